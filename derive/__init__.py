@@ -1,0 +1,15 @@
+"""derive: derivatives explained step by step, every step verified.
+
+>>> from derive import explain
+>>> explain("sin(x^2)").result
+2*x*cos(x**2)
+
+The pipeline is parse → trace → verify → narrate → render; each stage is a module (or package)
+of its own, and they talk only through their data types (see the README).
+"""
+
+from .api import Derivation, explain
+from .errors import DeriveError, ParseError, UsageError
+
+__all__ = ["Derivation", "DeriveError", "ParseError", "UsageError", "explain"]
+__version__ = "0.1.0"

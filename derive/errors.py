@@ -1,0 +1,54 @@
+"""Errors that derive reports to the user.
+
+Every error a user can cause is a :class:`DeriveError`; the command line prints its
+``message`` (and, for a :class:`ParseError`, the input with a caret under ``position``) and
+exits with code 2.  To add an error kind, subclass :class:`DeriveError` and raise it with a
+message that says *what* went wrong and *where*.
+"""
+
+from __future__ import annotations
+
+
+class DeriveError(Exception):
+    """A problem with the user's request: shown as one clear message, exit code 2."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ParseError(DeriveError):
+    """The input text could not be read; ``position`` is a 0-based index into ``text``."""
+
+    def __init__(self, message: str, text: str = "", position: int | None = None,
+                 hint: str | None = None) -> None:
+        super().__init__(message)
+        self.text = text
+        self.position = position
+        self.hint = hint
+
+    def caret(self) -> str:
+        """The input on one line and a caret under the offending position."""
+        if self.position is None or not self.text:
+            return ""
+        line = self.text.replace("\n", " ").replace("\t", " ")
+        pos = max(0, min(self.position, len(line)))
+        return f"  {line}\n  {' ' * pos}^"
+
+    def report(self) -> str:
+        """The full message: what, where (with a caret), and a hint when there is one."""
+        where = f" at position {self.position + 1}" if self.position is not None else ""
+        parts = [f"error: {self.message}{where}"]
+        caret = self.caret()
+        if caret:
+            parts.append(caret)
+        if self.hint:
+            parts.append(f"hint: {self.hint}")
+        return "\n".join(parts)
+
+
+class UsageError(DeriveError):
+    """A well-formed expression asked for something impossible (ambiguous variable, bad order…)."""

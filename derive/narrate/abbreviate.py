@@ -1,0 +1,51 @@
+"""Shortening deep sub-expressions for display inside a long derivation.
+
+In ``sin(sin(…(x)…))`` a thousand levels deep every step would otherwise print a thousand
+levels; steps show the top levels and an ellipsis below, so the narration stays linear in size.
+The expression being differentiated and the final result are always shown in full.
+"""
+
+from __future__ import annotations
+
+from sympy import Basic, Symbol
+
+from ..sizes import depth_at_most
+
+SHOWN_DEPTH = 10
+
+
+class Elided(Symbol):
+    """Stands for a sub-expression that is not shown."""
+
+    def __new__(cls):
+        return super().__new__(cls, "…")
+
+    def _latex(self, printer):
+        return r"\cdots"
+
+    def _sympystr(self, printer):
+        return "…"
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        return prettyForm("…")
+
+
+def abbreviate(expr: Basic, depth: int = SHOWN_DEPTH) -> Basic:
+    """``expr`` with everything below ``depth`` levels replaced by an ellipsis."""
+    if depth_at_most(expr, depth):
+        return expr
+    return _cut(expr, depth)
+
+
+def _cut(expr: Basic, depth: int) -> Basic:
+    if not expr.args:
+        return expr
+    if depth <= 1:
+        return Elided()
+    args = [_cut(arg, depth - 1) for arg in expr.args]
+    try:
+        return expr.func(*args, evaluate=False)
+    except TypeError:
+        return expr.func(*args)

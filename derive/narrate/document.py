@@ -1,0 +1,125 @@
+"""The Document: what a derivation says, as a list of blocks, before any format is chosen.
+
+Blocks hold text and sympy objects; renderers decide how both look.  Inline content is a tuple
+of parts, each a ``str`` or a :class:`Math` (or a :class:`Formula`, a fixed piece of notation
+with a plain and a LaTeX spelling).  ``depth`` places a block in the derivation's nesting, for
+renderers that indent.
+
+To add a block type: a frozen dataclass here, listed in :data:`BLOCK_TYPES`, and a
+``_render_<Name>`` method in every renderer (the base renderer fails loudly when one is missing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from sympy import Basic
+
+
+@dataclass(frozen=True)
+class Math:
+    """A formula shown inline, kept as a sympy object."""
+
+    expr: Basic
+
+
+@dataclass(frozen=True)
+class Formula:
+    """Fixed notation that is not a sympy object, e.g. the chain rule's f'(g(x))·g'(x)."""
+
+    text: str
+    latex: str
+
+
+Inline = Union[str, Math, Formula]
+Parts = tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    parts: Parts
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    parts: Parts
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Equation:
+    """A chain of equal expressions ``lhs = a = b = …``, optionally labelled with a rule name."""
+
+    chain: tuple[Basic, ...]
+    depth: int = 0
+    label: Parts = ()
+
+
+@dataclass(frozen=True)
+class RuleStep:
+    """One step of a derivation: the rule's name, what it says here, and (maybe) its equation."""
+
+    title: Parts
+    parts: Parts
+    depth: int = 0
+    equation: tuple[Basic, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """An assumption, a caveat or a fallback the reader must know about."""
+
+    parts: Parts
+    kind: str = "assumption"          # assumption | fallback | warning
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    parts: Parts
+    children: tuple[TreeNode, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A decomposition of the expression (outer and inner functions)."""
+
+    title: Parts
+    root: TreeNode
+
+
+@dataclass(frozen=True)
+class Case:
+    condition: Parts
+    chain: tuple[Basic, ...]
+
+
+@dataclass(frozen=True)
+class Cases:
+    """A split into cases, e.g. i = j and i ≠ j."""
+
+    lhs: Basic
+    cases: tuple[Case, ...]
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Result:
+    """The final answer, highlighted, with how it was checked."""
+
+    chain: tuple[Basic, ...]
+    verdict: Parts
+    verified: bool | None = None     # None: not checked
+
+
+Block = Union[Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result]
+BLOCK_TYPES = (Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result)
+
+
+@dataclass(frozen=True)
+class Document:
+    title: Parts
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    lang: str = "en"

@@ -1,0 +1,58 @@
+"""The renderer protocol: one ``_render_<Block>`` method per block type, found by class name.
+
+``Renderer.render(document)`` renders every block in order and joins the pieces; a block type
+without a method raises ``NotImplementedError`` naming the renderer and the block, so a new
+block type cannot be silently dropped.  Renderers print; they never compute (no ``diff``,
+``simplify`` or ``subs``).
+
+To add a format: subclass :class:`Renderer`, implement ``_render_<Block>`` for every class in
+:data:`derive.narrate.document.BLOCK_TYPES`, ``inline`` for a single inline part, and ``join``;
+register it in :data:`derive.render.FORMATS`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..narrate.document import Block, Document, Formula, Math, Parts
+
+
+class Renderer:
+    name = "base"
+
+    def render(self, document: Document) -> Any:
+        pieces = [self.render_title(document)]
+        pieces.extend(self.render_block(block) for block in document.blocks)
+        return self.join([p for p in pieces if p is not None], document)
+
+    def render_block(self, block: Block) -> Any:
+        method = getattr(self, f"_render_{type(block).__name__}", None)
+        if method is None:
+            raise NotImplementedError(f"{type(self).__name__} cannot render {type(block).__name__}")
+        return method(block)
+
+    def render_title(self, document: Document) -> Any:
+        return None
+
+    def parts(self, parts: Parts) -> str:
+        return "".join(self.inline(p) for p in parts)
+
+    def inline(self, part) -> str:
+        if isinstance(part, Math):
+            return self.math(part.expr)
+        if isinstance(part, Formula):
+            return self.formula(part)
+        return self.text(part)
+
+    # hooks for subclasses
+    def text(self, text: str) -> str:
+        return text
+
+    def math(self, expr) -> str:
+        raise NotImplementedError
+
+    def formula(self, formula: Formula) -> str:
+        return formula.text
+
+    def join(self, pieces: list, document: Document) -> Any:
+        return "\n".join(pieces)

@@ -1,0 +1,99 @@
+"""The rich terminal renderer: a panel per derivation, the decomposition as a tree, each step with
+its rule name in colour, the final answer highlighted.
+
+It returns a rich renderable (never prints) and builds every line as ``rich.text.Text`` from
+plain strings, so user text is never interpreted as markup.  Colours are named styles resolved
+by :data:`THEME`.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.text import Text
+from rich.theme import Theme
+from rich.tree import Tree as RichTree
+
+from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
+                                RuleStep, Tree)
+from .base import Renderer
+from .mathtext import display, inline
+from .text import indent
+
+THEME = Theme({
+    "derive.title": "bold",
+    "derive.heading": "bold underline",
+    "derive.rule": "bold cyan",
+    "derive.math": "",
+    "derive.note": "yellow",
+    "derive.fallback": "bold magenta",
+    "derive.warning": "bold red",
+    "derive.result": "bold green",
+    "derive.verdict.ok": "green",
+    "derive.verdict.bad": "bold red",
+    "derive.tree": "dim",
+})
+
+
+class TerminalRenderer(Renderer):
+    name = "rich"
+
+    def math(self, expr) -> str:
+        return inline(expr)
+
+    def join(self, pieces, document: Document):
+        title = Text(self.parts(document.title), style="derive.title")
+        return Panel(Group(*pieces), title=title, title_align="left", expand=False)
+
+    def _render_Heading(self, block: Heading):
+        return Text("\n" + self.parts(block.parts), style="derive.heading")
+
+    def _render_Paragraph(self, block: Paragraph):
+        return Text(indent(block.depth) + self.parts(block.parts))
+
+    def _render_Note(self, block: Note):
+        style = {"fallback": "derive.fallback", "warning": "derive.warning"}.get(block.kind,
+                                                                                "derive.note")
+        return Text(indent(block.depth) + "  ⚑ " + self.parts(block.parts), style=style)
+
+    def _render_RuleStep(self, block: RuleStep):
+        line = Text(indent(block.depth) + "• ")
+        line.append(self.parts(block.title), style="derive.rule")
+        line.append(": " + self.parts(block.parts))
+        if block.equation:
+            line.append("\n" + display(block.equation, indent(block.depth) + "    "),
+                        style="derive.math")
+        return line
+
+    def _render_Equation(self, block: Equation):
+        text = Text()
+        if block.label:
+            text.append(indent(block.depth) + "  " + self.parts(block.label) + "\n")
+        text.append(display(block.chain, indent(block.depth) + "    "), style="derive.math")
+        return text
+
+    def _render_Tree(self, block: Tree):
+        tree = RichTree(Text(self.parts(block.title), style="derive.heading"), guide_style="derive.tree")
+        stack = [(block.root, tree)]
+        while stack:
+            node, parent = stack.pop()
+            branch = parent.add(Text(self.parts(node.parts)))
+            stack.extend((child, branch) for child in reversed(node.children))
+        return tree
+
+    def _render_Cases(self, block: Cases):
+        text = Text(display((block.lhs,), indent(block.depth)) + "\n")
+        for case in block.cases:
+            text.append(indent(block.depth) + "  • " + self.parts(case.condition) + ":\n",
+                        style="derive.rule")
+            text.append(display(case.chain, indent(block.depth) + "      ") + "\n")
+        return text
+
+    def _render_Result(self, block: Result):
+        verdict = self.parts(block.verdict)
+        ok = bool(block.verified)
+        body = Text(display(block.chain), style="derive.result")
+        if block.verdict:
+            body.append("\n" + ("✓ " if ok else "✗ ") + verdict,
+                        style="derive.verdict.ok" if ok else "derive.verdict.bad")
+        return Panel(body, expand=False, border_style="derive.result")

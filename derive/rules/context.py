@@ -1,0 +1,36 @@
+"""What a matcher may use while it builds a step: tracing sub-expressions and fresh names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from sympy import Derivative, Expr, Symbol
+
+from ..names import NameSupply
+from ..steps import Step
+
+
+@dataclass
+class TraceContext:
+    """Shared by all matchers of one derivation."""
+
+    names: NameSupply
+    trace: Callable[[Expr, Symbol], Step]
+
+
+Matcher = Callable[[Expr, Symbol, TraceContext], Optional[Step]]
+
+
+def substitute_back(expr: Expr, u: Symbol, inner: Expr) -> Expr:
+    """``expr`` with ``u`` replaced by ``inner`` (``subs`` only where a ``Derivative`` needs it)."""
+    if expr.has(Derivative):
+        return expr.subs(u, inner)
+    return expr.xreplace({u: inner})
+
+
+def if_different(raw: Expr, result: Expr) -> Expr | None:
+    """``raw`` unless it only differs from ``result`` by the order of its arguments."""
+    if raw.func == result.func and set(raw.args) == set(result.args):
+        return None
+    return raw

@@ -1,0 +1,174 @@
+"""Matchers for functions: exp, aˣ, ln, the function tables (trig, inverse trig, hyperbolic,
+inverse hyperbolic, σ, softplus), |x|, ReLU, fᵍ by logarithmic differentiation, the chain rule
+for any of them applied to an inner function, and the visible fallback.
+
+To add a function with a one-line derivative, add it to :data:`TABLE` (family, derivative at
+the bare variable); the chain rule then covers it automatically.  Add its family's phrase in
+every catalogue of ``derive/narrate``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from sympy import (Abs, Expr, Function, Heaviside, Mul, Pow, Symbol, acos, acosh, acot, acoth,
+                   acsc, acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc,
+                   csch, exp, log, sec, sech, sign, sin, sinh, sqrt, tan, tanh)
+
+from ..functions import relu, sigmoid, softplus
+from ..steps import (AbsStep, ChainStep, ExponentialStep, ExpStep, FunctionStep, LogDiffStep,
+                     LogStep, ReluStep, UnknownStep)
+from ..sizes import size_at_most
+from ..tidy import tidy
+
+LARGE = 200  # nodes
+from .context import TraceContext, if_different, substitute_back
+
+# function class → (family, derivative at the bare variable x)
+TABLE: dict[type, tuple[str, Callable[[Expr], Expr]]] = {
+    sin: ("trig", lambda x: cos(x)),
+    cos: ("trig", lambda x: -sin(x)),
+    tan: ("trig", lambda x: sec(x) ** 2),
+    cot: ("trig", lambda x: -csc(x) ** 2),
+    sec: ("trig", lambda x: sec(x) * tan(x)),
+    csc: ("trig", lambda x: -csc(x) * cot(x)),
+    asin: ("inverse_trig", lambda x: 1 / sqrt(1 - x**2)),
+    acos: ("inverse_trig", lambda x: -1 / sqrt(1 - x**2)),
+    atan: ("inverse_trig", lambda x: 1 / (1 + x**2)),
+    acot: ("inverse_trig", lambda x: -1 / (1 + x**2)),
+    asec: ("inverse_trig", lambda x: 1 / (Abs(x) * sqrt(x**2 - 1))),
+    acsc: ("inverse_trig", lambda x: -1 / (Abs(x) * sqrt(x**2 - 1))),
+    sinh: ("hyperbolic", lambda x: cosh(x)),
+    cosh: ("hyperbolic", lambda x: sinh(x)),
+    tanh: ("hyperbolic", lambda x: sech(x) ** 2),
+    coth: ("hyperbolic", lambda x: -csch(x) ** 2),
+    sech: ("hyperbolic", lambda x: -sech(x) * tanh(x)),
+    csch: ("hyperbolic", lambda x: -csch(x) * coth(x)),
+    asinh: ("inverse_hyperbolic", lambda x: 1 / sqrt(x**2 + 1)),
+    acosh: ("inverse_hyperbolic", lambda x: 1 / sqrt(x**2 - 1)),
+    atanh: ("inverse_hyperbolic", lambda x: 1 / (1 - x**2)),
+    acoth: ("inverse_hyperbolic", lambda x: 1 / (1 - x**2)),
+    asech: ("inverse_hyperbolic", lambda x: -1 / (x * sqrt(1 - x**2))),
+    acsch: ("inverse_hyperbolic", lambda x: -1 / (Abs(x) * sqrt(1 + x**2))),
+    sigmoid: ("sigmoid", lambda x: sigmoid(x) * (1 - sigmoid(x))),
+    softplus: ("softplus", lambda x: sigmoid(x)),
+}
+
+
+def chain_step(expr: Expr, inner: Expr, var: Symbol, ctx: TraceContext,
+               make_outer: Callable[[Symbol], Expr]) -> ChainStep:
+    """The chain rule for ``expr = f(inner)``, where ``make_outer(u)`` builds ``f(u)``."""
+    u = ctx.names.fresh()
+    outer = make_outer(u)
+    outer_step = ctx.trace(outer, u)
+    inner_step = ctx.trace(inner, var)
+    outer_at_inner = substitute_back(outer_step.result, u, inner)
+    raw = Mul(outer_at_inner, *Mul.make_args(inner_step.result), evaluate=False)
+    if not size_at_most(inner_step.result, LARGE):
+        # Flattening sorts the factors by a comparison as deep as the nesting, which makes
+        # deep chains cubic; a large product stays a product of two factors.
+        product = Mul(outer_at_inner, inner_step.result, evaluate=False)
+        return ChainStep(expr=expr, var=var, result=product, outer=outer, inner=inner, u=u,
+                         outer_step=outer_step, inner_step=inner_step)
+    result = tidy(outer_at_inner * inner_step.result)
+    return ChainStep(expr=expr, var=var, result=result, raw=if_different(raw, result),
+                     outer=outer, inner=inner, u=u, outer_step=outer_step, inner_step=inner_step)
+
+
+def _single_argument(expr: Expr, classes) -> Expr | None:
+    if isinstance(expr, classes) and len(expr.args) == 1:
+        return expr.args[0]
+    return None
+
+
+def match_exp(expr: Expr, var: Symbol, ctx: TraceContext):
+    arg = _single_argument(expr, exp)
+    if arg is None:
+        return None
+    if arg == var:
+        return ExpStep(expr=expr, var=var, result=expr)
+    return chain_step(expr, arg, var, ctx, exp)
+
+
+def match_log(expr: Expr, var: Symbol, ctx: TraceContext):
+    arg = _single_argument(expr, log)
+    if arg is None:
+        return None
+    if arg == var:
+        return LogStep(expr=expr, var=var, result=1 / var)
+    return chain_step(expr, arg, var, ctx, log)
+
+
+def match_table(expr: Expr, var: Symbol, ctx: TraceContext):
+    entry = TABLE.get(type(expr))
+    if entry is None or len(expr.args) != 1:
+        return None
+    family, derivative = entry
+    arg = expr.args[0]
+    if arg == var:
+        return FunctionStep(expr=expr, var=var, result=derivative(var), family=family,
+                            function=type(expr).__name__)
+    return chain_step(expr, arg, var, ctx, type(expr))
+
+
+def match_abs(expr: Expr, var: Symbol, ctx: TraceContext):
+    arg = _single_argument(expr, Abs)
+    if arg is None:
+        return None
+    if arg == var:
+        return AbsStep(expr=expr, var=var, result=sign(var))
+    return chain_step(expr, arg, var, ctx, Abs)
+
+
+def match_relu(expr: Expr, var: Symbol, ctx: TraceContext):
+    arg = _single_argument(expr, relu)
+    if arg is None:
+        return None
+    if arg == var:
+        return ReluStep(expr=expr, var=var, result=Heaviside(var, 0))
+    return chain_step(expr, arg, var, ctx, relu)
+
+
+def match_powers(expr: Expr, var: Symbol, ctx: TraceContext):
+    """gⁿ (chain rule with outer uⁿ), aᵍ (exponential), fᵍ (logarithmic differentiation)."""
+    if not expr.is_Pow:
+        return None
+    base, exponent = expr.base, expr.exp
+    base_varies, exponent_varies = base.has(var), exponent.has(var)
+    if base_varies and not exponent_varies:
+        return chain_step(expr, base, var, ctx, lambda u: u**exponent)
+    if exponent_varies and not base_varies:
+        if exponent == var:
+            return ExponentialStep(expr=expr, var=var, result=expr * log(base), base=base)
+        return chain_step(expr, exponent, var, ctx, lambda u: base**u)
+    log_form = exponent * log(base)
+    log_step = ctx.trace(log_form, var)
+    raw = Mul(expr, log_step.result, evaluate=False)
+    result = tidy(expr * log_step.result)
+    return LogDiffStep(expr=expr, var=var, result=result, raw=if_different(raw, result),
+                       base=base, exponent=exponent, log_form=log_form, log_step=log_step)
+
+
+def match_function_of_inner(expr: Expr, var: Symbol, ctx: TraceContext):
+    """Any other one-argument function of an inner expression: chain rule, outer by fallback."""
+    if not isinstance(expr, Function) or len(expr.args) != 1 or expr.args[0] == var:
+        return None
+    return chain_step(expr, expr.args[0], var, ctx, expr.func)
+
+
+def fallback(expr: Expr, var: Symbol, ctx: TraceContext) -> UnknownStep:
+    """The visible fallback: sympy's derivative, marked as not explained."""
+    from sympy import diff
+    from sympy.core.function import AppliedUndef
+
+    if isinstance(expr, AppliedUndef):
+        reason = "undefined_function"
+    elif isinstance(expr, Function) and len(expr.args) > 1:
+        reason = "several_arguments"
+    else:
+        reason = "no_rule"
+    name = str(expr.func) if isinstance(expr, Function) else type(expr).__name__
+    return UnknownStep(expr=expr, var=var, result=diff(expr, var), reason=reason, name=name)
+
+
+__all__ = ["TABLE", "chain_step", "fallback"]

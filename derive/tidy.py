@@ -1,0 +1,38 @@
+"""Bounded tidying of a step's result.
+
+A rule's formula produces a correct but raw expression (``cos(x²)·2x``, ``(eˣ(1+eˣ) − eˣeˣ)/(1+eˣ)²``).
+:func:`tidy` tries a few cheap rewrites and keeps the shortest form, measured by
+``count_ops``; ties keep the earlier candidate, so the result is deterministic.  Expressions
+with more than :data:`MAX_NODES` nodes are left as they are: tidying must never be the slow part.
+
+To add a rewrite, append it to :data:`REWRITES`; it must be cheap and must not change the value.
+"""
+
+from __future__ import annotations
+
+from sympy import Expr, cancel, count_ops, expand, factor_terms, fraction, together
+
+from .sizes import size_at_most
+
+MAX_NODES = 80
+
+
+def _expanded_numerator(expr: Expr) -> Expr:
+    numerator, denominator = fraction(together(expr))
+    return factor_terms(expand(numerator)) / denominator
+
+
+REWRITES = (factor_terms, _expanded_numerator, cancel)
+
+
+def tidy(expr: Expr) -> Expr:
+    """The shortest of ``expr`` and its cheap rewrites (``expr`` itself when it is large)."""
+    if not isinstance(expr, Expr) or expr.is_Atom or not size_at_most(expr, MAX_NODES):
+        return expr
+    best, best_size = expr, count_ops(expr)
+    for rewrite in REWRITES:
+        candidate = rewrite(expr)
+        size = count_ops(candidate)
+        if size < best_size:
+            best, best_size = candidate, size
+    return best

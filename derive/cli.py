@@ -40,6 +40,8 @@ class Format(str, Enum):
     rich = "rich"
     text = "text"
     json = "json"
+    latex = "latex"
+    markdown = "markdown"
 
 
 class Lang(str, Enum):
@@ -47,7 +49,7 @@ class Lang(str, Enum):
     zh = "zh"
 
 
-SUFFIX_FORMATS = {".json": "json", ".txt": "text"}
+SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown"}
 
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", help="Output format. auto: rich in a terminal, plain text otherwise "
@@ -57,6 +59,9 @@ OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write to this file (atomically) instead of standard output.")]
 LatexOption = Annotated[bool, typer.Option("--latex", help="Read the expression as LaTeX "
                                                            "(automatic when it has a backslash).")]
+StandaloneOption = Annotated[bool, typer.Option(
+    "--standalone", help="With --format latex: a complete document (pdflatex; xelatex for "
+                         "--lang zh) instead of a fragment to paste into notes.")]
 FunctionOption = Annotated[Optional[list[str]], typer.Option(
     "--function", help="Declare a name as an undefined function, e.g. --function phi "
                        "(f, g and h always are).")]
@@ -91,9 +96,13 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
-def emit(subject, format: Format, lang: Lang, output: Path | None) -> None:
+def emit(subject, format: Format, lang: Lang, output: Path | None,
+         standalone: bool = False) -> None:
     """Render ``subject`` and send it to the terminal or the output file."""
     chosen = choose_format(format, output)
+    if standalone and chosen != "latex":
+        raise DeriveError(f"--standalone needs --format latex (or an output file ending in .tex), "
+                          f"not {chosen}")
     if chosen == "rich" and output is None:
         from rich.console import Console
 
@@ -105,7 +114,8 @@ def emit(subject, format: Format, lang: Lang, output: Path | None) -> None:
         console = Console(theme=THEME, highlight=False)
         run_deep(console.print, renderable)
         return
-    content = subject.render(chosen, lang.value)
+    options = {"standalone": True} if standalone else {}
+    content = subject.render(chosen, lang.value, **options)
     if output is None:
         sys.stdout.write(content)
     else:
@@ -128,6 +138,7 @@ def diff(
     output: OutputOption = None,
     latex: LatexOption = False,
     function: FunctionOption = None,
+    standalone: StandaloneOption = False,
 ) -> None:
     """The derivative of EXPRESSION, with every step named and checked."""
     from .api import explain
@@ -135,9 +146,14 @@ def diff(
     try:
         derivation = explain(expression, wrt=wrt or None, order=order,
                              functions=function or (), latex=True if latex else None)
-        emit(derivation, format, lang, output)
+        emit(derivation, format, lang, output, standalone)
     except DeriveError as error:
         fail(error)
+
+
+@app.callback()
+def _commands() -> None:
+    """Derivatives explained step by step: every rule named, every step verified."""
 
 
 def main() -> None:

@@ -99,13 +99,14 @@ class Narrator:
     # --- the decomposition tree -------------------------------------------------------------
 
     def decomposition(self, step: Step, depth: int) -> TreeNode:
-        label = (self.say(f"rule.{rule_key(step)}") + (": ",) + (Math(abbreviate(step.expr)),))
+        colon = self.say("label.colon")
+        label = (self.say(f"rule.{rule_key(step)}") + colon + (Math(abbreviate(step.expr)),))
         if depth <= 1:
             return TreeNode(label, (TreeNode(("…",)),) if step.children() else ())
         if isinstance(step, ChainStep):
-            outer = TreeNode(self.say("tree.outer") + (": ", Math(step.outer)))
+            outer = TreeNode(self.say("tree.outer") + colon + (Math(step.outer),))
             inner = self.decomposition(step.inner_step, depth - 1)
-            inner = TreeNode(self.say("tree.inner") + (": ", Math(step.u), " = ")
+            inner = TreeNode(self.say("tree.inner") + colon + (Math(step.u), " = ")
                              + (Math(abbreviate(step.inner)),), inner.children)
             return TreeNode(label, (outer, inner))
         children = tuple(self.decomposition(c, depth - 1) for c in step.children()
@@ -186,9 +187,9 @@ class Narrator:
         if isinstance(step, LogDiffStep):
             return [self.say("part.log")]
         if isinstance(step, SumStep):
-            return [self.say("part.term") + (f" {i}",) for i in range(1, n + 1)]
+            return [self.say("part.term", i=i) for i in range(1, n + 1)]
         if isinstance(step, ProductStep):
-            return [self.say("part.factor") + (f" {i}",) for i in range(1, n + 1)]
+            return [self.say("part.factor", i=i) for i in range(1, n + 1)]
         return [()] * n
 
     def _combine(self, step: Step) -> Parts:

@@ -137,8 +137,9 @@ def _classification(c, point, lang) -> list[Block]:
         blocks.append(Equation((named("H", "H"), point.hessian)))
         minors = [(f"D{k} = ", Math(m)) for k, m in enumerate(point.minors, start=1)]
         blocks.append(Paragraph(say(lang, "critical.minors", minors=join(minors))))
+    space = "" if lang == "zh" else " "
     blocks.append(Paragraph(say(lang, f"critical.class.{point.classification}")
-                            + (" ",) + say(lang, "critical.value", value=Math(point.value))))
+                            + (space,) + say(lang, "critical.value", value=Math(point.value))))
     if not point.exact:
         blocks.append(Note(say(lang, "critical.not_exact"), "warning"))
     return blocks

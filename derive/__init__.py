@@ -10,6 +10,8 @@ of its own, and they talk only through their data types (see the README).
 
 from .api import Derivation, explain
 from .errors import DeriveError, ParseError, UsageError
+from .topics import chain, compose, critical_points, gradient, implicit, limit_definition
 
 __all__ = ["Derivation", "DeriveError", "ParseError", "UsageError", "explain"]
+__all__ += ["chain", "compose", "critical_points", "gradient", "implicit", "limit_definition"]
 __version__ = "0.1.0"

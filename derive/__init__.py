@@ -10,6 +10,7 @@ of its own, and they talk only through their data types (see the README).
 
 from .api import Derivation, explain
 from .errors import DeriveError, ParseError, UsageError
+from .indexed import jacobian, softmax
 
-__all__ = ["Derivation", "DeriveError", "ParseError", "UsageError", "explain"]
+__all__ = ["Derivation", "DeriveError", "ParseError", "UsageError", "explain", "jacobian", "softmax"]
 __version__ = "0.1.0"

@@ -87,7 +87,7 @@ def step_data(step: Step) -> dict:
 def _plain(value):
     if isinstance(value, Basic):
         return json_string(value)
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     return value
 
@@ -133,7 +133,7 @@ class IndexedResult:
             "input": self.input,
             "expression": json_string(self.expression),
             "wrt": [json_string(v) for v in self.wrt],
-            **self.extra,
+            **{key: _plain(value) for key, value in self.extra.items()},
             "result": {k: json_string(v) for k, v in self.results.items()},
             "latex": {"expression": latex(self.expression),
                       **{k: latex(v) for k, v in self.results.items()}},

@@ -10,8 +10,12 @@ of its own, and they talk only through their data types (see the README).
 
 from .api import Derivation, explain
 from .errors import DeriveError, ParseError, UsageError
+from .indexed import jacobian, softmax
 from .topics import chain, compose, critical_points, gradient, implicit, limit_definition
 
-__all__ = ["Derivation", "DeriveError", "ParseError", "UsageError", "explain"]
-__all__ += ["chain", "compose", "critical_points", "gradient", "implicit", "limit_definition"]
+__all__ = [
+    "Derivation", "DeriveError", "ParseError", "UsageError",
+    "chain", "compose", "critical_points", "explain", "gradient", "implicit", "jacobian",
+    "limit_definition", "softmax",
+]
 __version__ = "0.1.0"

@@ -279,3 +279,6 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         raise SystemExit(130) from None
+
+
+from .indexed import cli as _indexed_cli  # noqa: E402,F401 - registers softmax, jacobian

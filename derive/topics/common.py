@@ -5,7 +5,7 @@ formulas such as ∂z/∂u, and the ``render``/``__rich__`` plumbing of a topic 
 A topic module computes; it never narrates.  To add a topic: a module in this package that
 returns a frozen dataclass deriving from :class:`TopicResult` (``document(lang)`` narrates it
 through :mod:`derive.narrate.topics`, ``data()`` gives its ``derive/1`` JSON), an export in
-``derive/__init__.py``, a command in ``derive/cli.py``, phrases in both catalogues and tests.
+``derive/__init__.py``, a command in ``derive/cli/topics.py``, phrases in both catalogues and tests.
 """
 
 from __future__ import annotations

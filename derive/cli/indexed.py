@@ -1,5 +1,5 @@
-"""The ``softmax`` and ``jacobian`` commands, registered on :data:`derive.cli.app` (imported at
-the end of :mod:`derive.cli`).  Arguments only; the work is in :mod:`derive.indexed`."""
+"""The indexed commands: ``softmax`` and ``jacobian``.  Arguments only; the work is in
+:mod:`derive.indexed`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import FormatOption, Format, LangOption, Lang, OutputOption, app, emit, fail
-from ..errors import DeriveError
+from .app import app
+from .output import Format, FormatOption, Lang, LangOption, OutputOption, StandaloneOption, run
 
 
 class Loss(str, Enum):
@@ -25,15 +25,13 @@ def softmax(
     format: FormatOption = Format.auto,
     lang: LangOption = Lang.en,
     output: OutputOption = None,
+    standalone: StandaloneOption = False,
 ) -> None:
     """The softmax Jacobian ∂σ_j/∂z_i (cases i = j and i ≠ j), and with --loss cross-entropy the
     gradient ∂L/∂z_i = σ_i − y_i; every step checked numerically at n = 2, 3, 4."""
-    from . import softmax as build
+    from ..indexed import softmax as build
 
-    try:
-        emit(build(n=n, loss=loss.value if loss else None), format, lang, output)
-    except DeriveError as error:
-        fail(error)
+    run(lambda: build(n=n, loss=loss.value if loss else None), format, lang, output, standalone)
 
 
 @app.command()
@@ -49,12 +47,10 @@ def jacobian(
     format: FormatOption = Format.auto,
     lang: LangOption = Lang.en,
     output: OutputOption = None,
+    standalone: StandaloneOption = False,
 ) -> None:
     """Jacobian of an indexed expression by an entry z_i, split into the cases i = j and i ≠ j,
     with every step checked numerically at n = 2, 3, 4."""
-    from . import jacobian as build
+    from ..indexed import jacobian as build
 
-    try:
-        emit(build(expression, wrt), format, lang, output)
-    except DeriveError as error:
-        fail(error)
+    run(lambda: build(expression, wrt), format, lang, output, standalone)

@@ -99,12 +99,12 @@ def explain(expression: str | Basic, wrt: str | Symbol | Sequence[str | Symbol] 
     ``wrt`` is a variable, or several for a mixed partial derivative (applied in order);
     by default the expression's only variable.  ``order`` repeats a single variable.
     """
+    return run_deep(_explain, expression, wrt, order, functions, latex)
+
+
+def _explain(expression, wrt, order, functions, latex) -> Derivation:
     text, expr, readings = _read(expression, functions, latex)
     variables = _variables(expr, wrt, order)
-    return run_deep(_derive, text, expr, variables, readings)
-
-
-def _derive(text: str, expr: Expr, variables: tuple[Symbol, ...], readings) -> Derivation:
     step = trace_repeated(expr, variables)
     verification = verify(step)
     moving = set(variables)

@@ -26,7 +26,7 @@ PHRASES = {
     "check.numeric": "{n} numerically",
     "check.unchecked": "{n} unchecked",
     "check.failed": "{n} failed",
-    "check.skipped": "sympy.diff skipped for the whole, too deep; every step checked on its own",
+    "check.skipped": "sympy.diff skipped for the whole (too large or too deep); every step checked on its own",
     "verdict.step_failed": "This step failed verification: {detail}",
     # rule names
     "rule.constant": "Constant rule",

@@ -23,7 +23,7 @@ PHRASES = {
     "check.numeric": "{n} 步数值验证",
     "check.unchecked": "{n} 步未验证",
     "check.failed": "{n} 步未通过",
-    "check.skipped": "整体嵌套过深，没有对整体调用 sympy.diff；每一步都已单独验证",
+    "check.skipped": "整体过大或嵌套过深，没有对整体调用 sympy.diff；每一步都已单独验证",
     "verdict.step_failed": "这一步没有通过验证：{detail}",
     "rule.constant": "常数的导数",
     "rule.held_constant": "视为常数",

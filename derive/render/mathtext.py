@@ -8,6 +8,8 @@ from sympy import Basic, sstr
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm
 
+from ..sizes import size_at_most
+
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
 
 
@@ -22,11 +24,20 @@ def inline(expr: Basic) -> str:
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
 
 
+PRETTY_NODES = 400   # larger expressions are shown in one line: 2-D layout is quadratic
+
+
 def display(chain: tuple[Basic, ...], indent: str = "") -> str:
     """``a = b = c`` as a 2-D pretty form, every line indented by ``indent``."""
     printer = PrettyPrinter(_SETTINGS)
-    form = printer._print(chain[0])
+
+    def form_of(expr: Basic) -> prettyForm:
+        if size_at_most(expr, PRETTY_NODES):
+            return printer._print(expr)
+        return prettyForm(inline(expr))
+
+    form = form_of(chain[0])
     for expr in chain[1:]:
-        form = prettyForm(*form.right(" = ", printer._print(expr)))
+        form = prettyForm(*form.right(" = ", form_of(expr)))
     text = form.render(wrap_line=False)
     return "\n".join((indent + line).rstrip() for line in text.split("\n"))

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from sympy import Derivative, Expr, Symbol
+from sympy.core.parameters import evaluate
 
 from ..names import NameSupply
+from ..sizes import size_at_most
 from ..steps import Step
 
 
@@ -22,11 +24,21 @@ class TraceContext:
 Matcher = Callable[[Expr, Symbol, TraceContext], Optional[Step]]
 
 
+LARGE_INNER = 200  # nodes
+
+
 def substitute_back(expr: Expr, u: Symbol, inner: Expr) -> Expr:
-    """``expr`` with ``u`` replaced by ``inner`` (``subs`` only where a ``Derivative`` needs it)."""
+    """``expr`` with ``u`` replaced by ``inner`` (``subs`` only where a ``Derivative`` needs it).
+
+    A large inner function is put back without evaluation: evaluating ``cos(inner)`` asks
+    sympy's assumptions about ``inner``, which walk all of it, at every level of a deep chain.
+    """
     if expr.has(Derivative):
         return expr.subs(u, inner)
-    return expr.xreplace({u: inner})
+    if size_at_most(inner, LARGE_INNER):
+        return expr.xreplace({u: inner})
+    with evaluate(False):
+        return expr.xreplace({u: inner})
 
 
 def if_different(raw: Expr, result: Expr) -> Expr | None:

@@ -9,7 +9,9 @@ of its own, and they talk only through their data types (see the README).
 """
 
 from .api import Derivation, explain
+from .checking import CheckResult, check
 from .errors import DeriveError, ParseError, UsageError
 
-__all__ = ["Derivation", "DeriveError", "ParseError", "UsageError", "explain"]
+__all__ = ["CheckResult", "Derivation", "DeriveError", "ParseError", "UsageError", "check",
+           "explain"]
 __version__ = "0.1.0"

@@ -140,6 +140,42 @@ def diff(
         fail(error)
 
 
+@app.command()
+def check(
+    expression: Annotated[str, typer.Argument(help="The expression, e.g. \"sin(x^2)\".")],
+    answer: Annotated[str, typer.Argument(help="Your derivative, e.g. \"2x cos(x^2)\" "
+                                               "(with --at, its value there).")],
+    wrt: Annotated[Optional[list[str]], typer.Option(
+        "--wrt", "-w", help="Variable to differentiate by (default: the only one).")] = None,
+    order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
+    at: Annotated[Optional[list[str]], typer.Option(
+        "--at", help="Compare values at a point: --at x=2 (repeat for several variables).")] = None,
+    format: FormatOption = Format.auto,
+    lang: LangOption = Lang.en,
+    output: OutputOption = None,
+    latex: LatexOption = False,
+    function: FunctionOption = None,
+) -> None:
+    """Is ANSWER the derivative of EXPRESSION?  If not, the most likely slip.  Exit code 1 when wrong."""
+    from .checking import check as check_answer
+    from .errors import UsageError
+
+    try:
+        point = {}
+        for item in at or ():
+            name, sep, value = item.partition("=")
+            if not sep or not name.strip() or not value.strip():
+                raise UsageError(f"--at expects VAR=VALUE, e.g. --at x=2 (got {item!r})")
+            point[name.strip()] = value.strip()
+        result = check_answer(expression, answer, wrt=wrt or None, order=order, at=point or None,
+                              functions=function or (), latex=True if latex else None)
+        emit(result, format, lang, output)
+    except DeriveError as error:
+        fail(error)
+    if not result.correct:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

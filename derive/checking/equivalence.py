@@ -134,6 +134,32 @@ class Sampler:
         with mpmath.workdps(DPS):
             return self.evaluators[index](expr)
 
+    def restrict(self, expr: Expr) -> None:
+        """Keep only the points where ``expr`` and every part of it are real (its real domain).
+
+        At x < −1, √x·√(x+1) is real (two imaginary factors), but a learner's domain is x ≥ 0:
+        points where any sub-expression leaves the reals do not count.
+        """
+        expr = _prepare(expr)
+        kept = [i for i in range(len(self.points)) if self._real_throughout(expr, i)]
+        self.points = [self.points[i] for i in kept]
+        self.evaluators = [self.evaluators[i] for i in kept]
+
+    def _real_throughout(self, expr: Expr, index: int) -> bool:
+        if not is_real(self.value(expr, index)):
+            return False
+        cache = self.evaluators[index].cache
+        stack, seen = [expr], set()
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            if not is_real(cache.get(node)):
+                return False
+            stack.extend(node.args)
+        return True
+
 
 def _prepare(expr: Expr) -> Expr:
     return _concrete(expr) if expr.atoms(AppliedUndef) else expr

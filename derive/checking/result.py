@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from sympy import Basic, Expr, Symbol
+from sympy import Basic, Expr, Symbol, sympify
 
 from ..api import Derivation, _derive, _read, _variable, _variables
 from ..deep import run_deep
@@ -97,6 +97,8 @@ def check(expression: str | Basic, answer: str | Basic,
     A wrong answer gets a :class:`Diagnosis` when one typical slip explains it.
     """
     functions = tuple(functions)
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        answer = sympify(answer)   # a Python number, never text
     text, expr, readings = _read(expression, functions, latex)
     answer_text, answer_expr, _ = _read(answer, functions, latex)
     variables = _variables(expr, wrt, order)
@@ -116,6 +118,7 @@ def _check(text, expr, variables, readings, answer_text, answer, point) -> Check
     answer_value = substitute(answer)
     reference = substitute(derivation.result)
     sampler = Sampler(answer_value.free_symbols | reference.free_symbols)
+    sampler.restrict(substitute(expr))
     equivalence = compare(answer_value, reference, sampler)
     diagnosis = None
     if equivalence.equal is False:

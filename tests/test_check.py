@@ -347,3 +347,17 @@ def test_the_samples_exist_and_run(cli):
             pytest.skip("the samples use the parser's syntax (implicit multiplication)")
         outcome = cli.invoke(app, [*sample["args"], "--format", "text"])
         assert outcome.exit_code == code, outcome.output
+
+
+def test_a_search_cut_short_by_its_budget_says_so(monkeypatch):
+    """On a tree too large to try every slip, the answer is not called unexplainable outright."""
+    from derive.checking import diagnose
+
+    monkeypatch.setattr(diagnose, "MAX_WORK", 3)
+    result = check(sin(cos(x**2)) * x, 7 * x, wrt=x)
+    assert result.diagnosis is None and not result.search.complete
+    assert result.data()["search_complete"] is False
+    assert "too large to try them all" in result.render("text", "en")
+    monkeypatch.undo()
+    complete = check(sin(cos(x**2)) * x, 7 * x, wrt=x)
+    assert complete.search.complete and complete.search.tried > result.search.tried

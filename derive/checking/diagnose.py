@@ -25,7 +25,7 @@ from .equivalence import CHEAP, Sampler, numeric_compare, symbolic_compare
 from .mistakes import MISTAKES, slots
 from .recombine import propagate
 
-MAX_CANDIDATES = 400   # slips tried at most (trees beyond this are only partly searched)
+MAX_WORK = 5000   # rule applications spent carrying slips up to the root, at most
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,14 @@ class Slip:
 class Diagnosis:
     slip: Slip
     alternatives: tuple[Slip, ...] = ()
+
+
+@dataclass
+class Search:
+    """How much of the tree was searched: every slip at every node, unless the budget ran out."""
+
+    tried: int = 0
+    complete: bool = True
 
 
 def _substitutions(path: tuple[Step, ...]) -> list[tuple[Expr, Expr]]:
@@ -79,18 +87,26 @@ def _nodes(root: Step):
             stack.append((steps + (children[i],), indices + (i,)))
 
 
-def candidates(root: Step, transform: Callable[[Expr], Expr] = lambda e: e):
-    """Every (mistake, node) slip of the tree with the final result it leads to."""
-    count = 0
+def candidates(root: Step, transform: Callable[[Expr], Expr] = lambda e: e,
+               search: Search | None = None):
+    """Every (mistake, node) slip of the tree with the final result it leads to.
+
+    Carrying a slip up costs one rule application per level; when :data:`MAX_WORK` is spent
+    (very large or deep trees) the search stops and ``search.complete`` says so.
+    """
+    search = search if search is not None else Search()
+    work = 0
     for steps, indices in _nodes(root):
         node = steps[-1]
         for mistake in MISTAKES:
             slipped = mistake.slip(node)
             if slipped is None or slipped == node.result:
                 continue
-            count += 1
-            if count > MAX_CANDIDATES:
+            work += len(steps)
+            if work > MAX_WORK:
+                search.complete = False
                 return
+            search.tried += 1
             to_x = _in_terms_of_x(steps)
             predicted = transform(propagate(steps, slipped))
             extra = {k: to_x(v) if isinstance(v, Expr) else v
@@ -102,15 +118,16 @@ def candidates(root: Step, transform: Callable[[Expr], Expr] = lambda e: e):
 
 
 def diagnose(root: Step, answer: Expr, sampler: Sampler,
-             transform: Callable[[Expr], Expr] = lambda e: e) -> Diagnosis | None:
+             transform: Callable[[Expr], Expr] = lambda e: e,
+             search: Search | None = None) -> Diagnosis | None:
     """The slip that best explains ``answer``, or ``None`` when no single slip does.
 
     ``transform`` is applied to every predicted result before comparing (e.g. evaluation at a
-    point, when the answer is a value).
+    point, when the answer is a value); ``search`` records how much was tried.
     """
     matches: list[Slip] = []
     seen: set[tuple[str, Expr]] = set()
-    for slip in candidates(root, transform):
+    for slip in candidates(root, transform, search):
         if (slip.mistake, slip.node) in seen:
             continue
         verdict = numeric_compare(answer, slip.predicted, sampler)

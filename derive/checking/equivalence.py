@@ -121,14 +121,18 @@ class Sampler:
     to many candidates (the diagnosis compares dozens) are evaluated once per point.
     """
 
-    def __init__(self, symbols) -> None:
+    def __init__(self, symbols, concrete: bool = False) -> None:
         self.symbols = sorted(set(symbols), key=lambda s: s.name)
+        self.concrete = concrete   # replace undefined functions f(x) by a fixed function
         rng = random.Random(SEED)
         self.points = []
         for i in range(POINTS_TRIED):
             low, high = BOXES[i % len(BOXES)]
             self.points.append({s: mpmath.mpf(f"{rng.uniform(low, high):.6f}") for s in self.symbols})
         self.evaluators = [Evaluator(p) for p in self.points]
+
+    def prepare(self, expr: Expr) -> Expr:
+        return _concrete(expr) if self.concrete else expr
 
     def value(self, expr: Expr, index: int):
         with mpmath.workdps(DPS):
@@ -140,7 +144,7 @@ class Sampler:
         At x < −1, √x·√(x+1) is real (two imaginary factors), but a learner's domain is x ≥ 0:
         points where any sub-expression leaves the reals do not count.
         """
-        expr = _prepare(expr)
+        expr = self.prepare(expr)
         kept = [i for i in range(len(self.points)) if self._real_throughout(expr, i)]
         self.points = [self.points[i] for i in kept]
         self.evaluators = [self.evaluators[i] for i in kept]
@@ -161,13 +165,11 @@ class Sampler:
         return True
 
 
-def _prepare(expr: Expr) -> Expr:
-    return _concrete(expr) if expr.atoms(AppliedUndef) else expr
 
 
 def numeric_compare(answer: Expr, reference: Expr, sampler: Sampler) -> Equivalence:
     """Compare values at the sampler's points: a differing point refutes, agreement suggests."""
-    answer, reference = _prepare(answer), _prepare(reference)
+    answer, reference = sampler.prepare(answer), sampler.prepare(reference)
     agreed = 0
     with mpmath.workdps(DPS):
         for index in range(len(sampler.points)):
@@ -223,7 +225,8 @@ def compare(answer: Expr, reference: Expr, sampler: Sampler | None = None) -> Eq
     if proof is not None:
         return proof
     if sampler is None:
-        sampler = Sampler(answer.free_symbols | reference.free_symbols)
+        concrete = bool(answer.atoms(AppliedUndef) or reference.atoms(AppliedUndef))
+        sampler = Sampler(answer.free_symbols | reference.free_symbols, concrete)
     probe = numeric_compare(answer, reference, sampler)
     if probe.equal is False:
         return probe

@@ -92,7 +92,8 @@ def check_document(result, lang: str) -> Document:
                 others.extend(mistake_parts(narrator, other))
             blocks.append(Note(say("checking.slip.also", others=tuple(others))))
     elif equivalence.equal is False:
-        blocks.append(Paragraph(say("checking.slip.none")))
+        key = "checking.slip.none" if result.search.complete else "checking.slip.partial"
+        blocks.append(Paragraph(say(key, n=result.search.tried)))
     blocks.append(Heading(say("checking.reference.title"), level=2))
     blocks.extend(narrator.steps(derivation.steps))
     blocks.append(narrator.result(derivation.steps))
@@ -161,6 +162,8 @@ def check_data(result) -> dict:
         "points": equivalence.points,
         "witness": witness,
         "diagnosis": diagnosis,
+        "slips_tried": result.search.tried,
+        "search_complete": result.search.complete,
         "result": expression_string(result.reference),
         "latex": {"expression": latex_string(derivation.expression),
                   "answer": latex_string(result.answer),

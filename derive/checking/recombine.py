@@ -16,6 +16,8 @@ from typing import Callable, Sequence
 from sympy import Add, Expr, Mul
 
 from ..rules.context import substitute_back
+from ..rules.functions import LARGE
+from ..sizes import size_at_most
 from ..steps import (ChainStep, ConstantMultipleStep, LogDiffStep, ProductStep, QuotientStep,
                      RepeatedStep, Step, SumStep)
 from ..verify import sympy_derivative
@@ -43,7 +45,11 @@ def _quotient(step: QuotientStep, results: Sequence[Expr]) -> Expr:
 
 def _chain(step: ChainStep, results: Sequence[Expr]) -> Expr:
     outer_derivative, inner_derivative = results
-    return substitute_back(outer_derivative, step.u, step.inner) * inner_derivative
+    outer_at_inner = substitute_back(outer_derivative, step.u, step.inner)
+    if not size_at_most(inner_derivative, LARGE):
+        # as in the tracer: flattening a product as deep as the nesting is cubic in the depth
+        return Mul(outer_at_inner, inner_derivative, evaluate=False)
+    return outer_at_inner * inner_derivative
 
 
 def _log_diff(step: LogDiffStep, results: Sequence[Expr]) -> Expr:

@@ -8,15 +8,16 @@ that produces it, if one does (:mod:`.diagnose`).  :class:`CheckResult` has the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from sympy import Basic, Expr, Symbol, sympify
+from sympy.core.function import AppliedUndef
 
 from ..api import Derivation, _derive, _read, _variable, _variables
 from ..deep import run_deep
 from ..errors import UsageError
-from .diagnose import Diagnosis, diagnose
+from .diagnose import Diagnosis, Search, diagnose
 from .equivalence import Equivalence, Sampler, compare
 
 
@@ -30,6 +31,7 @@ class CheckResult:
     equivalence: Equivalence
     diagnosis: Diagnosis | None
     at: tuple[tuple[Symbol, Expr], ...] = ()
+    search: Search = field(default_factory=Search)    # how many slips were tried
 
     @property
     def correct(self) -> bool:
@@ -96,7 +98,10 @@ def check(expression: str | Basic, answer: str | Basic,
     expression); with ``at`` (e.g. ``{"t": 3}``) it is the derivative's value at that point.
     A wrong answer gets a :class:`Diagnosis` when one typical slip explains it.
     """
-    functions = tuple(functions)
+    return run_deep(_read_and_check, expression, answer, wrt, order, at, tuple(functions), latex)
+
+
+def _read_and_check(expression, answer, wrt, order, at, functions, latex) -> CheckResult:
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         answer = sympify(answer)   # a Python number, never text
     text, expr, readings = _read(expression, functions, latex)
@@ -109,7 +114,7 @@ def check(expression: str | Basic, answer: str | Basic,
         names = ", ".join(s.name for s in stray)
         raise UsageError(f"the answer uses {names}, which the expression does not: "
                          f"write the answer in the expression's variables")
-    return run_deep(_check, text, expr, variables, readings, answer_text, answer_expr, point)
+    return _check(text, expr, variables, readings, answer_text, answer_expr, point)
 
 
 def _check(text, expr, variables, readings, answer_text, answer, point) -> CheckResult:
@@ -117,11 +122,13 @@ def _check(text, expr, variables, readings, answer_text, answer, point) -> Check
     substitute = (lambda e: e.xreplace(dict(point))) if point else (lambda e: e)
     answer_value = substitute(answer)
     reference = substitute(derivation.result)
-    sampler = Sampler(answer_value.free_symbols | reference.free_symbols)
+    concrete = bool(expr.atoms(AppliedUndef) or answer.atoms(AppliedUndef))
+    sampler = Sampler(answer_value.free_symbols | reference.free_symbols, concrete)
     sampler.restrict(substitute(expr))
     equivalence = compare(answer_value, reference, sampler)
-    diagnosis = None
+    diagnosis, search = None, Search(complete=False)
     if equivalence.equal is False:
-        diagnosis = diagnose(derivation.steps, answer_value, sampler, substitute)
+        search = Search()
+        diagnosis = diagnose(derivation.steps, answer_value, sampler, substitute, search)
     return CheckResult(answer_input=answer_text, answer=answer, derivation=derivation,
-                       equivalence=equivalence, diagnosis=diagnosis, at=point)
+                       equivalence=equivalence, diagnosis=diagnosis, at=point, search=search)

@@ -135,4 +135,5 @@ PHRASES = {
     "mistake.power_not_reduced": "the power rule exponent was not reduced at {node}: d/dx xⁿ = n·xⁿ⁻¹, not n·xⁿ (here n = {n})",
     "mistake.trig_sign": "the sign of the derivative of {name} is wrong at {node}",
     "mistake.constant_dropped": "the constant factor {c} was dropped at {node}",
+    "checking.slip.partial": "No single typical slip among the {n} tried explains this answer (the expression is too large to try them all); compare it with the correct derivation below.",
 }

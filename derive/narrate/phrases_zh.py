@@ -128,4 +128,5 @@ PHRASES = {
     "mistake.power_not_reduced": "在 {node} 处用幂函数求导法则时指数没有减一：d/dx xⁿ = n·xⁿ⁻¹，而不是 n·xⁿ（这里 n = {n}）",
     "mistake.trig_sign": "在 {node} 处 {name} 的导数符号错了",
     "mistake.constant_dropped": "在 {node} 处丢掉了常数因子 {c}",
+    "checking.slip.partial": "在尝试过的 {n} 个常见错误中，没有哪一个能单独解释这个答案（式子太大，没有全部尝试）；请对照下面正确的求导过程。",
 }

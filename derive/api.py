@@ -76,6 +76,16 @@ class Derivation:
 
         return render_output(self, format, lang, **options)
 
+    def _repr_markdown_(self) -> str:
+        """Jupyter: the derivation as Markdown notes."""
+        return self.render("markdown")
+
+    def _repr_latex_(self) -> str:
+        """Jupyter: the steps as one ``aligned`` display (MathJax has no ``\\intertext``)."""
+        from .render.latex import math_only
+
+        return run_deep(math_only, self.document())
+
     def __rich__(self):
         from .render import render_document
 

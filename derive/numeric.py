@@ -21,6 +21,7 @@ from sympy import Expr, Symbol
 from .functions import relu, sigmoid, softplus
 
 DPS = 40
+HUGE = mpmath.mpf("1e8")   # an argument this large makes the node "not usable here"
 _mp = mpmath.mp
 
 
@@ -133,7 +134,7 @@ class Evaluator:
                     stack.extend((a, False) for a in node.args if a not in cache)
                     continue
                 args = [cache[a] for a in node.args]
-                if any(a is None for a in args):
+                if any(a is None or abs(a) > HUGE for a in args):
                     cache[node] = None
                 else:
                     cache[node] = self._safe(lambda: _apply(node, args))
@@ -150,9 +151,12 @@ class Evaluator:
         return value
 
 
+LARGEST = mpmath.mpf("1e12")   # larger values make finite differences meaningless
+
+
 def is_real(value) -> bool:
-    """A finite value whose imaginary part is negligible."""
-    if value is None:
+    """A finite, moderate value whose imaginary part is negligible."""
+    if value is None or abs(value) > LARGEST:
         return False
     if isinstance(value, mpmath.mpc):
         return abs(value.imag) <= mpmath.mpf(10) ** (-DPS // 2) * max(1, abs(value.real))

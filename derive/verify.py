@@ -162,6 +162,8 @@ class _Checker:
         if isinstance(step, RepeatedStep):
             return self.check_oracle()
         reference = None
+        if not step.expr.has(step.var):
+            return Verdict("symbolic" if step.result == 0 else "failed")
         if size_at_most(step.expr, SMALL):
             reference = sympy_derivative(step.expr, (step.var,))
             if _symbolically_equal(step.result, reference):

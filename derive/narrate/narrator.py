@@ -18,7 +18,7 @@ from ..steps import (AbsStep, ChainStep, ConstantMultipleStep, ExponentialStep, 
                      QuotientStep, RepeatedStep, ReluStep, Step, SumStep, UnknownStep, rule_key)
 from ..verify import Verification
 from .abbreviate import abbreviate
-from .document import (Block, Document, Equation, Math, Note, Paragraph, Parts, Result, RuleStep,
+from .document import (Block, Document, Equation, Formula, Math, Note, Paragraph, Parts, Result, RuleStep,
                        Tree, TreeNode, Heading)
 from .formulas import FORMULAS
 from .phrases import say
@@ -29,6 +29,14 @@ TREE_DEPTH = 8
 def derivative_of(expr: Basic, var: Symbol) -> Derivative:
     """The unevaluated d/d(var) expr, shown on the left of each equation."""
     return Derivative(expr, var)
+
+
+def _nested_partials(variables) -> Formula:
+    """∂/∂y(∂f/∂x) for the variables (x, y): the innermost derivative is taken first."""
+    text, latex = f"∂f/∂{variables[0]}", rf"\frac{{\partial f}}{{\partial {variables[0]}}}"
+    for v in variables[1:]:
+        text, latex = f"∂/∂{v}({text})", rf"\frac{{\partial}}{{\partial {v}}}\left({latex}\right)"
+    return Formula(text, latex)
 
 
 def join(parts: list[Parts], separator: str = ", ") -> Parts:
@@ -99,13 +107,14 @@ class Narrator:
     # --- the decomposition tree -------------------------------------------------------------
 
     def decomposition(self, step: Step, depth: int) -> TreeNode:
-        label = (self.say(f"rule.{rule_key(step)}") + (": ",) + (Math(abbreviate(step.expr)),))
+        colon = self.say("label.colon")
+        label = (self.say(f"rule.{rule_key(step)}") + colon + (Math(abbreviate(step.expr)),))
         if depth <= 1:
             return TreeNode(label, (TreeNode(("…",)),) if step.children() else ())
         if isinstance(step, ChainStep):
-            outer = TreeNode(self.say("tree.outer") + (": ", Math(step.outer)))
+            outer = TreeNode(self.say("tree.outer") + colon + (Math(step.outer),))
             inner = self.decomposition(step.inner_step, depth - 1)
-            inner = TreeNode(self.say("tree.inner") + (": ", Math(step.u), " = ")
+            inner = TreeNode(self.say("tree.inner") + colon + (Math(step.u), " = ")
                              + (Math(abbreviate(step.inner)),), inner.children)
             return TreeNode(label, (outer, inner))
         children = tuple(self.decomposition(c, depth - 1) for c in step.children()
@@ -120,6 +129,11 @@ class Narrator:
         if isinstance(step, RepeatedStep):
             blocks.append(RuleStep(title, self.say("says.repeated", count=len(step.variables)),
                                    depth))
+            if len(set(step.variables)) > 1:
+                blocks.append(Note(self.say("order.mixed", first=Math(step.variables[0]),
+                                            then=join([(Math(v),) for v in step.variables[1:]]),
+                                            notation=_nested_partials(step.variables)),
+                                   "assumption", depth))
             for n, (var, child) in enumerate(zip(step.variables, step.derivatives), start=1):
                 blocks.append(Heading(self.say("order.step", n=n, var=Math(var)), level=3))
                 blocks.extend(self.steps(child, depth))
@@ -186,9 +200,9 @@ class Narrator:
         if isinstance(step, LogDiffStep):
             return [self.say("part.log")]
         if isinstance(step, SumStep):
-            return [self.say("part.term") + (f" {i}",) for i in range(1, n + 1)]
+            return [self.say("part.term", i=i) for i in range(1, n + 1)]
         if isinstance(step, ProductStep):
-            return [self.say("part.factor") + (f" {i}",) for i in range(1, n + 1)]
+            return [self.say("part.factor", i=i) for i in range(1, n + 1)]
         return [()] * n
 
     def _combine(self, step: Step) -> Parts:

@@ -14,18 +14,21 @@ from ..narrate.document import Document
 FORMATS = {
     "text": ("text", "TextRenderer"),
     "rich": ("terminal", "TerminalRenderer"),
+    "latex": ("latex", "LatexRenderer"),
+    "markdown": ("markdown", "MarkdownRenderer"),
 }
 ALL_FORMATS = (*FORMATS, "json")
 
 
-def renderer_for(format: str):
+def renderer_for(format: str, **options):
+    """A renderer for ``format``; ``options`` (e.g. ``standalone=True`` for LaTeX) go to it."""
     module, name = FORMATS[format]
-    return getattr(import_module(f"{__name__}.{module}"), name)()
+    return getattr(import_module(f"{__name__}.{module}"), name)(**options)
 
 
-def render_document(document: Document, format: str):
+def render_document(document: Document, format: str, **options):
     """A str (or, for ``rich``, a renderable) for ``document``."""
-    return renderer_for(format).render(document)
+    return renderer_for(format, **options).render(document)
 
 
 def rich_to_text(renderable, width: int = 100, color: bool = True) -> str:
@@ -52,6 +55,12 @@ def render_output(subject, format: str, lang: str = "en", **options) -> str:
         from ..errors import UsageError
 
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(ALL_FORMATS)}")
+    if options.pop("standalone", False):
+        if format != "latex":
+            from ..errors import UsageError
+
+            raise UsageError(f"--standalone needs the latex format (not {format})")
+        options["standalone"] = True
     if format == "json":
         from .json import dumps
 
@@ -59,4 +68,4 @@ def render_output(subject, format: str, lang: str = "en", **options) -> str:
     document = subject.document(lang)
     if format == "rich":
         return run_deep(lambda: rich_to_text(render_document(document, "rich"), **options))
-    return run_deep(render_document, document, format)
+    return run_deep(render_document, document, format, **options)

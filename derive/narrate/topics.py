@@ -1,0 +1,329 @@
+"""Narration of the topics (gradient, critical points, chain rule, composition, limit
+definition, implicit differentiation): topic result → Document.
+
+Each ``narrate_<topic>(result, lang)`` frames the topic in its own words and reuses
+:meth:`Narrator.steps` for every traced derivative inside it, so a partial derivative reads the
+same here as in ``derive diff``.  To narrate a new topic: a function here, phrases under a
+``<topic>.`` prefix in every catalogue, and the result's ``document`` calling the function.
+"""
+
+from __future__ import annotations
+
+from sympy import Derivative, FiniteSet, Function, Limit, Tuple
+
+from ..topics.common import (Notation, derivative_notation, fraction_shown, nabla, named,
+                             product, total)
+from .document import (Block, Document, Equation, Heading, Math, Note, Paragraph, Result, Tree,
+                       TreeNode)
+from .narrator import Narrator, join
+from .phrases import say
+
+
+def _list(symbols) -> tuple:
+    return join([(Math(s),) for s in symbols])
+
+
+def _held_note(lang, expr, var, depth=0) -> list[Block]:
+    held = sorted((s for s in expr.free_symbols if s != var), key=lambda s: s.name)
+    if not held:
+        return []
+    return [Note(say(lang, "partial.held", var=Math(var), held=_list(held)), depth=depth)]
+
+
+def _traced_blocks(lang, item, depth=0) -> list[Block]:
+    """The steps of one traced derivative, as in ``derive diff``."""
+    narrator = Narrator(lang, item.verification)
+    return list(narrator.steps(item.step, depth))
+
+
+def _verdict(lang, ok: bool, against: str | None = None) -> tuple:
+    if ok:
+        return say(lang, "topic.verified") if against is None else say(
+            lang, "topic.verified_against", against=against)
+    return say(lang, "topic.not_verified")
+
+
+def _point(values) -> Tuple:
+    return Tuple(*(v for _, v in values))
+
+
+def _conditions(lang, values) -> tuple:
+    return join([(Math(s), " = ", Math(v)) for s, v in values])
+
+
+# --- gradient ---------------------------------------------------------------------------------
+
+def narrate_gradient(g, lang: str) -> Document:
+    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(g.expression))),
+                           Paragraph(say(lang, "gradient.intro", vars=_list(g.wrt)))]
+    for p in g.partials:
+        blocks.append(Heading(say(lang, "gradient.partial", var=Math(p.var)), level=2))
+        blocks.extend(_held_note(lang, g.expression, p.var))
+        blocks.extend(_traced_blocks(lang, p))
+        blocks.append(Equation((Derivative(g.expression, p.var), p.result)))
+    blocks.append(Result((nabla(), g.result), _verdict(lang, g.verified), g.verified))
+    return Document(say(lang, "gradient.title", expr=Math(g.expression)), tuple(blocks), lang)
+
+
+# --- critical points --------------------------------------------------------------------------
+
+def narrate_critical(c, lang: str) -> Document:
+    one = len(c.variables) == 1
+    f = c.expression
+    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(f))),
+                           Paragraph(say(lang, "critical.intro_one" if one else "critical.intro"))]
+    blocks.append(Heading(say(lang, "critical.first"), level=2))
+    for p in c.partials:
+        if not one:
+            blocks.append(Heading(say(lang, "gradient.partial", var=Math(p.var)), level=3))
+            blocks.extend(_held_note(lang, f, p.var))
+        blocks.extend(_traced_blocks(lang, p))
+    blocks.append(Heading(say(lang, "critical.system"), level=2))
+    for p in c.partials:
+        blocks.append(Equation((Derivative(f, p.var), p.result, 0)))
+    blocks.extend(_solutions(c, lang))
+    if c.points:
+        blocks.append(Heading(say(lang, "critical.second_title"), level=2))
+        blocks.append(Paragraph(say(lang, "critical.second_one" if one else "critical.hessian")))
+        hessian = Derivative(f, c.variables[0], 2) if one else named("H", "H")
+        blocks.append(Equation((hessian, c.hessian[0, 0] if one else c.hessian)))
+        for point in c.points:
+            blocks.extend(_classification(c, point, lang))
+    if c.undefined:
+        blocks.append(Heading(say(lang, "critical.undefined_title"), level=2))
+        blocks.append(Paragraph(say(lang, "critical.undefined")))
+        for values in c.undefined:
+            blocks.append(Paragraph(("• ",) + _conditions(lang, values)))
+    shown = Tuple(*c.variables) if not one else c.variables[0]
+    found = [_family_tuple(c, p) if not one else (p.values[0][1] if p.values else shown)
+             for p in c.points]
+    chain = (shown, found[0]) if len(found) == 1 else (FiniteSet(*found),)
+    blocks.append(Result(chain, _verdict(lang, c.verified), c.verified))
+    return Document(say(lang, "critical.title", expr=Math(f)), tuple(blocks), lang)
+
+
+def _family_tuple(c, point) -> Tuple:
+    mapping = dict(point.values)
+    return Tuple(*(mapping.get(v, v) for v in c.variables))
+
+
+def _solutions(c, lang) -> list[Block]:
+    blocks: list[Block] = [Heading(say(lang, "critical.solve_title"), level=2)]
+    if c.status == "unsolved":
+        blocks.append(Note(say(lang, "critical.unsolved", reason=c.reason), "fallback"))
+    elif c.status == "none":
+        blocks.append(Paragraph(say(lang, "critical.none")))
+    elif c.status == "infinite":
+        blocks.append(Paragraph(say(lang, "critical.infinite")))
+    else:
+        blocks.append(Paragraph(say(lang, "critical.found", n=len(c.points))))
+    for p in c.points:
+        line = ("• ",) + _conditions(lang, p.values)
+        if p.free:
+            line += ("; ",) + say(lang, "critical.free", vars=_list(p.free))
+        blocks.append(Paragraph(line))
+    return blocks
+
+
+def _classification(c, point, lang) -> list[Block]:
+    one = len(c.variables) == 1
+    where = _conditions(lang, point.values)
+    if point.free:
+        where += ("; ",) + say(lang, "critical.free", vars=_list(point.free))
+    blocks: list[Block] = [Heading(say(lang, "critical.at", where=where), level=3)]
+    if one:
+        blocks.append(Paragraph(say(lang, "critical.second_value", value=Math(point.minors[0]))))
+    else:
+        blocks.append(Equation((named("H", "H"), point.hessian)))
+        minors = [(f"D{k} = ", Math(m)) for k, m in enumerate(point.minors, start=1)]
+        blocks.append(Paragraph(say(lang, "critical.minors", minors=join(minors))))
+    space = "" if lang == "zh" else " "
+    blocks.append(Paragraph(say(lang, f"critical.class.{point.classification}")
+                            + (space,) + say(lang, "critical.value", value=Math(point.value))))
+    if not point.exact:
+        blocks.append(Note(say(lang, "critical.not_exact"), "warning"))
+    return blocks
+
+
+# --- multivariable chain rule -----------------------------------------------------------------
+
+def narrate_chain(r, lang: str) -> Document:
+    z = r.name
+    names = [s for s, _ in r.intermediates]
+    blocks: list[Block] = [
+        Paragraph(say(lang, "chain.setup", z=Math(z), expr=Math(r.expression))),
+        Paragraph(say(lang, "chain.lets", lets=join([(Math(s), " = ", Math(e))
+                                                     for s, e in r.intermediates]))),
+        Tree(say(lang, "chain.tree"), _dependency_tree(r)),
+    ]
+    partial_outer, partial_inner = r.outer_partial, len(r.parameters) > 1
+    blocks.append(Heading(say(lang, "chain.outer_title", z=Math(z)), level=2))
+    for s in names:
+        term = next((t for d in r.derivatives for t in d.terms if t.intermediate == s), None)
+        if term is None:
+            continue
+        blocks.append(Heading((Math(derivative_notation(z, s, partial_outer)),), level=3))
+        blocks.extend(_held_note(lang, r.expression, s))
+        blocks.extend(_traced_blocks(lang, term.outer))
+    for d in r.derivatives:
+        p = d.parameter
+        lhs = derivative_notation(z, p, partial_inner or partial_outer)
+        blocks.append(Heading(say(lang, "chain.by", var=Math(p)), level=2))
+        formula, in_mid, substituted = [], [], []
+        for t in d.terms:
+            if t.intermediate is None:
+                formula.append(Notation(f"∂f/∂{p}", rf"\frac{{\partial f}}{{\partial {p}}}"))
+                in_mid.append(t.outer.result)
+                substituted.append(t.outer.result.xreplace(dict(r.intermediates)))
+                blocks.append(Heading(say(lang, "chain.direct", var=Math(p)), level=3))
+                blocks.extend(_held_note(lang, r.expression, p))
+                blocks.extend(_traced_blocks(lang, t.outer))
+                continue
+            s = t.intermediate
+            formula.append(product(derivative_notation(z, s, partial_outer),
+                                   derivative_notation(s, p, partial_inner)))
+            in_mid.append(product(t.outer.result, t.inner.result))
+            substituted.append(product(t.outer.result.xreplace(dict(r.intermediates)),
+                                       t.inner.result))
+            blocks.append(Heading((Math(derivative_notation(s, p, partial_inner)),), level=3))
+            blocks.extend(_held_note(lang, t.inner.expr, p))
+            blocks.extend(_traced_blocks(lang, t.inner))
+        if d.terms:
+            blocks.append(Paragraph(say(lang, "chain.paths", n=len(d.terms))))
+            chain = _distinct((lhs, total(*formula), total(*in_mid), total(*substituted),
+                               d.result))
+        else:
+            blocks.append(Paragraph(say(lang, "chain.no_path", var=Math(p))))
+            chain = (lhs, d.result)
+        blocks.append(Equation(chain, label=say(lang, "chain.combine")))
+    for d in r.derivatives:
+        lhs = derivative_notation(z, d.parameter, partial_inner or partial_outer)
+        against = say(lang, "chain.against")
+        blocks.append(Result((lhs, d.result), _verdict(lang, d.verified, against), d.verified))
+    title = "chain.title_leibniz" if r.leibniz else "chain.title"
+    return Document(say(lang, title, z=Math(z), expr=Math(r.expression)), tuple(blocks), lang)
+
+
+def _distinct(chain):
+    out = []
+    for item in chain:
+        if not out or str(out[-1]) != str(item):
+            out.append(item)
+    return tuple(out)
+
+
+def _dependency_tree(r) -> TreeNode:
+    def leaf(p):
+        return TreeNode((Math(p),))
+
+    children = [TreeNode((Math(s), " = ", Math(e)),
+                         tuple(leaf(p) for p in r.parameters if p in e.free_symbols))
+                for s, e in r.intermediates]
+    children += [leaf(p) for p in r.direct_parameters]
+    return TreeNode((Math(r.name), " = ", Math(r.expression)), tuple(children))
+
+
+# --- composition ------------------------------------------------------------------------------
+
+def narrate_compose(c, lang: str) -> Document:
+    f, g = Function("f"), Function("g")
+    x, u = c.var, c.u
+    blocks: list[Block] = [
+        Paragraph(say(lang, "compose.given", f=Math(c.outer), g=Math(c.inner), x=Math(x))),
+        Heading(say(lang, "compose.build"), level=2),
+        Paragraph(say(lang, "compose.build_says", x=Math(x), g=Math(c.inner))),
+        Equation(_distinct((f(g(x)), f(c.inner), c.composite))),
+    ]
+    if c.at is not None:
+        blocks.append(Heading(say(lang, "compose.value_title", x=Math(x), a=Math(c.at)), level=2))
+        blocks.append(Equation((g(c.at), c.inner_value)))
+        blocks.append(Equation(_distinct((f(g(c.at)), f(c.inner_value), c.value))))
+    blocks.append(Heading(say(lang, "compose.derivative"), level=2))
+    blocks.append(Paragraph(say(lang, "compose.let", u=Math(u), g=Math(c.inner))))
+    blocks.append(Heading(say(lang, "compose.outer", u=Math(u), f=Math(c.outer_u)), level=3))
+    blocks.extend(_traced_blocks(lang, c.outer_step))
+    blocks.append(Heading(say(lang, "compose.inner", x=Math(x), g=Math(c.inner)), level=3))
+    blocks.extend(_traced_blocks(lang, c.inner_step))
+    lhs = Derivative(f(g(x)), x)
+    formula = product(Notation("f'(g(x))", "f'(g(x))"), Notation("g'(x)", "g'(x)"))
+    pieces = product(c.outer_step.result.xreplace({u: c.inner}), c.inner_step.result)
+    blocks.append(Equation(_distinct((lhs, formula, pieces, c.result)),
+                           label=say(lang, "compose.combine", u=Math(u), g=Math(c.inner))))
+    if c.at is not None:
+        blocks.append(Paragraph(say(lang, "compose.slope", x=Math(x), a=Math(c.at),
+                                    value=Math(c.derivative_value))))
+    against = say(lang, "compose.against")
+    blocks.append(Result((lhs, c.result), _verdict(lang, c.verified, against), c.verified))
+    return Document(say(lang, "compose.title", f=Math(c.outer), g=Math(c.inner)), tuple(blocks),
+                    lang)
+
+
+# --- the limit definition ---------------------------------------------------------------------
+
+def _definition(r) -> Notation:
+    x, h = r.var, r.h
+    others = list(r.held)
+    args = lambda first: ", ".join([first] + [str(s) for s in others])  # noqa: E731
+    plus, here = args(f"{x} + {h}"), args(str(x))
+    lhs, lhs_latex = (f"∂f/∂{x}", rf"\frac{{\partial f}}{{\partial {x}}}") if others else \
+        (f"f'({x})", f"f'({x})")
+    text = f"{lhs} = lim_{{{h}→0}} (f({plus}) − f({here}))/{h}"
+    latex = rf"{lhs_latex} = \lim_{{{h} \to 0}} \frac{{f({plus}) - f({here})}}{{{h}}}"
+    return Notation(text, latex)
+
+
+def narrate_limit(r, lang: str) -> Document:
+    from .document import Formula
+
+    definition = _definition(r)
+    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(r.expression))),
+                           Paragraph(say(lang, "limit.definition",
+                                         formula=Formula(definition.name,
+                                                         definition._notation[0])))]
+    if r.held:
+        blocks.append(Note(say(lang, "limit.partial", var=Math(r.var), held=_list(r.held))))
+    if len(r.pieces) > 1:
+        blocks.append(Paragraph(say(lang, "limit.sum", n=len(r.pieces))))
+    for piece in r.pieces:
+        depth = 1 if len(r.pieces) > 1 else 0
+        if len(r.pieces) > 1:
+            blocks.append(Heading(say(lang, "limit.term", term=Math(piece.term)), level=3))
+        blocks.append(Equation((Derivative(piece.term, r.var), Limit(piece.quotient, r.h, 0, "+-")),
+                               depth, say(lang, "limit.write")))
+        if piece.fallback:
+            blocks.append(Note(say(lang, "limit.fallback"), "fallback", depth))
+        for rewrite in piece.rewrites:
+            final = rewrite.name in ("substitute", "standard_limits", "fallback")
+            shown = rewrite.expr if final else Limit(rewrite.expr, r.h, 0, "+-")
+            label = say(lang, f"limit.move.{rewrite.name}", h=Math(r.h))
+            blocks.append(Equation((shown,), depth, label))
+            if rewrite.name == "standard_limits":
+                blocks.append(Note(say(lang, f"limit.standard.{piece.move}", h=Math(r.h)),
+                                   "assumption", depth))
+    lhs = Derivative(r.expression, r.var)
+    against = "sympy.diff"
+    blocks.append(Result((lhs, r.result), _verdict(lang, r.verified, against), r.verified))
+    return Document(say(lang, "limit.title", expr=Math(r.expression), var=Math(r.var)),
+                    tuple(blocks), lang)
+
+
+# --- implicit differentiation -----------------------------------------------------------------
+
+def narrate_implicit(r, lang: str) -> Document:
+    x, y, F = r.x, r.y, r.expression
+    dydx = derivative_notation(y, x, partial=False)
+    formula = Notation(f"−F_{x}/F_{y}", rf"-\frac{{F_{{{x}}}}}{{F_{{{y}}}}}")
+    blocks: list[Block] = [
+        Paragraph(say(lang, "implicit.setup", F=Math(F), y=Math(y), x=Math(x))),
+        Paragraph(say(lang, "implicit.formula", dydx=Math(dydx), formula=Math(formula))),
+        Heading(say(lang, "implicit.fx", x=Math(x)), level=2),
+        *_held_note(lang, F, x),
+        *_traced_blocks(lang, r.fx),
+        Heading(say(lang, "implicit.fy", y=Math(y)), level=2),
+        *_held_note(lang, F, y),
+        *_traced_blocks(lang, r.fy),
+        Equation(_distinct((dydx, formula, fraction_shown(-r.fx.result, r.fy.result), r.result)),
+                 label=say(lang, "implicit.combine")),
+    ]
+    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff"), r.verified))
+    return Document(say(lang, "implicit.title", F=Math(F), dydx=Math(dydx)), tuple(blocks), lang)

@@ -1,0 +1,202 @@
+r"""Reading the user's expression: plain text, textbook notation or LaTeX -> a sympy expression.
+
+Nothing the user types is ever executed: no ``eval``, ``exec``, ``sympify`` or ``parse_expr``.
+A tokenizer (:mod:`.tokens`) and a precedence-climbing parser (:mod:`.pratt`) build sympy
+objects directly; only plain ``Symbol(name)``s without assumptions are created.
+
+Syntax in brief (the full list, with the deliberately unsupported notations, is docs/syntax.md):
+
+* operators ``+ - * / ^ **``, unicode ``− – · × ÷``, LaTeX ``\cdot \times \div``; ``^`` is
+  right-associative (``x^2^3`` = ``x^(2^3)``) and binds tighter than a sign (``-x^2`` = ``-(x^2)``);
+* implicit multiplication ``2x``, ``3x(x+1)``, ``(x+1)(x-1)``, ``2xe^x``, ``x^2 y``, at the same
+  precedence as ``*`` and ``/``, left to right: ``1/2x`` = ``(1/2)·x``;
+* names: a run of letters is a product of single-letter variables unless it contains a known name
+  (``xy`` = ``x·y``, ``xsin x`` = ``x·sin(x)``, ``theta`` = θ); a letter followed by digits is one
+  variable (``w1``, ``x12``); ``x_1``, ``x_{12}``, ``z_i``, ``x₁`` are the variables ``x_1``,
+  ``x_12``, ``z_i``, ``x_1``; Greek letters (``θ``, ``\theta``, ``theta``) are variables named in
+  ASCII; ``e``/``E`` are Euler's number and ``pi``/``π`` are π — always;
+* ``f``, ``g``, ``h`` and the names passed as ``functions=`` followed by ``(`` are undefined
+  functions (``f(x^2)``); any other variable followed by ``(`` multiplies (``x(x+1)``);
+* functions sin cos tan cot sec csc, their inverses (asin… and arcsin…), the hyperbolic ones and
+  their inverses, exp, ln, log (natural; ``log(x, b)``, ``log_2 x``, ``log_{10}``, ``log10``,
+  ``lg`` for other bases), sqrt, cbrt, root(x, n), abs/Abs, sign, erf, gamma, sigmoid (also
+  ``σ(z)``), softplus, relu/ReLU, Max, Min; ``sin x`` and ``sin 2x`` without parentheses,
+  ``sin^2 x`` (a power of the value), ``sin^-1 x`` (the inverse function);
+* ``√x``, ``√(…)``, ``∛x``, ``|x|``, superscripts ``x²``, ``x⁻¹``; decimals are exact
+  (``0.5`` = 1/2);
+* LaTeX (auto-detected by a backslash): ``\frac{a}{b}``, ``\frac12``, ``\sqrt{…}``,
+  ``\sqrt[n]{…}``, ``\sin``…, ``\ln``, ``\log_{b}``, ``\left( \right)``, ``\left| \right|``,
+  ``\big``, ``\operatorname{…}``, Greek letters, spacing commands;
+* a leading definition ``f(x)=`` or ``y=`` is dropped (see :func:`parse_equation` for equations).
+
+Every decision worth showing is returned as a :class:`Reading` (kinds in ``READING_KINDS``).
+To extend the syntax, start from the docstring of the module concerned: names.py (function names,
+Greek letters, letter runs), tokens.py (characters), latex.py (LaTeX commands), pratt.py
+(grammar), limits.py (size limits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sympy
+from sympy import S
+
+from derive.errors import ParseError
+from derive.parse.limits import MAX_DEPTH, MAX_LENGTH
+from derive.parse.names import DEFAULT_UNDEFINED_FUNCTIONS, GREEK_CHARS
+from derive.parse.pratt import Parser
+from derive.parse.readings import READING_KINDS, Reading
+from derive.parse.tokens import COMMA, CONST, END, EQUALS, FUNC, LPAREN, NAME, RPAREN, Token, \
+    tokenize
+
+__all__ = [
+    "MAX_DEPTH", "MAX_LENGTH", "READING_KINDS", "Parsed", "ParseError", "Reading",
+    "parse", "parse_equation", "parse_variable",
+]
+
+MAX_VARIABLE_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The result of reading one input."""
+
+    text: str                      # the input as given
+    expr: sympy.Expr
+    readings: tuple[Reading, ...]  # decisions the user should see, in order of appearance
+    functions: tuple[str, ...]     # names of the undefined functions used (f, g, declared ones)
+
+
+def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None) -> Parsed:
+    """Read one expression.  A leading ``f(x)=`` / ``y=`` definition is dropped (a Reading
+    says so); any other ``=`` is an error — use :func:`parse_equation` for equations.
+
+    ``functions`` names extra undefined functions (``phi`` makes ``phi(x)`` a function);
+    ``latex=None`` reads LaTeX when the text contains a backslash.
+    """
+    return _run(_parse, text, functions, latex)
+
+
+def parse_equation(text: str, *, functions: Iterable[str] = (), latex: bool | None = None
+                   ) -> Parsed:
+    """Read an equation ``lhs = rhs`` as the expression ``lhs - rhs`` (for implicit
+    differentiation: ``e^(xy)+ye^y=1`` gives ``exp(x*y) + y*exp(y) - 1``)."""
+    return _run(_parse_equation, text, functions, latex)
+
+
+def parse_variable(text: str) -> sympy.Symbol:
+    """Read one variable name: ``x``, ``x1``, ``x_1``, ``z_i``, ``θ``, ``theta``, ``\\theta``."""
+    if not isinstance(text, str):
+        raise ParseError("a variable name must be text")
+    if not text.strip():
+        raise ParseError("empty variable name", text, 0, "give a name such as x")
+    if len(text) > MAX_VARIABLE_LENGTH:
+        raise ParseError("variable name too long", text, MAX_VARIABLE_LENGTH)
+    tokens, _ = tokenize(text, "\\" in text)
+    first = tokens[0]
+    if first.kind == NAME and tokens[1].kind == END:
+        return sympy.Symbol(first.value)
+    if first.kind == CONST:
+        shown = text[first.pos:first.end]
+        raise ParseError(f"`{shown}` is a constant, not a variable", text, first.pos)
+    if first.kind == FUNC and tokens[1].kind == END:
+        raise ParseError(f"`{text.strip()}` is a function, not a variable", text, first.pos)
+    bad = tokens[1] if first.kind == NAME else first
+    hint = f"did you mean `{first.value}`?" if first.kind == NAME else \
+        "a variable is a letter, optionally with digits or a subscript: x, x1, x_1, θ"
+    raise ParseError(f"`{text.strip()}` is not a single variable", text, bad.pos, hint)
+
+
+# -- implementation ----------------------------------------------------------------------
+
+def _run(work, text, functions, latex) -> Parsed:
+    from derive.deep import run_deep  # the project's one place that raises the recursion limit
+
+    if not isinstance(text, str):
+        raise ParseError("the expression must be text")
+    if len(text) > MAX_LENGTH:
+        raise ParseError(f"the input is too long ({len(text)} characters; the limit is "
+                         f"{MAX_LENGTH})", text, MAX_LENGTH)
+    undefined = frozenset(DEFAULT_UNDEFINED_FUNCTIONS) | _function_names(functions, text)
+    use_latex = "\\" in text if latex is None else bool(latex)
+    return run_deep(work, text, undefined, use_latex)
+
+
+def _function_names(functions: Iterable[str], text: str) -> frozenset[str]:
+    names = set()
+    for name in functions:
+        name = GREEK_CHARS.get(name, name) if isinstance(name, str) else name
+        if not isinstance(name, str) or not (name.isascii() and name.isidentifier()) \
+                or name.startswith("_"):
+            raise ParseError(f"invalid function name {name!r}", text, 0,
+                             "a function name is letters and digits, such as phi or F")
+        names.add(name)
+    return frozenset(names)
+
+
+def _parse(text: str, undefined: frozenset[str], latex: bool) -> Parsed:
+    tokens, readings = tokenize(text, latex, undefined)
+    equals = [token for token in tokens if token.kind == EQUALS]
+    if len(equals) > 1:
+        raise ParseError("more than one `=`", text, equals[1].pos, "write one expression")
+    if equals:
+        split = tokens.index(equals[0])
+        if not _is_definition_head(tokens[:split]):
+            raise ParseError("unexpected `=`", text, equals[0].pos,
+                             "an equation needs implicit differentiation; only a leading "
+                             "definition such as f(x)= or y= is dropped")
+        readings.append((tokens[0].pos, Reading("definition",
+                                                text[tokens[0].pos:equals[0].end])))
+        tokens = tokens[split + 1:]
+        if tokens[0].kind == END:
+            raise ParseError("expected an expression after `=`", text, len(text))
+    parser = Parser(text, tokens, latex)
+    expr = _checked(parser.parse(), text)
+    return _result(text, expr, readings + parser.readings, parser.functions)
+
+
+def _parse_equation(text: str, undefined: frozenset[str], latex: bool) -> Parsed:
+    tokens, readings = tokenize(text, latex, undefined)
+    equals = [token for token in tokens if token.kind == EQUALS]
+    if len(equals) != 1:
+        where = equals[1].pos if equals else len(text)
+        raise ParseError("an equation needs exactly one `=`", text, where)
+    split = tokens.index(equals[0])
+    if split == 0:
+        raise ParseError("expected an expression before `=`", text, equals[0].pos)
+    left = Parser(text, tokens[:split] + [Token(END, None, equals[0].pos, equals[0].pos)],
+                  latex)
+    lhs = left.parse()
+    right = Parser(text, tokens[split + 1:], latex)
+    if right.at(END):
+        raise ParseError("expected an expression after `=`", text, len(text))
+    rhs = right.parse()
+    expr = _checked(sympy.Add(lhs, -rhs), text)
+    functions = left.functions + [f for f in right.functions if f not in left.functions]
+    return _result(text, expr, readings + left.readings + right.readings, functions)
+
+
+def _is_definition_head(tokens: list[Token]) -> bool:
+    """``y``, ``f(x)``, ``F(x,y,θ)``: a name, optionally with a parenthesised list of names."""
+    kinds = [token.kind for token in tokens]
+    if kinds == [NAME]:
+        return True
+    if len(kinds) < 4 or kinds[:2] != [NAME, LPAREN] or kinds[-1] != RPAREN:
+        return False
+    inside = kinds[2:-1]
+    return all(kind == (NAME if i % 2 == 0 else COMMA) for i, kind in enumerate(inside)) \
+        and len(inside) % 2 == 1
+
+
+def _checked(expr: sympy.Expr, text: str) -> sympy.Expr:
+    if expr.has(S.ComplexInfinity, S.NaN, S.Infinity, S.NegativeInfinity):
+        raise ParseError("the expression is undefined (it divides by zero or similar)", text, 0)
+    return expr
+
+
+def _result(text, expr, readings, functions) -> Parsed:
+    ordered = sorted(readings, key=lambda item: item[0])
+    unique = tuple(dict.fromkeys(reading for _, reading in ordered))
+    return Parsed(text=text, expr=expr, readings=unique, functions=tuple(functions))

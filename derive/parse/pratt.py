@@ -1,0 +1,501 @@
+r"""The precedence-climbing parser: tokens -> a sympy expression, built directly.
+
+Grammar, loosest binding first (each level is one method)::
+
+    expression := term { ("+" | "-") term }                      -> one n-ary Add
+    term       := signed { ("*" | "/") signed | factor }          -> one n-ary Mul
+    signed     := ("+" | "-") signed | power                      (-x^2 is -(x^2))
+    power      := atom [ "^" exponent ]                           (right-associative)
+    exponent   := signed                 plain text: x^-2, x^2^3 = x^(2^3)
+                | [sign] one character   LaTeX: x^23 is x^2·3, as TeX typesets it; or {…}
+    atom       := number | name | constant | call | ( … ) | { … } | |…| | root | \frac
+
+A *factor* after a term without an operator is implicit multiplication (``2x``, ``x(x+1)``,
+``(x+1)(x-1)``), with the same precedence as ``*`` and ``/``, left to right: ``1/2x`` is
+``(1/2)·x`` (recorded as the reading ``fraction_then_product``).
+
+Functions (``FUNC`` tokens) take either a parenthesised argument list, ``sin(x)``, or — without
+parentheses — the implicit-multiplication run of factors that follows, ``sin 2x`` = ``sin(2x)``,
+``y cos xy`` = ``y·cos(xy)``.  That run stops at ``+ - * / ·``, a closing bracket, or another
+function name (``sec x tan x`` = ``sec(x)·tan(x)``); a function name first in the run is applied
+to what follows it (``ln sin x`` = ``ln(sin(x))``).  One exception, for the textbook ``sin π/2``:
+a constant argument that contains π takes a following ``/ number`` (``sin π/2`` = ``sin(π/2)``,
+while ``sin x / 2`` = ``sin(x)/2``).  A power written on the name applies to the value
+(``sin^2 x`` = ``sin(x)^2``) except ``^-1``, which is the inverse function (``sin^-1 x`` =
+``asin(x)``); the malformed ``(sin)^(−4)x`` found in a textbook answer reads as ``sin(x)^-4``.
+
+To add syntax: add a token kind in :mod:`derive.parse.tokens` if needed, then an alternative to
+:meth:`Parser.atom` (a new kind of operand) or to :meth:`Parser.term` (a new operator at the
+``*`` level); make :meth:`Parser.starts_factor` accept its first token if it may follow another
+factor without an operator.  Build sympy objects only through :mod:`derive.parse.limits`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy
+from sympy import S
+
+from derive.errors import ParseError
+from derive.parse import limits
+from derive.parse.names import FUNCTIONS
+from derive.parse.readings import Reading
+from derive.parse.tokens import (
+    BAR, COMMA, CONST, END, EQUALS, FRAC, FUNC, LBRACE, LBRACK, LPAREN, NAME, NUM, OP, RBRACE,
+    RBRACK, RPAREN, SQRT, UNDERSCORE, Token,
+)
+
+CLOSING = {LPAREN: RPAREN, LBRACE: RBRACE}
+DETAIL_CHARS = 60
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= DETAIL_CHARS else text[:DETAIL_CHARS - 1] + "…"
+
+
+class Parser:
+    """Parses one token list (ending with END) into a sympy expression."""
+
+    def __init__(self, text: str, tokens: list[Token], latex: bool) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.latex = latex
+        self.k = 0
+        self.depth = 0
+        self.peak = 0  # deepest self.depth reached since the last begin_height()
+        self.open_bars = 0
+        self.readings: list[tuple[int, Reading]] = []
+        self.functions: list[str] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def peek(self, n: int = 0) -> Token:
+        return self.tokens[min(self.k + n, len(self.tokens) - 1)]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.k]
+        if token.kind != END:
+            self.k += 1
+        return token
+
+    def at(self, kind: str, value: object = None) -> bool:
+        token = self.peek()
+        return token.kind == kind and (value is None or token.value == value)
+
+    @property
+    def last_end(self) -> int:
+        return self.tokens[self.k - 1].end if self.k else 0
+
+    def error(self, message: str, position: int, hint: str | None = None) -> ParseError:
+        return ParseError(message, self.text, position, hint)
+
+    def failer(self, token: Token) -> Callable[[str], ParseError]:
+        return lambda message: self.error(message, token.pos)
+
+    def note(self, kind: str, detail: str, position: int) -> None:
+        self.readings.append((position, Reading(kind, _short(detail))))
+
+    def source(self, start: int, end: int) -> str:
+        return " ".join(self.text[start:end].split())
+
+    def enter(self, token: Token) -> None:
+        self.depth += 1
+        if self.depth > limits.MAX_DEPTH:
+            raise self.error(f"the expression is nested too deeply (more than "
+                             f"{limits.MAX_DEPTH} levels)", token.pos)
+        self.peak = max(self.peak, self.depth)
+
+    def leave(self) -> None:
+        self.depth -= 1
+
+    def begin_height(self) -> int:
+        """Start measuring how deep the next operand nests; pass the result to end_height."""
+        saved, self.peak = self.peak, self.depth
+        return saved
+
+    def end_height(self, saved: int) -> bool:
+        """Whether the operand read since begin_height nests deeper than EVAL_HEIGHT."""
+        height = self.peak - self.depth
+        self.peak = max(saved, self.peak)
+        return height > limits.EVAL_HEIGHT
+
+    def expect_closing(self, opener: Token, closing: str) -> Token:
+        token = self.peek()
+        if token.kind == closing:
+            return self.advance()
+        if token.kind == END:
+            raise self.error(f"missing `{closing}`", token.pos,
+                             f"the `{self.source(opener.pos, opener.end) or closing}` at "
+                             f"position {opener.pos + 1} is never closed")
+        raise self.unexpected(token, f"expected `{closing}`")
+
+    def unexpected(self, token: Token, expected: str | None = None) -> ParseError:
+        """The error for a token that cannot come here."""
+        kind, pos = token.kind, token.pos
+        if kind == END:
+            previous = self.tokens[self.k - 1] if self.k else None
+            if previous is not None and previous.kind == OP:
+                return self.error(f"expected an expression after `{previous.value}`", pos,
+                                  "the expression ends with an operator")
+            return self.error(expected or "unexpected end of input", pos)
+        if kind in (RPAREN, RBRACE) and expected is None:
+            return self.error(f"unmatched `{kind}`", pos, f"remove it or add a matching opening")
+        if kind == COMMA:
+            return self.error("unexpected `,`", pos, "a comma only separates the arguments of "
+                              "a function, as in log(x, 2); write 1100, not 1,100")
+        if kind == EQUALS:
+            return self.error("unexpected `=`", pos, "only one `f(x)=` or `y=` definition "
+                              "may come first; an equation needs implicit differentiation")
+        if kind in (LBRACK, RBRACK):
+            return self.error("square brackets are not supported", pos, "use parentheses")
+        if kind == UNDERSCORE:
+            return self.error("unexpected `_`", pos, "a subscript follows a variable: x_1, z_i")
+        found = token.describe(self.text)
+        return self.error(f"{expected}, found {found}" if expected else f"unexpected {found}",
+                          pos)
+
+    def starts_factor(self, token: Token, in_argument: bool = False) -> bool:
+        """Whether ``token`` may begin a factor multiplied without an operator."""
+        kind = token.kind
+        if kind in (NUM, CONST, LPAREN, LBRACE, SQRT, FRAC):
+            return True
+        if kind == NAME:
+            return not (in_argument and token.call and self.peek(1).kind == LPAREN)
+        if kind == FUNC:
+            return not in_argument
+        if kind == BAR:
+            return self.open_bars == 0
+        return False
+
+    # -- grammar -------------------------------------------------------------------------
+    def parse(self) -> sympy.Expr:
+        if self.at(END):
+            raise self.error("empty input", self.peek().pos, "type an expression such as x^2")
+        expr = self.expression()
+        if not self.at(END):
+            raise self.unexpected(self.peek())
+        return expr
+
+    def expression(self) -> sympy.Expr:
+        self.enter(self.peek())
+        try:
+            terms = [self.term()]
+            while self.at(OP) and self.peek().value in "+-":
+                operator = self.advance()
+                term = self.term()
+                terms.append(term if operator.value == "+" else limits.negate(term))
+            return limits.add(terms)
+        finally:
+            self.leave()
+
+    def term(self) -> sympy.Expr:
+        start = self.peek()
+        factors = [self.signed()]
+        divisor_end: int | None = None  # set while the last factor was a divisor
+        while True:
+            token = self.peek()
+            if token.kind == OP and token.value in "*/":
+                self.advance()
+                factor = self.signed()
+                if token.value == "/":
+                    factors.append(limits.reciprocal(factor, self.failer(token)))
+                    divisor_end = self.last_end
+                else:
+                    factors.append(factor)
+                    divisor_end = None
+            elif self.starts_factor(token):
+                factors.append(self.power())
+                if divisor_end is not None:
+                    self.note("fraction_then_product",
+                              f"{self.source(start.pos, self.last_end)} -> "
+                              f"({self.source(start.pos, divisor_end)})*"
+                              f"{self.source(token.pos, self.last_end)}", start.pos)
+                    divisor_end = None
+            else:
+                break
+        return limits.product(factors, self.failer(start))
+
+    def signed(self) -> sympy.Expr:
+        token = self.peek()
+        if token.kind == OP and token.value in "+-":
+            self.advance()
+            self.enter(token)
+            try:
+                operand = self.signed()
+            finally:
+                self.leave()
+            return operand if token.value == "+" else limits.negate(operand)
+        return self.power()
+
+    def power(self) -> sympy.Expr:
+        mark = self.begin_height()
+        base = self.atom()
+        if not self.at(OP, "^"):
+            self.end_height(mark)
+            return base
+        caret = self.advance()
+        exponent = self.exponent(caret)
+        return limits.power(base, exponent, self.failer(caret), self.end_height(mark))
+
+    def exponent(self, caret: Token) -> sympy.Expr:
+        self.enter(caret)
+        try:
+            if not self.latex or self.at(LBRACE):
+                return self.signed()
+            sign = self.advance() if self.at(OP) and self.peek().value in "+-" else None
+            value = self.single_character()
+            if self.at(OP, "^"):
+                inner = self.advance()
+                value = limits.power(value, self.exponent(inner), self.failer(inner))
+            return limits.negate(value) if sign is not None and sign.value == "-" else value
+        finally:
+            self.leave()
+
+    def single_character(self) -> sympy.Expr:
+        """A TeX argument without braces: one digit of a number, or one operand."""
+        token = self.peek()
+        if token.kind == NUM and len(token.value) > 1:
+            first = Token(NUM, token.value[0], token.pos, token.pos + 1)
+            rest = Token(NUM, token.value[1:], token.pos + 1, token.end)
+            self.tokens[self.k:self.k + 1] = [first, rest]
+        if token.kind in (OP, END, RPAREN, RBRACE, COMMA, EQUALS):
+            raise self.unexpected(token, "expected an operand")
+        return self.atom()
+
+    def atom(self) -> sympy.Expr:
+        token = self.peek()
+        kind = token.kind
+        if kind == NUM:
+            return self.number(self.advance())
+        if kind == CONST:
+            self.advance()
+            if token.value is S.Exp1:
+                self.note("euler_number", self.source(token.pos, token.end), token.pos)
+            return token.value
+        if kind == NAME:
+            return self.name()
+        if kind == FUNC:
+            return self.function()
+        if kind == LPAREN and self.peek(1).kind == FUNC and self.peek(2).kind == RPAREN:
+            return self.function(parenthesized_name=True)
+        if kind in (LPAREN, LBRACE):
+            return self.group()
+        if kind == BAR:
+            return self.absolute_value()
+        if kind == SQRT:
+            return self.root()
+        if kind == FRAC:
+            return self.fraction()
+        raise self.unexpected(token, "expected an expression")
+
+    def number(self, token: Token) -> sympy.Expr:
+        digits = token.value
+        if len(digits) > limits.MAX_LITERAL_DIGITS:
+            raise self.error(f"number too long (more than {limits.MAX_LITERAL_DIGITS} digits)",
+                             token.pos)
+        if "." not in digits:
+            return sympy.Integer(digits)
+        value = sympy.Rational(digits)
+        self.note("exact_decimal", f"{digits} -> {value}", token.pos)
+        return value
+
+    def name(self) -> sympy.Expr:
+        token = self.advance()
+        if self.at(LPAREN):
+            if token.call == "undefined":
+                return self.undefined_call(token)
+            if token.call:
+                return self.call(token, token.call)[0]
+            shown = self.source(token.pos, token.end)
+            self.note("implicit_multiplication", f"{shown}( -> {shown}*(", token.pos)
+        return sympy.Symbol(token.value)
+
+    def group(self) -> sympy.Expr:
+        opener = self.advance()
+        if self.at(CLOSING[opener.kind]):
+            raise self.error("empty parentheses", opener.pos, "put an expression inside")
+        value = self.expression()
+        self.expect_closing(opener, CLOSING[opener.kind])
+        return value
+
+    def absolute_value(self) -> sympy.Expr:
+        opener = self.advance()
+        self.open_bars += 1
+        try:
+            mark = self.begin_height()
+            value = self.expression()
+            deep = self.end_height(mark)
+            self.expect_closing(opener, BAR)
+        finally:
+            self.open_bars -= 1
+        return limits.apply(sympy.Abs, [value], self.failer(opener), deep)
+
+    def root(self) -> sympy.Expr:
+        token = self.advance()
+        index: sympy.Expr = sympy.Integer(token.value)
+        is_tex = self.text.startswith("\\", token.pos)
+        if is_tex and self.at(LBRACK):
+            opener = self.advance()
+            index = self.expression()
+            self.expect_closing(opener, RBRACK)
+        mark = self.begin_height()
+        arg = self.tex_argument() if is_tex else self.power()
+        deep = self.end_height(mark)
+        fail = self.failer(token)
+        if index == 2:
+            return limits.power(arg, S.Half, fail, deep)
+        return limits.power(arg, limits.reciprocal(index, fail), fail, deep)
+
+    def fraction(self) -> sympy.Expr:
+        token = self.advance()
+        numerator = self.tex_argument()
+        mark = self.begin_height()
+        denominator = self.tex_argument()
+        deep = self.end_height(mark)
+        fail = self.failer(token)
+        if denominator == 0:
+            raise fail("division by zero")
+        inverse = limits.power(denominator, S.NegativeOne, fail, deep)
+        return limits.product([numerator, inverse], fail)
+
+    def tex_argument(self) -> sympy.Expr:
+        """The argument of \\frac or \\sqrt: a ``{…}`` group or a single character."""
+        if self.at(LBRACE):
+            return self.group()
+        token = self.peek()
+        if token.kind not in (NUM, NAME, CONST):
+            raise self.unexpected(token, "expected `{`")
+        return self.single_character()
+
+    # -- functions -----------------------------------------------------------------------
+    def function(self, parenthesized_name: bool = False) -> sympy.Expr:
+        """A known function: ``sin x``, ``sin(x)``, ``sin^2 x``, ``tan^-1 x``, ``log_2 x``."""
+        start = self.peek()  # the name, or the `(` of the malformed "(sin)^(−4)x"
+        if parenthesized_name:
+            self.advance()
+        token = self.advance()
+        key = token.value
+        if parenthesized_name:
+            self.advance()
+        base = self.log_base(token) if self.at(UNDERSCORE) else None
+        exponent = None
+        if self.at(OP, "^"):
+            caret = self.advance()
+            exponent = self.exponent(caret)
+        if base is None and self.at(UNDERSCORE):
+            base = self.log_base(token)
+        inverse = exponent == -1
+        if inverse and (FUNCTIONS[key].inverse is None or base is not None):
+            raise self.error(f"`{self.source(start.pos, self.last_end)}` is ambiguous",
+                             token.pos, "write 1/f(x) for a reciprocal")
+        value, bare = self.call(token, FUNCTIONS[key].inverse if inverse else key, base)
+        if exponent is not None and not inverse:
+            value = limits.power(value, exponent, self.failer(token))
+        kind = ("inverse_function_notation" if inverse
+                else "function_power" if exponent is not None
+                else "log_base" if base is not None or key in ("log10", "log2")
+                else "unparenthesized_argument" if bare else None)
+        if kind:
+            self.note(kind, f"{self.source(start.pos, self.last_end)} -> {sympy.sstr(value)}",
+                      start.pos)
+        return value
+
+    def log_base(self, token: Token) -> sympy.Expr:
+        """The base after ``log_``: ``log_2``, ``log_{10}``, ``log_b``; ``log_37`` is base 3."""
+        underscore = self.advance()
+        if token.value != "log":
+            raise self.unexpected(underscore)
+        following = self.peek()
+        if following.kind == NUM and following.pos == underscore.end:
+            digits = following.value
+            size = 2 if digits.startswith("10") else 1  # log_10 x is base 10, not base 1
+            if len(digits) > size:
+                self.tokens[self.k:self.k + 1] = [
+                    Token(NUM, digits[:size], following.pos, following.pos + size),
+                    Token(NUM, digits[size:], following.pos + size, following.end)]
+            return self.number(self.advance())
+        if following.kind in (NAME, CONST, LBRACE, LPAREN) and following.pos == underscore.end:
+            return self.group() if following.kind in (LBRACE, LPAREN) else self.atom()
+        raise self.unexpected(following, "expected the base of the logarithm after `log_`")
+
+    def call(self, token: Token, key: str, base: sympy.Expr | None = None
+             ) -> tuple[sympy.Expr, bool]:
+        """Apply the known function ``key`` to the argument(s) after ``token``; also say
+        whether the argument was written without parentheses."""
+        spec = FUNCTIONS[key]
+        bare = not (self.at(LPAREN) or self.at(LBRACE))
+        mark = self.begin_height()
+        args = [self.bare_argument(token)] if bare else self.arguments(token)
+        deep = self.end_height(mark)
+        if base is not None:
+            args.append(base)
+        if key == "log" and len(args) == 2 and args[1].is_number and \
+                (args[1] == 1 or args[1].is_nonpositive):
+            raise self.error("the base of a logarithm must be positive and not 1", token.pos)
+        count = len(args)
+        if count < spec.min_args or spec.max_args is not None and count > spec.max_args:
+            wanted = spec.min_args if spec.max_args == spec.min_args else \
+                f"{spec.min_args} to {spec.max_args or 'any number of'}"
+            raise self.error(f"`{self.source(token.pos, token.end)}` takes {wanted} "
+                             f"argument{'s' if wanted != 1 else ''}, not {count}", token.pos)
+        value = limits.apply(spec.build, args, self.failer(token), deep)
+        shown = self.source(token.pos, token.end)
+        if key == "sigmoid" and token.kind == NAME:
+            self.note("sigma_as_sigmoid", f"{shown}(…) -> sigmoid(…)", token.pos)
+        elif key == "log" and count == 1:
+            self.note("natural_log", shown, token.pos)
+        elif key == "log" and base is None:  # log(x, b)
+            self.note("log_base", f"{self.source(token.pos, self.last_end)} -> "
+                                  f"{sympy.sstr(value)}", token.pos)
+        return value, bare
+
+    def arguments(self, token: Token) -> list[sympy.Expr]:
+        opener = self.advance()
+        closing = CLOSING[opener.kind]
+        if self.at(closing):
+            raise self.error(f"`{self.source(token.pos, token.end)}` needs an argument",
+                             opener.pos)
+        args = [self.expression()]
+        while self.at(COMMA):
+            self.advance()
+            args.append(self.expression())
+        self.expect_closing(opener, closing)
+        return args
+
+    def bare_argument(self, token: Token) -> sympy.Expr:
+        """The argument of a function written without parentheses (see the module docstring)."""
+        first = self.peek()
+        if first.kind == FUNC or first.kind == NAME and first.call and \
+                self.peek(1).kind == LPAREN:
+            return self.power()
+        sign = self.advance() if first.kind == OP and first.value in "+-" else None
+        if not self.starts_factor(self.peek(), in_argument=True):
+            following = self.peek()
+            if following.kind in (END, OP, RPAREN, RBRACE, COMMA, EQUALS) or sign:
+                raise self.error(f"`{self.source(token.pos, token.end)}` needs an argument",
+                                 following.pos, f"write {token.value}(x)")
+            raise self.unexpected(following)
+        factors = [self.power()]
+        while self.starts_factor(self.peek(), in_argument=True):
+            factors.append(self.power())
+        arg = limits.product(factors, self.failer(first))
+        if sign is not None and sign.value == "-":
+            arg = limits.negate(arg)
+        if self.at(OP, "/") and self.peek(1).kind == NUM and not arg.free_symbols \
+                and arg.has(S.Pi):
+            slash = self.advance()
+            divisor = self.number(self.advance())
+            arg = limits.product([arg, limits.reciprocal(divisor, self.failer(slash))],
+                                 self.failer(slash))
+        return arg
+
+    def undefined_call(self, token: Token) -> sympy.Expr:
+        name = token.value
+        mark = self.begin_height()
+        args = self.arguments(token)
+        deep = self.end_height(mark)
+        if name not in self.functions:
+            self.functions.append(name)
+        self.note("undefined_function", name, token.pos)
+        return limits.apply(sympy.Function(name), args, self.failer(token), deep)
+

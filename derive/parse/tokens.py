@@ -1,0 +1,346 @@
+r"""The tokenizer: input text -> a list of :class:`Token`, each with its 0-based position.
+
+Plain text and LaTeX share one token stream.  Spelling variants are normalised here, so the
+parser never sees them: ``**`` and ``^``; ``−`` (U+2212), ``–`` (en dash) and ``-``; ``·``, ``×``,
+``\cdot`` and ``*``; ``÷``, ``\div`` and ``/``; ``√``/``∛``/``\sqrt``; Greek letters (``θ``,
+``\theta``, ``theta``) become the variable ``theta``.  Unicode superscripts become ``^{…}``
+(``x⁻¹`` is ``x^{-1}``); unicode subscript digits become a subscripted name (``x₁`` is ``x_1``).
+
+Names: a run of ASCII letters is split by :func:`derive.parse.names.split_letter_run`.  Digits
+right after a variable extend its name (``w1``, ``x12``), except directly after ``^`` (``2^x3^x``
+is ``2^x·3^x``).  ``_`` after a variable makes a subscripted name: ``x_1``, ``x_{12}``, ``z_i``
+(plain text: all following digits or one letter; LaTeX: one character or a ``{…}`` group).
+
+Anything else — quotes, ``;``, ``@``, ``#``, backticks, ``.`` outside a number, non-Greek
+letters, brackets outside ``\sqrt[n]`` — is rejected here with its position, so no other text
+ever reaches the parser.
+
+To add a character: put it in the matching table (``OPERATOR_CHARS``, ``SUPERSCRIPTS``,
+``ROOT_CHARS``, ``REJECTED`` for a friendly error) — nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+import sympy
+
+from derive.errors import ParseError
+from derive.parse import latex as tex
+from derive.parse.names import (
+    CALLABLE_VARIABLES, CONSTANTS, GREEK, GREEK_CHARS, Piece, canonical_function,
+    split_letter_run, suggest_function,
+)
+from derive.parse.readings import Reading
+
+# Token kinds.
+NUM, NAME, CONST, FUNC, OP = "number", "name", "constant", "function", "operator"
+LPAREN, RPAREN, LBRACE, RBRACE, LBRACK, RBRACK = "(", ")", "{", "}", "[", "]"
+BAR, COMMA, EQUALS, UNDERSCORE, SQRT, FRAC, END = "|", ",", "=", "_", "sqrt", "frac", "end"
+
+OPERATOR_CHARS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "^",
+                  "−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*",
+                  "÷": "/", "∕": "/"}
+PUNCTUATION = {"(": LPAREN, ")": RPAREN, "{": LBRACE, "}": RBRACE, "[": LBRACK, "]": RBRACK,
+               "|": BAR, ",": COMMA, "=": EQUALS, "_": UNDERSCORE}
+SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾", "0123456789+-()"))
+SUBSCRIPT_DIGITS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
+ROOT_CHARS = {"√": 2, "∛": 3, "∜": 4}
+REJECTED = {
+    "'": "quotes and strings are not part of an expression",
+    '"': "quotes and strings are not part of an expression",
+    "′": "derivative notation (′) is not part of an expression; give the function itself",
+    "∂": "derivative notation (∂) is not part of an expression; give the function itself",
+    ";": "write one expression", "!": "factorials are not supported",
+    ".": "a `.` is only allowed inside a number such as 0.5",
+}
+
+
+@dataclass
+class Token:
+    """One token.  ``value``: NUM digit string, NAME symbol name, CONST sympy constant,
+    FUNC key in ``FUNCTIONS``, OP one of ``+ - * / ^``, SQRT the root index."""
+
+    kind: str
+    value: object
+    pos: int
+    end: int
+    call: str | None = None  # NAME only: "undefined" or the FUNCTIONS key that `name(` means
+    synthetic: bool = False  # inserted by the tokenizer, e.g. the braces around a superscript
+
+    def describe(self, text: str) -> str:
+        """How to show this token in a message."""
+        if self.kind == END:
+            return "end of input"
+        return f"`{text[self.pos:self.end]}`" if self.end > self.pos else f"`{self.kind}`"
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+class Tokenizer:
+    """Turns ``text`` into tokens; ``undefined`` holds the names that are functions when called."""
+
+    def __init__(self, text: str, latex: bool, undefined: frozenset[str]) -> None:
+        self.text = text
+        self.latex = latex
+        self.undefined = undefined
+        self.tokens: list[Token] = []
+        self.readings: list[tuple[int, Reading]] = []
+        self.i = 0
+
+    def error(self, message: str, position: int, hint: str | None = None) -> ParseError:
+        return ParseError(message, self.text, position, hint)
+
+    def run(self) -> tuple[list[Token], list[tuple[int, Reading]]]:
+        text = self.text
+        while self.i < len(text):
+            ch = text[self.i]
+            if ch.isspace():
+                self.i += 1
+            elif ch.isdigit() and ch.isascii() or ch == ".":
+                self.number()
+            elif _is_ascii_letter(ch):
+                self.letter_run()
+            elif ch in GREEK_CHARS and GREEK_CHARS[ch] in CONSTANTS:
+                self.emit(CONST, CONSTANTS[GREEK_CHARS[ch]], self.i, self.i + 1)
+            elif ch in GREEK_CHARS:
+                self.i += 1
+                self.name(GREEK_CHARS[ch], self.i - 1)
+            elif ch == "*" and text.startswith("**", self.i):
+                self.emit(OP, "^", self.i, self.i + 2)
+            elif ch in OPERATOR_CHARS:
+                self.emit(OP, OPERATOR_CHARS[ch], self.i, self.i + 1)
+            elif ch == "_" and not (self.tokens and self.tokens[-1].kind == FUNC
+                                    and self.tokens[-1].value == "log"
+                                    and self.tokens[-1].end == self.i):
+                raise self.error("unexpected `_`", self.i,
+                                 "a subscript follows a variable: x_1, x_{12}, z_i")
+            elif ch in PUNCTUATION:
+                self.emit(PUNCTUATION[ch], None, self.i, self.i + 1)
+            elif ch in SUPERSCRIPTS:
+                self.superscript()
+            elif ch in ROOT_CHARS:
+                self.emit(SQRT, ROOT_CHARS[ch], self.i, self.i + 1)
+            elif ch == "\\":
+                self.command()
+            elif ch in SUBSCRIPT_DIGITS:
+                raise self.error("a subscript must follow a variable name", self.i)
+            else:
+                reason = REJECTED.get(ch)
+                raise self.error(f"unexpected character `{ch}`", self.i, reason)
+        self.tokens.append(Token(END, None, len(text), len(text)))
+        return self.tokens, self.readings
+
+    def emit(self, kind: str, value: object, start: int, end: int, **extra) -> Token:
+        token = Token(kind, value, start, end, **extra)
+        self.tokens.append(token)
+        self.i = end
+        return token
+
+    # -- numbers -------------------------------------------------------------------------
+    def number(self) -> None:
+        text, start = self.text, self.i
+        j = start
+        while j < len(text) and text[j].isascii() and text[j].isdigit():
+            j += 1
+        if j < len(text) and text[j] == ".":
+            k = j + 1
+            while k < len(text) and text[k].isascii() and text[k].isdigit():
+                k += 1
+            if k == j + 1:
+                raise self.error("unexpected `.`", j, REJECTED["."])
+            j = k
+        self.emit(NUM, text[start:j], start, j)
+
+    # -- names ---------------------------------------------------------------------------
+    def letter_run(self) -> None:
+        text, start = self.text, self.i
+        j = start
+        while j < len(text) and _is_ascii_letter(text[j]):
+            j += 1
+        run = text[start:j]
+        pieces = split_letter_run(run, self.undefined)
+        if pieces[-1].kind == "function":  # a name that ends in digits: log10, log2
+            digits = j
+            while digits < len(text) and text[digits].isascii() and text[digits].isdigit():
+                digits += 1
+            for end in range(digits, j, -1):
+                if canonical_function(pieces[-1].text + text[j:end]):
+                    last = pieces[-1]
+                    pieces[-1] = Piece(last.text + text[j:end], "function", last.start)
+                    j = end
+                    break
+        self.reject_misspelt_function(run, pieces, start, j)
+        previous = self.tokens[-1] if self.tokens else None
+        after_caret = previous is not None and previous.kind == OP and previous.value == "^" \
+            and not previous.synthetic
+        for n, piece in enumerate(pieces):
+            pos = start + piece.start
+            last = n == len(pieces) - 1
+            if piece.kind == "function":
+                self.emit(FUNC, canonical_function(piece.text), pos, pos + len(piece.text))
+            elif piece.kind == "constant" and piece.text not in self.undefined:
+                self.emit(CONST, CONSTANTS[piece.text], pos, pos + len(piece.text))
+            else:
+                self.i = pos + len(piece.text)
+                self.name(piece.text, pos, digits=last and not after_caret, subscript=last)
+        if len(pieces) > 1 and any(p.kind != "function" and q.kind != "function"
+                                   for p, q in zip(pieces, pieces[1:])):
+            shown = "".join(("*" if p.kind != "function" and q.kind != "function" else " ")
+                            + q.text for p, q in zip(pieces, pieces[1:]))
+            self.readings.append((start, Reading("implicit_multiplication",
+                                                 f"{run} -> {pieces[0].text}{shown}")))
+        self.i = max(self.i, j)
+
+    def reject_misspelt_function(self, run: str, pieces: list, start: int, end: int) -> None:
+        """``sni(x)``: a run of 3+ single letters called like a function is likely a typo."""
+        if len(run) < 3 or len(pieces) != len(run) or any(p.kind == "function" for p in pieces):
+            return
+        following = self.text[end:].lstrip()
+        guess = suggest_function(run) if following.startswith("(") else None
+        if guess is not None:
+            raise self.error(f"unknown function `{run}`", start, f"did you mean `{guess}`?")
+
+    def name(self, name: str, start: int, digits: bool = True, subscript: bool = True) -> None:
+        """Emit a variable ``name`` that ends at ``self.i``, extended by digits or a subscript."""
+        text = self.text
+        j = self.i
+        if digits:
+            while j < len(text) and text[j].isascii() and text[j].isdigit():
+                j += 1
+            name += text[self.i:j]
+        if subscript and j < len(text) and text[j] == "_":
+            name, j = self.subscript(name, j)
+        elif j < len(text) and text[j] in SUBSCRIPT_DIGITS:
+            k = j
+            while k < len(text) and text[k] in SUBSCRIPT_DIGITS:
+                k += 1
+            name += "_" + "".join(SUBSCRIPT_DIGITS[c] for c in text[j:k])
+            j = k
+        call = "undefined" if name in self.undefined else CALLABLE_VARIABLES.get(name)
+        self.emit(NAME, name, start, j, call=call)
+
+    def subscript(self, name: str, j: int) -> tuple[str, int]:
+        """Read the subscript after the ``_`` at ``j``: ``x_1``, ``x_{12}``, ``z_i``."""
+        text = self.text
+        k = j + 1
+        if k < len(text) and text[k] == "{":
+            close = text.find("}", k)
+            body = text[k + 1:close] if close != -1 else ""
+            if close == -1 or not body.isascii() or not body.isalnum():
+                raise self.error("a subscript in braces must be letters or digits", k,
+                                 "write x_{12} or z_{i}")
+            return f"{name}_{body}", close + 1
+        if k < len(text) and text[k].isascii() and text[k].isdigit():
+            end = k + 1
+            if not self.latex:  # TeX reads x_12 as x_1 followed by 2
+                while end < len(text) and text[end].isascii() and text[end].isdigit():
+                    end += 1
+            return f"{name}_{text[k:end]}", end
+        if k < len(text) and (_is_ascii_letter(text[k]) or text[k] in GREEK_CHARS):
+            return f"{name}_{GREEK_CHARS.get(text[k], text[k])}", k + 1
+        raise self.error("expected a subscript after `_`", k, "write x_1, x_{12} or z_i")
+
+    # -- unicode superscripts --------------------------------------------------------------
+    def superscript(self) -> None:
+        text, start = self.text, self.i
+        j = start
+        while j < len(text) and text[j] in SUPERSCRIPTS:
+            j += 1
+        self.emit(OP, "^", start, start, synthetic=True)
+        self.emit(LBRACE, None, start, start, synthetic=True)
+        k = start
+        while k < j:
+            ch = SUPERSCRIPTS[text[k]]
+            if ch.isdigit():
+                m = k
+                while m < j and SUPERSCRIPTS[text[m]].isdigit():
+                    m += 1
+                self.emit(NUM, "".join(SUPERSCRIPTS[c] for c in text[k:m]), k, m)
+                k = m
+            else:
+                self.emit(OP if ch in "+-" else ch, ch if ch in "+-" else None, k, k + 1)
+                k += 1
+        self.emit(RBRACE, None, j, j, synthetic=True)
+
+    # -- LaTeX commands --------------------------------------------------------------------
+    def command(self) -> None:
+        text, start = self.text, self.i
+        if not self.latex:
+            raise self.error("unexpected `\\` (LaTeX input is turned off)", start)
+        j = start + 1
+        while j < len(text) and _is_ascii_letter(text[j]):
+            j += 1
+        if j == start + 1 and j < len(text):
+            j += 1  # a one-character command such as \, or \{
+        cmd = text[start + 1:j]
+        self.i = j
+        if cmd in tex.IGNORED:
+            if cmd.startswith(("left", "right", "big", "Big", "middle")):
+                self.delimiter_after_sizing()
+        elif cmd in tex.OPERATORS:
+            self.emit(OP, tex.OPERATORS[cmd], start, j)
+        elif cmd in tex.FRACTIONS:
+            self.emit(FRAC, None, start, j)
+        elif cmd == "sqrt":
+            self.emit(SQRT, 2, start, j)
+        elif cmd == "pi":
+            self.emit(CONST, sympy.pi, start, j)
+        elif cmd in tex.DELIMITERS:
+            kind = tex.DELIMITERS[cmd]
+            self.emit(kind, None, start, j)
+        elif cmd in GREEK or cmd in tex.GREEK_VARIANTS:
+            self.name(tex.GREEK_VARIANTS.get(cmd, cmd), start)
+        elif canonical_function(cmd):
+            self.emit(FUNC, canonical_function(cmd), start, j)
+        elif cmd in tex.NAMED:
+            self.named(start)
+        elif cmd in tex.UNSUPPORTED:
+            raise self.error(f"`\\{cmd}` is not supported", start, tex.UNSUPPORTED[cmd])
+        else:
+            close = difflib.get_close_matches(cmd, tex.known_commands(), n=1, cutoff=0.6)
+            raise self.error(f"unknown LaTeX command `\\{cmd}`", start,
+                             f"did you mean `\\{close[0]}`?" if close else None)
+
+    def delimiter_after_sizing(self) -> None:
+        """After \\left, \\right, \\big…: ``.`` is no delimiter; ``[``/``]`` group like parens."""
+        text = self.text
+        while self.i < len(text) and text[self.i].isspace():
+            self.i += 1
+        if self.i < len(text) and text[self.i] in ".[]":
+            ch = text[self.i]
+            if ch != ".":
+                self.emit(LPAREN if ch == "[" else RPAREN, None, self.i, self.i + 1)
+            else:
+                self.i += 1
+
+    def named(self, start: int) -> None:
+        r"""\operatorname{name}: a function name, a declared function or a variable."""
+        text = self.text
+        if self.i >= len(text) or text[self.i] != "{":
+            raise self.error("expected `{` with a name", self.i, "write \\operatorname{name}")
+        close = text.find("}", self.i)
+        word = text[self.i + 1:close].strip() if close != -1 else ""
+        if close == -1 or not word.isascii() or not word.isalpha():
+            raise self.error("expected a name in braces", self.i, "write \\operatorname{name}")
+        self.i = close + 1
+        key = canonical_function(word)
+        if key:
+            self.emit(FUNC, key, start, close + 1)
+        elif word in self.undefined or len(word) == 1 or word in GREEK:
+            self.i = close + 1
+            self.name(word, start, digits=False, subscript=False)
+        else:
+            guess = suggest_function(word)
+            raise self.error(f"unknown function `{word}`", start + 1,
+                             f"did you mean `{guess}`?" if guess else
+                             "declare it as a function name")
+
+
+def tokenize(text: str, latex: bool, undefined: frozenset[str] = frozenset()
+             ) -> tuple[list[Token], list[tuple[int, Reading]]]:
+    """Tokens of ``text`` (ending with an END token) and the readings taken while splitting."""
+    return Tokenizer(text, latex, undefined).run()

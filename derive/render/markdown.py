@@ -1,0 +1,119 @@
+r"""Markdown study notes: headings, short prose, ``$…$`` inline and ``$$…$$`` display math.
+
+The dialect is the common ground of Typora, Obsidian, Jupyter and GitHub: ATX headings, ``-``
+lists indented by two spaces, ``$$`` on lines of their own (also inside the blockquote that holds
+the final answer), no HTML.  Steps are numbered ``1``, ``1.2``, ``1.2.1`` so the nesting shows
+without indentation (indented display math is not portable).  Mathematics is printed by
+``sympy.latex``; text is escaped so that ``*``, ``_``, ``$`` … stay literal.
+
+To support a new block type, add ``_render_<Block>`` returning one Markdown chunk (chunks are
+separated by a blank line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sympy import latex
+
+from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Note, Paragraph,
+                                Result, RuleStep, Tree, TreeNode)
+from ..narrate.phrases import say
+from .base import Renderer
+from .outline import Outline
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~])")
+
+
+def escape(text: str) -> str:
+    """``text`` with Markdown's special characters backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def display(lines: str) -> str:
+    return f"$$\n{lines}\n$$"
+
+
+class MarkdownRenderer(Renderer):
+    name = "markdown"
+
+    def __init__(self) -> None:
+        self.lang = "en"
+        self.outline = Outline()
+
+    def text(self, text: str) -> str:
+        return escape(text)
+
+    def math(self, expr) -> str:
+        return f"${latex(expr)}$"
+
+    def formula(self, formula: Formula) -> str:
+        return f"${formula.latex}$"
+
+    def render(self, document: Document) -> str:
+        self.lang = document.lang
+        self.outline = Outline()
+        return super().render(document)
+
+    def render_title(self, document: Document) -> str:
+        return f"# {self.parts(document.title)}"
+
+    def join(self, pieces, document: Document) -> str:
+        return "\n\n".join(p for p in pieces if p) + "\n"
+
+    def _render_Heading(self, block: Heading) -> str:
+        if block.level >= 3:
+            self.outline = Outline()      # each order of a repeated derivative starts at 1
+        return f"{'#' * min(max(block.level, 2), 6)} {self.parts(block.parts)}"
+
+    def _render_Paragraph(self, block: Paragraph) -> str:
+        return self.parts(block.parts)
+
+    def _render_Note(self, block: Note) -> str:
+        text = self.parts(block.parts)
+        if block.kind in ("fallback", "warning"):
+            return f"**⚠ {text}**"
+        return f"*{text}*"
+
+    def _render_Tree(self, block: Tree) -> str:
+        lines = [f"**{self.parts(block.title)}**", ""]
+        stack: list[tuple[TreeNode, int]] = [(block.root, 0)]
+        while stack:
+            node, depth = stack.pop()
+            lines.append(f"{'  ' * depth}- {self.parts(node.parts)}")
+            stack.extend((child, depth + 1) for child in reversed(node.children))
+        return "\n".join(lines)
+
+    def _render_RuleStep(self, block: RuleStep) -> str:
+        number = self.outline.next(block.depth)
+        title = self.parts(say(self.lang, "label.title", title=block.title))
+        text = f"**{number} {title}** {self.parts(block.parts)}"
+        if block.equation:
+            text += "\n\n" + display(self._chain(block.equation))
+        return text
+
+    def _render_Equation(self, block: Equation) -> str:
+        label = self.parts(block.label) + "\n\n" if block.label else ""
+        return label + display(self._chain(block.chain))
+
+    def _render_Cases(self, block: Cases) -> str:
+        cases = " \\\\\n".join(
+            " = ".join(latex(e) for e in case.chain) + rf" & \text{{{self._text_in_math(case.condition)}}}"
+            for case in block.cases)
+        return display(f"{latex(block.lhs)} = \\begin{{cases}}\n{cases}\n\\end{{cases}}")
+
+    def _render_Result(self, block: Result) -> str:
+        title = self.parts(say(self.lang, "result.title"))
+        lines = [f"**{title}**", "", "$$", self._chain(block.chain), "$$"]
+        if block.verdict:
+            lines += ["", ("✓ " if block.verified else "✗ ") + self.parts(block.verdict)]
+        return "\n".join(f"> {line}".rstrip() for line in lines)
+
+    def _chain(self, chain) -> str:
+        return " = ".join(latex(e) for e in chain)
+
+    def _text_in_math(self, parts) -> str:
+        """Parts inside ``\\text{}``: math stays ``$…$``, text is not Markdown-escaped."""
+        from .latex import escape as latex_escape
+
+        return "".join(self.inline(p) if not isinstance(p, str) else latex_escape(p) for p in parts)

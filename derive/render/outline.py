@@ -1,0 +1,36 @@
+"""Step numbers for notes: ``1``, ``1.2``, ``1.2.1`` from the depth of each step.
+
+Formats without indentation (Markdown, the LaTeX ``align*``) show the nesting of a derivation
+through these numbers.  :class:`Outline` is fed the depth of every step in document order;
+a step at depth ``d`` increments the counter at ``d`` and resets the deeper ones.  Very deep
+derivations show only the last :data:`SHOWN_LEVELS` components after an ellipsis, so a number
+never grows with the nesting.
+"""
+
+from __future__ import annotations
+
+SHOWN_LEVELS = 4
+
+
+class Outline:
+    def __init__(self) -> None:
+        self.counters: list[int] = []
+        self.titles: dict[int, object] = {}
+
+    def next(self, depth: int) -> str:
+        """The number of the next step at ``depth``."""
+        del self.counters[depth + 1:]
+        while len(self.counters) <= depth:
+            self.counters.append(0)
+        self.counters[depth] += 1
+        numbers = [str(n) for n in self.counters]
+        if len(numbers) > SHOWN_LEVELS:
+            return "…." + ".".join(numbers[-SHOWN_LEVELS:])
+        return ".".join(numbers)
+
+    def remember(self, depth: int, title) -> None:
+        """Keep the title of the combining step at ``depth`` for its closing equation."""
+        self.titles[depth] = title
+
+    def title_at(self, depth: int):
+        return self.titles.get(depth)

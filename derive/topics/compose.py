@@ -1,0 +1,148 @@
+"""Composition f(g(x)): built by substitution, evaluated at a point, differentiated by the chain
+rule with f'(u) and g'(x) traced separately.
+
+    f(g(x)) = f(g)  with u = g(x);   (f∘g)'(x) = f'(u)|_{u=g(x)} · g'(x)
+
+``compose(outer, inner, var=None, at=None)``: both functions are written in ``var`` (default: the
+only variable they use, else x).  ``at`` is a value of ``var`` (``2``, ``"x=2"`` or ``{"x": 2}``).
+The derivative is compared with ``sympy.diff`` of the composite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import Expr, Symbol
+
+from ..deep import run_deep
+from ..errors import UsageError
+from ..names import NameSupply
+from ..tidy import tidy
+from ..verify import sympy_derivative
+from .common import Check, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+
+
+@dataclass(frozen=True)
+class Composition(TopicResult):
+    """f∘g, its value at a point (optional) and its derivative."""
+
+    outer_input: str
+    inner_input: str
+    outer: Expr            # f(x)
+    inner: Expr            # g(x)
+    var: Symbol
+    u: Symbol
+    composite: Expr        # f(g(x))
+    outer_step: Traced     # f'(u)
+    inner_step: Traced     # g'(x)
+    raw: Expr              # f'(g(x))·g'(x) as multiplied
+    result: Expr           # tidied
+    check: Check
+    at: Expr | None = None
+    inner_value: Expr | None = None       # g(a)
+    value: Expr | None = None             # f(g(a))
+    derivative_value: Expr | None = None  # (f∘g)'(a)
+
+    @property
+    def input(self) -> str:
+        return f"{self.outer_input} ∘ {self.inner_input}"
+
+    @property
+    def outer_u(self) -> Expr:
+        return self.outer.xreplace({self.var: self.u})
+
+    @property
+    def verified(self) -> bool:
+        return self.outer_step.verified and self.inner_step.verified and self.check.ok
+
+    def document(self, lang: str = "en"):
+        from ..narrate.topics import narrate_compose
+
+        return run_deep(narrate_compose, self, lang)
+
+    def data(self) -> dict:
+        from ..render.json import SCHEMA, expression_string, latex_string
+        from .common import traced_data
+
+        at = None
+        if self.at is not None:
+            at = {"point": {str(self.var): expression_string(self.at)},
+                  "inner_value": expression_string(self.inner_value),
+                  "value": expression_string(self.value),
+                  "derivative_value": expression_string(self.derivative_value)}
+        return run_deep(lambda: {
+            "schema": SCHEMA,
+            "kind": "compose",
+            "input": {"outer": self.outer_input, "inner": self.inner_input},
+            "expression": expression_string(self.composite),
+            "outer": expression_string(self.outer),
+            "inner": expression_string(self.inner),
+            "u": str(self.u),
+            "wrt": [str(self.var)],
+            "result": expression_string(self.result),
+            "at": at,
+            "latex": {"expression": latex_string(self.composite),
+                      "result": latex_string(self.result)},
+            "verified": self.verified,
+            "check": self.check.data(),
+            "steps": [traced_data(self.outer_step), traced_data(self.inner_step)],
+        })
+
+
+def compose(outer, inner, var=None, at=None, *, functions=(), latex=None) -> Composition:
+    """f(g(x)) for f = ``outer`` and g = ``inner``, its value ``at`` a point, and its derivative."""
+    outer_text, f, _ = read_expression(outer, functions, latex)
+    inner_text, g, _ = read_expression(inner, functions, latex)
+    if var is None:
+        found = by_name(f.free_symbols | g.free_symbols)
+        x = Symbol("x")
+        variable = found[0] if len(found) == 1 else x
+        if len(found) > 1 and x not in found:
+            raise UsageError(f"the functions use several variables ({', '.join(s.name for s in found)}): "
+                             f"choose the one they are written in with --var")
+    else:
+        variable = read_variable(var)
+    point = _read_point(at, variable, functions, latex)
+    return run_deep(_compose, outer_text, inner_text, f, g, variable, point)
+
+
+def _read_point(at, variable, functions, latex):
+    if at is None:
+        return None
+    if isinstance(at, dict):
+        if len(at) != 1:
+            raise UsageError("give one value for the variable, e.g. --at x=2")
+        (name, value), = at.items()
+    elif isinstance(at, str) and "=" in at:
+        name, value = (part.strip() for part in at.split("=", 1))
+    else:
+        name, value = variable, at
+    if read_variable(name) != variable:
+        raise UsageError(f"the point must give a value for {variable} (got {name})")
+    if isinstance(value, (int,)):
+        from sympy import Integer
+
+        return Integer(value)
+    expr = read_expression(value, functions, latex)[1]
+    if expr.free_symbols:
+        raise UsageError(f"the value of {variable} must be a number (got {value})")
+    return expr
+
+
+def _compose(outer_text, inner_text, f, g, x, point) -> Composition:
+    u = NameSupply.for_expression(f, g, x).fresh()
+    f_u = f.xreplace({x: u})
+    composite = f.xreplace({x: g})
+    outer_step, inner_step = traced(f_u, u), traced(g, x)
+    raw = outer_step.result.xreplace({u: g}) * inner_step.result
+    result = tidy(raw)
+    check = compare(result, sympy_derivative(composite, (x,)),
+                    "sympy.diff of the composite f(g(x))")
+    extra = {}
+    if point is not None:
+        inner_value = g.xreplace({x: point})
+        extra = dict(at=point, inner_value=inner_value, value=f.xreplace({x: inner_value}),
+                     derivative_value=result.xreplace({x: point}))
+    return Composition(outer_input=outer_text, inner_input=inner_text, outer=f, inner=g, var=x,
+                       u=u, composite=composite, outer_step=outer_step, inner_step=inner_step,
+                       raw=raw, result=result, check=check, **extra)

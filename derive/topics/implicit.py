@@ -1,0 +1,125 @@
+"""Implicit differentiation: for F(x, y) = 0, dy/dx = −F_x / F_y.
+
+Both partial derivatives are traced (the other variable held constant), the quotient formed and
+tidied, and the answer compared with ``sympy.idiff``.  An equation ``lhs = rhs`` is read as
+F = lhs − rhs; an expression alone is read as F = 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+from sympy import Basic, Equality, Expr, Symbol
+
+from ..deep import run_deep
+from ..errors import UsageError
+from ..tidy import tidy
+from .common import Check, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+
+
+@dataclass(frozen=True)
+class ImplicitDerivative(TopicResult):
+    """dy/dx from F(x, y) = 0."""
+
+    input: str
+    expression: Expr       # F
+    x: Symbol
+    y: Symbol
+    fx: Traced
+    fy: Traced
+    raw: Expr
+    result: Expr
+    check: Check
+
+    @property
+    def verified(self) -> bool:
+        return self.fx.verified and self.fy.verified and self.check.ok
+
+    def document(self, lang: str = "en"):
+        from ..narrate.topics import narrate_implicit
+
+        return run_deep(narrate_implicit, self, lang)
+
+    def data(self) -> dict:
+        from ..render.json import SCHEMA, expression_string, latex_string
+        from .common import traced_data
+
+        return run_deep(lambda: {
+            "schema": SCHEMA,
+            "kind": "implicit",
+            "input": self.input,
+            "expression": expression_string(self.expression),
+            "wrt": [str(self.x)],
+            "y": str(self.y),
+            "result": expression_string(self.result),
+            "latex": {"expression": latex_string(self.expression),
+                      "result": latex_string(self.result)},
+            "verified": self.verified,
+            "check": self.check.data(),
+            "steps": [traced_data(self.fx), traced_data(self.fy)],
+        })
+
+
+def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitDerivative:
+    """dy/dx for the curve ``equation`` (``"x^2 + y^2 = 1"``, or F meaning F = 0)."""
+    text, F = _read_equation(equation, functions, latex)
+    y_symbol = Symbol("y") if y is None else read_variable(y)
+    if y_symbol not in F.free_symbols:
+        raise UsageError(f"the equation does not contain {y_symbol}: choose y with --y")
+    others = by_name(F.free_symbols - {y_symbol})
+    if x is not None:
+        x_symbol = read_variable(x)
+    elif len(others) == 1:
+        x_symbol = others[0]
+    elif Symbol("x") in others:
+        x_symbol = Symbol("x")
+    else:
+        raise UsageError("choose the independent variable with --x" if others
+                         else f"the equation only contains {y_symbol}")
+    if x_symbol == y_symbol:
+        raise UsageError("x and y must be different variables")
+    return run_deep(_implicit, text, F, x_symbol, y_symbol)
+
+
+def _read_equation(equation, functions, latex) -> tuple[str, Expr]:
+    if isinstance(equation, Basic):
+        return str(equation), _difference(equation)
+    if not isinstance(equation, str):
+        raise UsageError(f"expected an equation as text or a sympy object, got {type(equation).__name__}")
+    if "=" not in equation:
+        return equation, read_expression(equation, functions, latex)[1]
+    try:
+        from ..parse import parse_equation
+    except ImportError:
+        parse_equation = None
+    if parse_equation is not None:
+        return equation, _difference(parse_equation(equation))
+    lhs, rhs = equation.split("=", 1)
+    left = read_expression(lhs, functions, latex)[1]
+    right = read_expression(rhs, functions, latex)[1]
+    return equation, left - right
+
+
+def _difference(value) -> Expr:
+    """F = lhs − rhs from whatever an equation reader returns."""
+    if isinstance(value, Equality):
+        return value.lhs - value.rhs
+    if isinstance(value, tuple) and len(value) == 2:
+        return _difference(value[0]) - _difference(value[1])
+    if hasattr(value, "lhs") and hasattr(value, "rhs"):
+        return _difference(value.lhs) - _difference(value.rhs)
+    if hasattr(value, "expr"):
+        return _difference(value.expr)
+    return value
+
+
+def _implicit(text, F, x, y) -> ImplicitDerivative:
+    fx, fy = traced(F, x), traced(F, y)
+    if fy.result == 0:
+        raise UsageError(f"∂F/∂{y} is 0: the equation does not define {y} as a function of {x}")
+    raw = -fx.result / fy.result
+    result = tidy(raw)
+    check = compare(result, sympy.idiff(F, y, x), "sympy.idiff")
+    return ImplicitDerivative(input=text, expression=F, x=x, y=y, fx=fx, fy=fy, raw=raw,
+                              result=result, check=check)

@@ -298,19 +298,7 @@ def test_the_three_wrong_published_answers_are_judged_wrong():
 # --- the command line ---------------------------------------------------------------------
 
 @pytest.fixture
-def cli(monkeypatch):
-    """A CliRunner; until derive.parse lands, plain sympy syntax is read by a test stand-in."""
-    try:
-        import derive.parse  # noqa: F401
-    except ImportError:
-        from derive.checking import result as result_module
-
-        def read(expression, functions, latex):
-            expr = parse_expr(expression.replace("^", "**"), local_dict={"x": x, "t": t},
-                              transformations=standard_transformations)
-            return expression, expr, ()
-
-        monkeypatch.setattr(result_module, "_read", read)
+def cli():
     return CliRunner()
 
 
@@ -341,10 +329,6 @@ def test_the_samples_exist_and_run(cli):
     for name, code in (("check-correct", 0), ("check-chain-slip", 1)):
         sample = json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
         assert sample["args"][0] == "check" and sample["title"]
-        try:
-            import derive.parse  # noqa: F401
-        except ImportError:
-            pytest.skip("the samples use the parser's syntax (implicit multiplication)")
         outcome = cli.invoke(app, [*sample["args"], "--format", "text"])
         assert outcome.exit_code == code, outcome.output
 
@@ -361,3 +345,12 @@ def test_a_search_cut_short_by_its_budget_says_so(monkeypatch):
     monkeypatch.undo()
     complete = check(sin(cos(x**2)) * x, 7 * x, wrt=x)
     assert complete.search.complete and complete.search.tried > result.search.tried
+
+
+def test_cli_compares_a_value_at_a_point(cli):
+    right = cli.invoke(app, ["check", "t^2/(t^2+2)", "12/121", "--at", "t=3", "--format", "json"])
+    assert right.exit_code == 0 and json.loads(right.output)["correct"] is True
+    wrong = cli.invoke(app, ["check", "t^2/(t^2+2)", "12/11", "--at", "t=3", "--format", "text"])
+    assert wrong.exit_code == 1
+    assert "Your answer is 1.0909091, but the derivative there is 0.099173554." in wrong.output
+    assert "the denominator was not squared" in wrong.output

@@ -54,7 +54,10 @@ def check_document(result, lang: str) -> Document:
         blocks.append(Paragraph(say("checking.correct")))
         if equivalence.method == "symbolic":
             rewriting = say(f"checking.rewrite.{equivalence.rewriting}")
-            chain = equivalence.chain if len(equivalence.chain) > 1 else (result.answer, result.reference)
+            chain = equivalence.chain
+            if len(chain) == 1:   # the very same expression: answer and derivative, one equation
+                lhs = Derivative(derivation.expression, *derivation.wrt)
+                chain = (lhs.subs(dict(result.at)) if result.at else lhs, result.answer)
             blocks.append(Equation(chain, label=say("checking.how", rewriting=rewriting)))
             blocks.append(Note(say("checking.method.symbolic")))
         else:
@@ -68,9 +71,12 @@ def check_document(result, lang: str) -> Document:
         witness = equivalence.witness
         if witness is not None:
             point = tuple((s, _number(v)) for s, v in witness.point)
-            blocks.append(Paragraph(say("checking.witness", point=_point_parts(point),
-                                        value=_number(witness.answer),
-                                        expected=_number(witness.reference))))
+            values = dict(value=_number(witness.answer), expected=_number(witness.reference))
+            if point:
+                blocks.append(Paragraph(say("checking.witness", point=_point_parts(point),
+                                            **values)))
+            else:
+                blocks.append(Paragraph(say("checking.witness.value", **values)))
     else:
         blocks.append(Paragraph(say("checking.undecided")))
     diagnosis = result.diagnosis

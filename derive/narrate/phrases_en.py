@@ -277,4 +277,5 @@ PHRASES = {
     "mistake.trig_sign": "the sign of the derivative of {name} is wrong at {node}",
     "mistake.constant_dropped": "the constant factor {c} was dropped at {node}",
     "checking.slip.partial": "No single typical slip among the {n} tried explains this answer (the expression is too large to try them all); compare it with the correct derivation below.",
+    "checking.witness.value": "Your answer is {value}, but the derivative there is {expected}.",
 }

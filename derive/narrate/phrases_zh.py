@@ -261,4 +261,5 @@ PHRASES = {
     "mistake.trig_sign": "在 {node} 处 {name} 的导数符号错了",
     "mistake.constant_dropped": "在 {node} 处丢掉了常数因子 {c}",
     "checking.slip.partial": "在尝试过的 {n} 个常见错误中，没有哪一个能单独解释这个答案（式子太大，没有全部尝试）；请对照下面正确的求导过程。",
+    "checking.witness.value": "你的答案等于 {value}，而导数在该点等于 {expected}。",
 }

@@ -9,6 +9,7 @@ of its own, and they talk only through their data types (see the README).
 """
 
 from .api import Derivation, explain
+from .checking import CheckResult, check
 from .errors import DeriveError, ParseError, UsageError
 from .indexed import jacobian, softmax
 from .topics import chain, compose, critical_points, gradient, implicit, limit_definition
@@ -17,5 +18,6 @@ __all__ = [
     "Derivation", "DeriveError", "ParseError", "UsageError",
     "chain", "compose", "critical_points", "explain", "gradient", "implicit", "jacobian",
     "limit_definition", "softmax",
+    "CheckResult", "check",
 ]
 __version__ = "0.1.0"

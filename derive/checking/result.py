@@ -1,0 +1,134 @@
+"""``check(expression, answer)``: is the learner's derivative right, and if not, where it went wrong.
+
+The reference derivation is traced and verified exactly as :func:`derive.explain` does; the
+answer is compared with it (:mod:`.equivalence`); a wrong answer is explained by the single slip
+that produces it, if one does (:mod:`.diagnose`).  :class:`CheckResult` has the same interface as
+:class:`~derive.api.Derivation`: ``document(lang)``, ``data()`` and ``render(format, lang)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from sympy import Basic, Expr, Symbol, sympify
+from sympy.core.function import AppliedUndef
+
+from ..api import Derivation, _derive, _read, _variable, _variables
+from ..deep import run_deep
+from ..errors import UsageError
+from .diagnose import Diagnosis, Search, diagnose
+from .equivalence import Equivalence, Sampler, compare
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one answer, with the reference derivation it was checked against."""
+
+    answer_input: str
+    answer: Expr
+    derivation: Derivation
+    equivalence: Equivalence
+    diagnosis: Diagnosis | None
+    at: tuple[tuple[Symbol, Expr], ...] = ()
+    search: Search = field(default_factory=Search)    # how many slips were tried
+
+    @property
+    def correct(self) -> bool:
+        return self.equivalence.equal is True
+
+    @property
+    def method(self) -> str:
+        return self.equivalence.method
+
+    @property
+    def reference(self) -> Expr:
+        """The derivative (its value at the point, when a point is given)."""
+        result = self.derivation.result
+        return result.xreplace(dict(self.at)) if self.at else result
+
+    def document(self, lang: str = "en"):
+        from .narrate import check_document
+
+        return run_deep(check_document, self, lang)
+
+    def data(self) -> dict:
+        from .narrate import check_data
+
+        return run_deep(check_data, self)
+
+    def render(self, format: str = "text", lang: str = "en", **options) -> str:
+        from ..render import render_output
+
+        return render_output(self, format, lang, **options)
+
+    def __rich__(self):
+        from ..render import render_document
+
+        return render_document(self.document(), "rich")
+
+
+def _point(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
+    if not at:
+        return ()
+    items = at.items() if isinstance(at, Mapping) else at
+    point = []
+    for name, value in items:
+        symbol = _variable(name)
+        if not isinstance(value, Basic):
+            if isinstance(value, (int, float)):
+                from sympy import nsimplify
+
+                value = nsimplify(value)
+            else:
+                value = _read(str(value), functions, latex)[1]
+        if value.free_symbols:
+            raise UsageError(f"the value of {symbol} must be a number (got {value})")
+        point.append((symbol, value))
+    return tuple(sorted(point, key=lambda kv: kv[0].name))
+
+
+def check(expression: str | Basic, answer: str | Basic,
+          wrt: str | Symbol | Sequence[str | Symbol] | None = None, order: int = 1, *,
+          at: Mapping | None = None, functions: Iterable[str] = (),
+          latex: bool | None = None) -> CheckResult:
+    """Check ``answer`` against the derivative of ``expression``.
+
+    ``answer`` is the learner's derivative (text in any syntax the parser reads, or a sympy
+    expression); with ``at`` (e.g. ``{"t": 3}``) it is the derivative's value at that point.
+    A wrong answer gets a :class:`Diagnosis` when one typical slip explains it.
+    """
+    return run_deep(_read_and_check, expression, answer, wrt, order, at, tuple(functions), latex)
+
+
+def _read_and_check(expression, answer, wrt, order, at, functions, latex) -> CheckResult:
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        answer = sympify(answer)   # a Python number, never text
+    text, expr, readings = _read(expression, functions, latex)
+    answer_text, answer_expr, _ = _read(answer, functions, latex)
+    variables = _variables(expr, wrt, order)
+    point = _point(at, functions, latex)
+    known = set(expr.free_symbols) | set(variables)
+    stray = sorted((s for s in answer_expr.free_symbols if s not in known), key=lambda s: s.name)
+    if stray:
+        names = ", ".join(s.name for s in stray)
+        raise UsageError(f"the answer uses {names}, which the expression does not: "
+                         f"write the answer in the expression's variables")
+    return _check(text, expr, variables, readings, answer_text, answer_expr, point)
+
+
+def _check(text, expr, variables, readings, answer_text, answer, point) -> CheckResult:
+    derivation = _derive(text, expr, variables, readings)
+    substitute = (lambda e: e.xreplace(dict(point))) if point else (lambda e: e)
+    answer_value = substitute(answer)
+    reference = substitute(derivation.result)
+    concrete = bool(expr.atoms(AppliedUndef) or answer.atoms(AppliedUndef))
+    sampler = Sampler(answer_value.free_symbols | reference.free_symbols, concrete)
+    sampler.restrict(substitute(expr))
+    equivalence = compare(answer_value, reference, sampler)
+    diagnosis, search = None, Search(complete=False)
+    if equivalence.equal is False:
+        search = Search()
+        diagnosis = diagnose(derivation.steps, answer_value, sampler, substitute, search)
+    return CheckResult(answer_input=answer_text, answer=answer, derivation=derivation,
+                       equivalence=equivalence, diagnosis=diagnosis, at=point, search=search)

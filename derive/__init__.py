@@ -15,9 +15,8 @@ from .indexed import jacobian, softmax
 from .topics import chain, compose, critical_points, gradient, implicit, limit_definition
 
 __all__ = [
-    "Derivation", "DeriveError", "ParseError", "UsageError",
-    "chain", "compose", "critical_points", "explain", "gradient", "implicit", "jacobian",
-    "limit_definition", "softmax",
-    "CheckResult", "check",
+    "CheckResult", "Derivation", "DeriveError", "ParseError", "UsageError",
+    "chain", "check", "compose", "critical_points", "explain", "gradient", "implicit",
+    "jacobian", "limit_definition", "softmax",
 ]
 __version__ = "0.1.0"

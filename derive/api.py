@@ -103,8 +103,12 @@ def explain(expression: str | Basic, wrt: str | Symbol | Sequence[str | Symbol] 
 
 
 def _explain(expression, wrt, order, functions, latex) -> Derivation:
-    text, expr, readings = _read(expression, functions, latex)
-    variables = _variables(expr, wrt, order)
+    text, expr, readings = read_expression(expression, functions, latex)
+    return derive_expression(text, expr, choose_variables(expr, wrt, order), readings)
+
+
+def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=()) -> Derivation:
+    """Trace and verify an expression already read (for topics that build on one derivative)."""
     step = trace_repeated(expr, variables)
     verification = verify(step)
     moving = set(variables)
@@ -113,7 +117,8 @@ def _explain(expression, wrt, order, functions, latex) -> Derivation:
                       verification=verification, readings=readings, held_constant=held)
 
 
-def _read(expression, functions, latex):
+def read_expression(expression, functions=(), latex=None):
+    """``(text, expr, readings)`` from user text (parsed) or a sympy object (taken as is)."""
     if isinstance(expression, Basic):
         return str(expression), expression, ()
     if not isinstance(expression, str):
@@ -124,7 +129,8 @@ def _read(expression, functions, latex):
     return parsed.text, parsed.expr, parsed.readings
 
 
-def _variable(value: str | Symbol) -> Symbol:
+def read_variable(value: str | Symbol) -> Symbol:
+    """A variable given as text (``x1``, ``z_i``, ``θ``) or as a Symbol."""
     if isinstance(value, Symbol):
         return value
     from .parse import parse_variable
@@ -132,7 +138,8 @@ def _variable(value: str | Symbol) -> Symbol:
     return parse_variable(value)
 
 
-def _variables(expr: Expr, wrt, order: int) -> tuple[Symbol, ...]:
+def choose_variables(expr: Expr, wrt, order: int) -> tuple[Symbol, ...]:
+    """The variables to differentiate by, in order; by default the only free symbol."""
     if not isinstance(order, int) or order < 1:
         raise UsageError(f"the order must be a whole number of at least 1 (got {order!r})")
     if order > MAX_ORDER:
@@ -145,9 +152,9 @@ def _variables(expr: Expr, wrt, order: int) -> tuple[Symbol, ...]:
                              f"choose one with --wrt (e.g. --wrt {candidates[0].name})")
         chosen = (candidates[0] if candidates else Symbol("x"),)
     elif isinstance(wrt, (str, Symbol)):
-        chosen = (_variable(wrt),)
+        chosen = (read_variable(wrt),)
     else:
-        chosen = tuple(_variable(v) for v in wrt)
+        chosen = tuple(read_variable(v) for v in wrt)
         if not chosen:
             raise UsageError("no variable given to differentiate by")
     if len(chosen) > 1 and order != 1:

@@ -7,7 +7,7 @@ import sympy
 import derive
 from derive import steps
 
-PUBLIC = ["Derivation", "DeriveError", "ParseError", "UsageError", "chain", "compose",
+PUBLIC = ["CheckResult", "Derivation", "DeriveError", "ParseError", "UsageError", "chain", "check", "compose",
           "critical_points", "explain", "gradient", "implicit", "jacobian", "limit_definition",
           "softmax"]
 

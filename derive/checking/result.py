@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 from sympy import Basic, Expr, Symbol, sympify
 from sympy.core.function import AppliedUndef
 
-from ..api import Derivation, _derive, _read, _variable, _variables
+from ..api import Derivation, choose_variables, derive_expression, read_expression, read_variable
 from ..deep import run_deep
 from ..errors import UsageError
 from .diagnose import Diagnosis, Search, diagnose
@@ -74,14 +74,14 @@ def _point(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
     items = at.items() if isinstance(at, Mapping) else at
     point = []
     for name, value in items:
-        symbol = _variable(name)
+        symbol = read_variable(name)
         if not isinstance(value, Basic):
             if isinstance(value, (int, float)):
                 from sympy import nsimplify
 
                 value = nsimplify(value)
             else:
-                value = _read(str(value), functions, latex)[1]
+                value = read_expression(str(value), functions, latex)[1]
         if value.free_symbols:
             raise UsageError(f"the value of {symbol} must be a number (got {value})")
         point.append((symbol, value))
@@ -104,9 +104,9 @@ def check(expression: str | Basic, answer: str | Basic,
 def _read_and_check(expression, answer, wrt, order, at, functions, latex) -> CheckResult:
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         answer = sympify(answer)   # a Python number, never text
-    text, expr, readings = _read(expression, functions, latex)
-    answer_text, answer_expr, _ = _read(answer, functions, latex)
-    variables = _variables(expr, wrt, order)
+    text, expr, readings = read_expression(expression, functions, latex)
+    answer_text, answer_expr, _ = read_expression(answer, functions, latex)
+    variables = choose_variables(expr, wrt, order)
     point = _point(at, functions, latex)
     known = set(expr.free_symbols) | set(variables)
     stray = sorted((s for s in answer_expr.free_symbols if s not in known), key=lambda s: s.name)
@@ -118,7 +118,7 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex) -> Che
 
 
 def _check(text, expr, variables, readings, answer_text, answer, point) -> CheckResult:
-    derivation = _derive(text, expr, variables, readings)
+    derivation = derive_expression(text, expr, variables, readings)
     substitute = (lambda e: e.xreplace(dict(point))) if point else (lambda e: e)
     answer_value = substitute(answer)
     reference = substitute(derivation.result)

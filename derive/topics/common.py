@@ -18,6 +18,7 @@ import mpmath
 import sympy
 from sympy import Basic, Expr, Symbol, cancel, expand
 
+from ..api import read_expression, read_variable  # noqa: F401 - re-exported for the topics
 from ..deep import run_deep
 from ..numeric import DPS, Evaluator, close, is_real
 from ..sizes import size_at_most
@@ -35,19 +36,6 @@ POINTS_WANTED = 4
 def by_name(symbols: Iterable[Symbol]) -> tuple[Symbol, ...]:
     """Symbols sorted by name: the one deterministic order used everywhere."""
     return tuple(sorted(set(symbols), key=lambda s: s.name))
-
-
-def read_expression(expression, functions=(), latex=None):
-    """``(text, expr, readings)`` for user text (through ``derive.parse``) or a sympy object."""
-    from ..api import _read
-
-    return _read(expression, functions, latex)
-
-
-def read_variable(value) -> Symbol:
-    from ..api import _variable
-
-    return _variable(value)
 
 
 def read_variables(values) -> tuple[Symbol, ...] | None:

@@ -18,7 +18,7 @@ def size_at_most(expr: Basic, limit: int) -> bool:
         seen += 1
         if seen > limit:
             return False
-        stack.extend(node.args)
+        stack.extend(getattr(node, "args", ()))
     return True
 
 
@@ -33,5 +33,5 @@ def depth_at_most(expr: Basic, limit: int) -> bool:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        stack.extend((arg, depth + 1) for arg in node.args)
+        stack.extend((arg, depth + 1) for arg in getattr(node, "args", ()))
     return True

@@ -25,10 +25,17 @@ def _commands() -> None:
     """Derivatives explained step by step: every rule named, every step verified."""
 
 
+INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE: a bug in derive, not in the input
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: a bug is reported in one line too, never as a traceback."""
     try:
-        app()
+        app(standalone_mode=True)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         raise SystemExit(130) from None
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        sys.stderr.write(f"internal error ({type(error).__name__}: {error}); "
+                         f"please report it with the command that caused it\n")
+        raise SystemExit(INTERNAL_ERROR) from None

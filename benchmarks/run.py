@@ -76,28 +76,26 @@ def corpus_rows():
             ("explain + verify + render text, same records", ours, f"{ours / bare:.1f}× (aim ≤ 5×)")]
 
 
-def scaling_rows(sizes_depth, sizes_sum):
-    rows = []
-    x = sympy.Symbol("x")
-    previous = None
-    for depth in sizes_depth:
-        text = "sin(" * depth + "x" + ")" * depth
+def doubling_rows(label: str, sizes, build):
+    """Time explain + render text for each size; note the ratio to the previous size."""
+    rows, previous = [], None
+    for size in sizes:
+        subject = build(size)
         start = time.perf_counter()
-        explain(text).render("text")
+        explain(subject).render("text")
         took = time.perf_counter() - start
         note = f"{took / previous:.2f}× the previous (target ≤ 2.3×)" if previous else ""
-        rows.append((f"depth {depth}: sin(sin(…x…)), explain + render text", took, note))
-        previous = took
-    previous = None
-    for terms in sizes_sum:
-        expr = run_deep(lambda: sympy.Add(*(x**k for k in range(1, terms + 1))))
-        start = time.perf_counter()
-        explain(expr).render("text")
-        took = time.perf_counter() - start
-        note = f"{took / previous:.2f}× the previous (target ≤ 2.3×)" if previous else ""
-        rows.append((f"sum of {terms} terms x^k, explain + render text", took, note))
+        rows.append((label.format(size), took, note))
         previous = took
     return rows
+
+
+def scaling_rows(sizes_depth, sizes_sum):
+    x = sympy.Symbol("x")
+    return (doubling_rows("depth {}: sin(sin(…x…)), explain + render text", sizes_depth,
+                          lambda depth: "sin(" * depth + "x" + ")" * depth)
+            + doubling_rows("sum of {} terms x^k, explain + render text", sizes_sum,
+                            lambda terms: run_deep(lambda: sympy.Add(*(x**k for k in range(1, terms + 1))))))
 
 
 def extra_rows():

@@ -41,7 +41,7 @@ class TextRenderer(Renderer):
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         pad = indent(block.depth)
-        lines = [f"{pad}• {self.parts(block.title)}: {self.parts(block.parts)}"]
+        lines = [f"{pad}• {self.parts(block.title)}{self.colon()}{self.parts(block.parts)}"]
         if block.equation:
             lines.append(display(block.equation, pad + "    "))
         return "\n".join(lines)
@@ -72,7 +72,7 @@ class TextRenderer(Renderer):
         pad = indent(block.depth)
         lines = [display((block.lhs,), pad)]
         for case in block.cases:
-            lines.append(f"{pad}  • {self.parts(case.condition)}:")
+            lines.append(f"{pad}  • {self.parts(case.condition)}{self.colon().rstrip()}")
             lines.append(display(case.chain, pad + "      "))
         return "\n".join(lines)
 

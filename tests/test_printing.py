@@ -129,3 +129,10 @@ def test_chinese_uses_full_width_colons():
     """Rule titles and case conditions are followed by the catalogue's colon."""
     text = explain(sin(x ** 2)).render("text", "zh")
     assert "链式法则：" in text and "链式法则: " not in text
+
+
+def test_forms_that_print_alike_are_shown_once():
+    """An unevaluated step that prints like the tidied result is not repeated."""
+    raw = Mul(Mul(2, x), y ** 3, evaluate=False)
+    assert display((Derivative(x ** 2 * y ** 3, x), raw, 2 * x * y ** 3)).count("=") == 1
+    assert LatexRenderer()._lines((Derivative(x ** 2 * y ** 3, x), raw, 2 * x * y ** 3)).count("=") == 1

@@ -170,9 +170,7 @@ class Narrator:
 
     def _chain(self, step: Step) -> tuple[Basic, ...]:
         lhs = derivative_of(abbreviate(step.expr), step.var, step.var in self._partial)
-        # the raw form only when it reads differently from the tidied result
-        show_raw = step.raw is not None and str(step.raw) != str(step.result)
-        middle = (abbreviate(step.raw),) if show_raw else ()
+        middle = (abbreviate(step.raw),) if step.raw is not None else ()
         return (lhs, *middle, abbreviate(step.result))
 
     def _says(self, step: Step) -> Parts:

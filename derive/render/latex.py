@@ -29,6 +29,7 @@ from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Mat
 from ..narrate.phrases import say
 from .base import Renderer
 from .mathlatex import tex
+from .mathtext import distinct
 from .outline import Outline
 
 INDENT_EM = 1.5
@@ -388,7 +389,7 @@ class LatexRenderer(Renderer):
 
     def _lines(self, chain, tag: str = "") -> str:
         """``lhs &= a = b`` as align rows, broken before an ``=`` where the line is full."""
-        first, *rest = (tex(e) for e in chain)
+        first, *rest = distinct([tex(e) for e in chain])
         if not rest:
             return f"{first} & {tag}".rstrip()
         widths = [estimate_width(f) for f in (first, *rest)]

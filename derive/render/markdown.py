@@ -20,6 +20,7 @@ from ..narrate.phrases import say
 from .base import Renderer
 from .latex import math_parts, merge_math
 from .mathlatex import tex
+from .mathtext import distinct
 from .outline import Outline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~])")
@@ -118,4 +119,4 @@ class MarkdownRenderer(Renderer):
         return "\n".join(f"> {line}".rstrip() for line in lines)
 
     def _chain(self, chain) -> str:
-        return " = ".join(tex(e) for e in chain)
+        return " = ".join(distinct([tex(e) for e in chain]))

@@ -194,11 +194,22 @@ class DisplayPrinter(PrettyPrinter):
         return super()._print_Mul(product)
 
 
+def distinct(forms: list, key=str) -> list:
+    """``forms`` without one that prints exactly like the form before it (``2x y³ = 2x y³``: an
+    unevaluated step whose structure does not show in print)."""
+    out: list = []
+    for form in forms:
+        if not out or key(form) != key(out[-1]):
+            out.append(form)
+    return out
+
+
 def display(chain: tuple[Basic, ...], indent: str = "") -> str:
     """``a = b = c`` as a 2-D pretty form, every line indented by ``indent``."""
     printer = DisplayPrinter(_SETTINGS)
-    form = printer._print(chain[0])
-    for expr in chain[1:]:
-        form = prettyForm(*form.right(" = ", printer._print(expr)))
+    forms = distinct([printer._print(expr) for expr in chain], key=lambda f: f.render(wrap_line=False))
+    form = forms[0]
+    for other in forms[1:]:
+        form = prettyForm(*form.right(" = ", other))
     text = form.render(wrap_line=False)
     return "\n".join((indent + line).rstrip() for line in text.split("\n"))

@@ -136,3 +136,9 @@ def test_forms_that_print_alike_are_shown_once():
     raw = Mul(Mul(2, x), y ** 3, evaluate=False)
     assert display((Derivative(x ** 2 * y ** 3, x), raw, 2 * x * y ** 3)).count("=") == 1
     assert LatexRenderer()._lines((Derivative(x ** 2 * y ** 3, x), raw, 2 * x * y ** 3)).count("=") == 1
+
+
+def test_negative_summand_is_bracketed():
+    """Σ (−a_j) is not printed as Σ −a_j, which reads like a subtraction."""
+    summed = Sum(-sigma[j] / z[j], (j, 1, n))
+    assert r"\sum_{j=1}^{n} \left(-" in tex(summed) and inline(summed).startswith("Σ_(j=1..n) (-")

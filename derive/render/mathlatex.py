@@ -36,6 +36,16 @@ class LatexPrinter(_SympyLatexPrinter):
     def _print_Derivative(self, deriv):
         return latex_derivative(self, deriv)
 
+    def _print_Sum(self, expr):
+        # Σ −a_j reads like a subtraction: bracket a summand that starts with a minus sign
+        if not expr.function.is_Add and self._print(expr.function).startswith("-"):
+            from sympy import Sum
+
+            from .mathtext import Parens
+
+            return super()._print_Sum(Sum(Parens(expr.function), *expr.limits))
+        return super()._print_Sum(expr)
+
     def _print_Add(self, expr, order=None):
         terms, changed = guard_add(self._as_ordered_terms(expr, order=order))
         if changed:

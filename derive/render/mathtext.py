@@ -128,7 +128,7 @@ class InlinePrinter(StrPrinter):
 
     def _print_Sum(self, expr):
         text = self._print(expr.function)
-        if expr.function.is_Add:
+        if expr.function.is_Add or text.startswith("-"):
             text = f"({text})"
         for limit in reversed(expr.limits):
             if len(limit) == 3:

@@ -62,7 +62,11 @@ def run(args: tuple[str, ...]) -> str:
 
 def command(name: str, ext: str, lang: str) -> tuple[str, ...]:
     format, extra, _ = OUTPUTS[ext]
-    return (*load(name)["args"], "--format", format, "--lang", lang, *extra)
+    args = list(load(name)["args"])
+    options = ["--format", format, "--lang", lang, *extra]
+    # after "--" every word is an argument (an expression may start with "-"): options go before
+    at = args.index("--") if "--" in args else len(args)
+    return (*args[:at], *options, *args[at:])
 
 
 def render(name: str, ext: str, lang: str = "en") -> str:

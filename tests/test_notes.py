@@ -29,10 +29,11 @@ def test_markdown_escape():
 
 
 def test_latex_fragment_and_standalone():
-    """The fragment is an align* with \\text annotations; standalone wraps it in a document."""
+    """The fragment shows each step in an align* tagged with its rule; standalone wraps it in a
+    document."""
     derivation = explain(sin(x ** 2))
     fragment = derivation.render("latex")
-    assert r"\begin{align*}" in fragment and r"\text{" in fragment
+    assert r"\begin{align*}" in fragment and r"\tag*{Chain rule}" in fragment
     assert r"\documentclass" not in fragment
     assert r"\boxed{\frac{d}{d x} \sin{\left(x^{2} \right)} = 2 x \cos{\left(x^{2} \right)}}" in fragment
     english = derivation.render("latex", standalone=True)

@@ -118,7 +118,7 @@ def _loss_blocks(lang: str, result: IndexedResult, loss) -> list:
     identity, collect = stage("identity"), stage("collect")
     out += [Paragraph(say(lang, "indexed.loss.identity",
                           identity=formula(Eq(identity.lhs, identity.result, evaluate=False)))),
-            check_note(lang, identity),
+            check_note(lang, identity), Paragraph(say(lang, "indexed.loss.collect")),
             Equation((collect.lhs, collect.result)), check_note(lang, collect)]
     assume = stage("assumption")
     out += [Note(say(lang, "indexed.loss.assumption",

@@ -98,25 +98,45 @@ class SumExcept(Expr):
     def doit(self, **hints):
         return self.as_sum().doit(**hints)
 
+    def _bracketed(self) -> bool:
+        """Whether the summand needs brackets after the Σ (a sum, or a leading minus sign)."""
+        from sympy import latex
+
+        return self.summand.is_Add or latex(self.summand).startswith("-")
+
     def _sympystr(self, printer):
-        return f"Σ_({self.index}≠{self.excluded})({printer._print(self.summand)})"
+        body = printer._print(self.summand)
+        bracket = self.summand.is_Add or body.startswith("-")
+        return f"Σ_({self.index}≠{self.excluded}) " + (f"({body})" if bracket else body)
 
     def _latex(self, printer):
         body = printer._print(self.summand)
-        if self.summand.is_Add:
+        if self._bracketed():
             body = rf"\left({body}\right)"
         return rf"\sum_{{{printer._print(self.index)} \neq {printer._print(self.excluded)}}} {body}"
 
     def _pretty(self, printer):
-        body = printer._print(self.summand)
-        if self.summand.is_Add:
-            body = prettyForm(*body.parens())
-        sign = prettyForm(f"Σ[{self.index}≠{self.excluded}] ")
-        return prettyForm(*sign.right(body))
+        """sympy's big Σ with ``j ≠ i`` under it and nothing over it."""
+        under = prettyForm(f"{self.index} ≠ {self.excluded}")
+        attribute = "_PrettyPrinter__print_SumProduct_Limits"     # how Σ prints its limits
+        setattr(printer, attribute, lambda limit: (under, prettyForm("")))
+        try:
+            summand = self.summand
+            if self._bracketed() and not summand.is_Add:      # sympy brackets a sum itself
+                from ..render.mathtext import Parens
+
+                summand = Parens(summand)
+            return printer._print_Sum(Sum(summand, (self.index, 1, self.upper)))
+        finally:
+            delattr(printer, attribute)
 
 
 def plain(expr: Basic) -> Basic:
-    """``expr`` with every :class:`SumExcept` written as a plain ``Sum``."""
+    """``expr`` with every :class:`SumExcept` written as a plain ``Sum`` (and every product or
+    sum shown in a fixed order, :mod:`derive.topics.common`, evaluated)."""
+    from ..topics.common import plain as evaluate_shown
+
+    expr = evaluate_shown(expr)
     if not expr.has(SumExcept):
         return expr
     return expr.replace(lambda e: isinstance(e, SumExcept), lambda e: e.as_sum())
@@ -139,46 +159,9 @@ def json_string(expr: Basic) -> str:
     return _JsonPrinter({"order": None}).doprint(to_plain_sympy(plain(expr)))
 
 
-class _InlinePrinter(StrPrinter):
-    """One-line textbook notation for prose: δ_ij, Σ_(k=1..n), ∂σ_j/∂z_i, e^(z_j), a = b."""
-
-    def _print_KroneckerDelta(self, expr):
-        a, b = (self._print(x) for x in expr.args)
-        return f"δ_{a}{b}" if len(a) == len(b) == 1 else f"δ_({a},{b})"
-
-    def _print_Sum(self, expr):
-        (index, lower, upper), body = expr.limits[0], expr.function
-        text = self._print(body)
-        if body.is_Add:
-            text = f"({text})"
-        return f"Σ_({index}={self._print(lower)}..{self._print(upper)}) {text}"
-
-    def _print_SumExcept(self, expr):
-        text = self._print(expr.summand)
-        if expr.summand.is_Add:
-            text = f"({text})"
-        return f"Σ_({expr.index}≠{expr.excluded}) {text}"
-
-    def _print_exp(self, expr):
-        arg = self._print(expr.args[0])
-        return f"e^{arg}" if isinstance(expr.args[0], Symbol) and len(arg) == 1 else f"e^({arg})"
-
-    def _print_Derivative(self, expr):
-        variables = "".join(f"∂{self._print(v)}" for v, _ in expr.variable_count)
-        return f"∂{self._print(expr.expr)}/{variables}"
-
-    def _print_Equality(self, expr):
-        return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
-
-    def _print_log(self, expr):
-        return f"log({self._print(expr.args[0])})"
-
-
 def formula(expr: Basic):
-    """An inline :class:`~derive.narrate.document.Formula` (plain text and LaTeX) for prose."""
-    from sympy import latex
+    """An inline formula for prose: the expression itself, printed by each renderer
+    (:mod:`derive.render.mathtext` writes ``δ_ij``, ``Σ_(k=1..n) e^(z_k)``, ``∂σ_j/∂z_i``)."""
+    from ..narrate.document import Math
 
-    from ..narrate.document import Formula
-
-    text = _InlinePrinter({"order": None}).doprint(expr).replace("**", "^").replace("*", "·")
-    return Formula(text, latex(expr))
+    return Math(expr)

@@ -14,6 +14,8 @@ from sympy import (Derivative, Symbol, Expr, Integer, KroneckerDelta, Matrix, Mu
                    log)
 
 from ..errors import UsageError
+from ..narrate.derivatives import PartialDerivative
+from ..topics.common import product, total   # ∂L/∂σ_j · ∂σ_j/∂z_i in the teacher's order
 from .calculus import differentiate, tidy
 from .check import Claim
 from .notation import SumExcept, i, j, k, n, vector
@@ -27,7 +29,7 @@ z, y, sigma = vector("z"), vector("y"), vector("sigma")
 SOFTMAX = exp(z[j]) / Sum(exp(z[k]), (k, 1, n))
 DEFINITIONS = (softmax_definition(z, k, n),)
 LOSS = -Sum(y[j] * log(sigma[j]), (j, 1, n))         # as shown, in terms of σ
-L = Symbol("L")
+L = Symbol("L")                  # a function of the whole vector z: its derivatives are ∂
 
 
 def softmax(n: int | None = None, loss: str | None = None) -> IndexedResult:
@@ -98,20 +100,19 @@ def _cross_entropy(jacobian: tuple[Stage, ...]) -> tuple[Stage, ...]:
     loss_k = LOSS.xreplace({j: k})
     outer_step = differentiate(loss_k, sigma[j])
     outer_forms = (_sifted_form(outer_step), outer_step.result)
-    outer = Stage("loss_outer", Derivative(L, sigma[j]), outer_forms,
+    outer = Stage("loss_outer", PartialDerivative(L, sigma[j]), outer_forms,
                   Claim(function=loss_k, forms=outer_forms, wrt=sigma[j], indices=(j,),
                         positive=("sigma",)), step=outer_step)
     g = outer_step.result                                              # −y_j/σ_j
-    lhs = Derivative(L, z[i])
-    chain_rule = Sum(Mul(Derivative(L, sigma[j]), Derivative(sigma[j], z[i]), evaluate=False),
-                     (j, 1, n))
-    summed = Sum(Mul(g, combined, evaluate=False), (j, 1, n))
+    lhs = PartialDerivative(L, z[i])
+    chain_rule = Sum(product(PartialDerivative(L, sigma[j]), Derivative(sigma[j], z[i])), (j, 1, n))
+    summed = Sum(product(g, combined), (j, 1, n))
     chain = Stage("loss_chain", lhs, (chain_rule, summed), _loss_claim((summed,)))
     # split: the term j = i uses the case i = j, the terms j ≠ i the case i ≠ j
     g_i = g.xreplace({j: i})
-    same = Mul(g_i, cases["i = j"], evaluate=False)
-    others = SumExcept(Mul(g, cases["i ≠ j"], evaluate=False), j, i, n)
-    split_form = same + others
+    same = product(g_i, cases["i = j"])
+    others = SumExcept(product(g, cases["i ≠ j"]), j, i, n)
+    split_form = total(same, others)
     simplified = (tidy(g_i * cases["i = j"])
                   + _pull_out(SumExcept(tidy(g * cases["i ≠ j"]), j, i, n)))
     split = Stage("split", lhs, (split_form, simplified), _loss_claim((split_form, simplified)))
@@ -172,7 +173,7 @@ def _concrete(size: int, loss: str | None, stages: tuple[Stage, ...]) -> tuple[S
     if loss == "cross-entropy":
         general = next(s.result for s in stages if s.rule == "assumption")
         vector_entries = [general.xreplace({i: m}) for m in indices]
-        out.append(Stage("concrete_gradient", Matrix([Derivative(L, z[m]) for m in indices]),
+        out.append(Stage("concrete_gradient", Matrix([PartialDerivative(L, z[m]) for m in indices]),
                          (Matrix(vector_entries),),
                          tuple(Claim(function=LOSS, forms=(e,), wrt=z[m], definitions=DEFINITIONS,
                                      probability="y", sizes=(size,))

@@ -14,8 +14,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sympy import Basic, Expr, latex
+from sympy import Basic, Expr
 
+from ..render.mathlatex import tex as latex
 from ..steps import Step, rule_key
 from .check import Check, Claim, check
 from .notation import json_string

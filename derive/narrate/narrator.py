@@ -12,12 +12,14 @@ combining rule also needs ``combine.<key>`` and a label for its children in :met
 from __future__ import annotations
 
 from sympy import Basic, Derivative, Expr, Symbol, exp, log
+from sympy.printing.conventions import requires_partial
 
 from ..steps import (AbsStep, ChainStep, ConstantMultipleStep, ExponentialStep, FunctionStep,
                      HeldConstantStep, LogBaseStep, LogDiffStep, PowerStep, ProductStep,
                      QuotientStep, RepeatedStep, ReluStep, Step, SumStep, UnknownStep, rule_key)
 from ..verify import Verification
 from .abbreviate import abbreviate
+from .derivatives import derivative_of
 from .document import (Block, Document, Equation, Formula, Math, Note, Paragraph, Parts, Result, RuleStep,
                        Tree, TreeNode, Heading)
 from .formulas import FORMULAS
@@ -26,9 +28,9 @@ from .phrases import say
 TREE_DEPTH = 8
 
 
-def derivative_of(expr: Basic, var: Symbol) -> Derivative:
-    """The unevaluated d/d(var) expr, shown on the left of each equation."""
-    return Derivative(expr, var)
+def _needs_partial(expr: Basic, var: Symbol) -> bool:
+    """Whether derivatives of ``expr`` with respect to ``var`` are partial derivatives."""
+    return requires_partial(Derivative(expr, var))
 
 
 def _nested_partials(variables) -> Formula:
@@ -54,6 +56,9 @@ class Narrator:
     def __init__(self, lang: str, verification: Verification | None = None) -> None:
         self.lang = lang
         self.verification = verification
+        # variables whose derivatives are partial in the derivation being narrated: every
+        # step of ∂f/∂x is written with ∂ (∂/∂x y² = 0), not only those sympy would write so
+        self._partial: frozenset = frozenset()
 
     def say(self, key: str, **slots) -> Parts:
         return say(self.lang, key, **slots)
@@ -124,6 +129,16 @@ class Narrator:
     # --- the steps ------------------------------------------------------------------------
 
     def steps(self, step: Step, depth: int = 0, label: Parts = ()) -> list[Block]:
+        """The blocks of the derivation ``step`` (its root decides which derivatives are ∂)."""
+        variables = step.variables if isinstance(step, RepeatedStep) else (step.var,)
+        saved = self._partial
+        self._partial = frozenset(v for v in variables if _needs_partial(step.expr, v))
+        try:
+            return self._steps(step, depth, label)
+        finally:
+            self._partial = saved
+
+    def _steps(self, step: Step, depth: int = 0, label: Parts = ()) -> list[Block]:
         title = (label + (" — ",) if label else ()) + self.say(f"rule.{rule_key(step)}")
         blocks: list[Block] = []
         if isinstance(step, RepeatedStep):
@@ -136,7 +151,7 @@ class Narrator:
                                    "assumption", depth))
             for n, (var, child) in enumerate(zip(step.variables, step.derivatives), start=1):
                 blocks.append(Heading(self.say("order.step", n=n, var=Math(var)), level=3))
-                blocks.extend(self.steps(child, depth))
+                blocks.extend(self._steps(child, depth))
             return blocks
         children = step.children()
         equation = () if children else self._chain(step)
@@ -144,7 +159,7 @@ class Narrator:
         blocks.extend(self._notes(step, depth))
         if children:
             for child_label, child in zip(self._child_labels(step), children):
-                blocks.extend(self.steps(child, depth + 1, child_label))
+                blocks.extend(self._steps(child, depth + 1, child_label))
             blocks.append(Equation(self._chain(step), depth, self._combine(step)))
         return blocks
 
@@ -154,7 +169,7 @@ class Narrator:
         return derivative_of(step.expr, step.var)
 
     def _chain(self, step: Step) -> tuple[Basic, ...]:
-        lhs = derivative_of(abbreviate(step.expr), step.var)
+        lhs = derivative_of(abbreviate(step.expr), step.var, step.var in self._partial)
         middle = (abbreviate(step.raw),) if step.raw is not None else ()
         return (lhs, *middle, abbreviate(step.result))
 

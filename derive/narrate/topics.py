@@ -9,12 +9,12 @@ same here as in ``derive diff``.  To narrate a new topic: a function here, phras
 
 from __future__ import annotations
 
-from sympy import Derivative, FiniteSet, Function, Limit, Tuple
+from sympy import Derivative, FiniteSet, Function, Limit, Tuple, latex
 
 from ..topics.common import (Notation, derivative_notation, fraction_shown, nabla, named,
                              product, total)
-from .document import (Block, Document, Equation, Heading, Math, Note, Paragraph, Result, Tree,
-                       TreeNode)
+from .document import (Block, Document, Equation, Formula, Heading, Math, Note, Paragraph, Result,
+                       Tree, TreeNode)
 from .narrator import Narrator, join
 from .phrases import say
 
@@ -135,7 +135,8 @@ def _classification(c, point, lang) -> list[Block]:
         blocks.append(Paragraph(say(lang, "critical.second_value", value=Math(point.minors[0]))))
     else:
         blocks.append(Equation((named("H", "H"), point.hessian)))
-        minors = [(f"D{k} = ", Math(m)) for k, m in enumerate(point.minors, start=1)]
+        minors = [(Formula(f"D_{k}", f"D_{{{k}}}"), " = ", Math(m))
+                  for k, m in enumerate(point.minors, start=1)]
         blocks.append(Paragraph(say(lang, "critical.minors", minors=join(minors))))
     space = "" if lang == "zh" else " "
     blocks.append(Paragraph(say(lang, f"critical.class.{point.classification}")
@@ -229,9 +230,10 @@ def narrate_compose(c, lang: str) -> Document:
     f, g = Function("f"), Function("g")
     x, u = c.var, c.u
     blocks: list[Block] = [
-        Paragraph(say(lang, "compose.given", f=Math(c.outer), g=Math(c.inner), x=Math(x))),
+        Paragraph(say(lang, "compose.given", f=Math(c.outer), g=Math(c.inner), fx=Math(f(x)),
+                      gx=Math(g(x)))),
         Heading(say(lang, "compose.build"), level=2),
-        Paragraph(say(lang, "compose.build_says", x=Math(x), g=Math(c.inner))),
+        Paragraph(say(lang, "compose.build_says", x=Math(x), gx=Math(g(x)), g=Math(c.inner))),
         Equation(_distinct((f(g(x)), f(c.inner), c.composite))),
     ]
     if c.at is not None:
@@ -239,10 +241,14 @@ def narrate_compose(c, lang: str) -> Document:
         blocks.append(Equation((g(c.at), c.inner_value)))
         blocks.append(Equation(_distinct((f(g(c.at)), f(c.inner_value), c.value))))
     blocks.append(Heading(say(lang, "compose.derivative"), level=2))
-    blocks.append(Paragraph(say(lang, "compose.let", u=Math(u), g=Math(c.inner))))
-    blocks.append(Heading(say(lang, "compose.outer", u=Math(u), f=Math(c.outer_u)), level=3))
+    blocks.append(Paragraph(say(lang, "compose.let", u=Math(u), gx=Math(g(x)), g=Math(c.inner))))
+    outer_name = Notation(f"f′({u})", f"f'({latex(u)})")
+    inner_name = Notation(f"g′({x})", f"g'({latex(x)})")
+    blocks.append(Heading(say(lang, "compose.outer", fu=Math(outer_name), f=Math(c.outer_u)),
+                          level=3))
     blocks.extend(_traced_blocks(lang, c.outer_step))
-    blocks.append(Heading(say(lang, "compose.inner", x=Math(x), g=Math(c.inner)), level=3))
+    blocks.append(Heading(say(lang, "compose.inner", gx=Math(inner_name), g=Math(c.inner)),
+                          level=3))
     blocks.extend(_traced_blocks(lang, c.inner_step))
     lhs = Derivative(f(g(x)), x)
     formula = product(Notation("f'(g(x))", "f'(g(x))"), Notation("g'(x)", "g'(x)"))
@@ -273,8 +279,6 @@ def _definition(r) -> Notation:
 
 
 def narrate_limit(r, lang: str) -> Document:
-    from .document import Formula
-
     definition = _definition(r)
     blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(r.expression))),
                            Paragraph(say(lang, "limit.definition",
@@ -296,7 +300,7 @@ def narrate_limit(r, lang: str) -> Document:
             final = rewrite.name in ("substitute", "standard_limits", "fallback")
             shown = rewrite.expr if final else Limit(rewrite.expr, r.h, 0, "+-")
             label = say(lang, f"limit.move.{rewrite.name}", h=Math(r.h))
-            blocks.append(Equation((shown,), depth, label))
+            blocks.append(Equation((Derivative(piece.term, r.var), shown), depth, label))
             if rewrite.name == "standard_limits":
                 blocks.append(Note(say(lang, f"limit.standard.{piece.move}", h=Math(r.h)),
                                    "assumption", depth))

@@ -15,12 +15,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..narrate.document import Block, Document, Formula, Math, Parts
+from ..narrate.phrases import say
 
 
 class Renderer:
     name = "base"
 
+    lang = "en"
+
     def render(self, document: Document) -> Any:
+        self.lang = document.lang
         pieces = [self.render_title(document)]
         pieces.extend(self.render_block(block) for block in document.blocks)
         return self.join([p for p in pieces if p is not None], document)
@@ -43,6 +47,10 @@ class Renderer:
         if isinstance(part, Formula):
             return self.formula(part)
         return self.text(part)
+
+    def colon(self) -> str:
+        """The colon after a label, as the document's language writes it (``: `` or ``：``)."""
+        return self.parts(say(self.lang, "label.colon"))
 
     # hooks for subclasses
     def text(self, text: str) -> str:

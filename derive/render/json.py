@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from sympy import Basic, latex, sstr
+from sympy import Basic, sstr
 
 from ..functions import to_plain_sympy
 from ..steps import Step, rule_key
@@ -30,7 +30,9 @@ def expression_string(expr: Basic) -> str:
 
 
 def latex_string(expr: Basic) -> str:
-    return latex(expr)
+    from .mathlatex import tex
+
+    return tex(expr)
 
 
 def step_data(step: Step, verification: Verification | None = None) -> dict:

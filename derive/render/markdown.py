@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
-from sympy import latex
-
 from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Note, Paragraph,
                                 Result, RuleStep, Tree, TreeNode)
 from ..narrate.phrases import say
 from .base import Renderer
+from .latex import math_parts, merge_math
+from .mathlatex import tex
+from .mathtext import distinct
 from .outline import Outline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~])")
@@ -41,11 +42,14 @@ class MarkdownRenderer(Renderer):
         self.lang = "en"
         self.outline = Outline()
 
+    def parts(self, parts) -> str:
+        return "".join(self.inline(p) for p in merge_math(parts))
+
     def text(self, text: str) -> str:
         return escape(text)
 
     def math(self, expr) -> str:
-        return f"${latex(expr)}$"
+        return f"${tex(expr)}$"
 
     def formula(self, formula: Formula) -> str:
         return f"${formula.latex}$"
@@ -62,8 +66,7 @@ class MarkdownRenderer(Renderer):
         return "\n\n".join(p for p in pieces if p) + "\n"
 
     def _render_Heading(self, block: Heading) -> str:
-        if block.level >= 3:
-            self.outline = Outline()      # each order of a repeated derivative starts at 1
+        self.outline = Outline()          # each section numbers its steps from 1
         return f"{'#' * min(max(block.level, 2), 6)} {self.parts(block.parts)}"
 
     def _render_Paragraph(self, block: Paragraph) -> str:
@@ -97,10 +100,16 @@ class MarkdownRenderer(Renderer):
         return label + display(self._chain(block.chain))
 
     def _render_Cases(self, block: Cases) -> str:
-        cases = " \\\\\n".join(
-            " = ".join(latex(e) for e in case.chain) + rf" & \text{{{self._text_in_math(case.condition)}}}"
-            for case in block.cases)
-        return display(f"{latex(block.lhs)} = \\begin{{cases}}\n{cases}\n\\end{{cases}}")
+        """Each case (its condition in bold, its working as display math), then the summary
+        ``lhs = \\begin{cases} … \\end{cases}``."""
+        chunks = []
+        for case in block.cases:
+            condition = self.parts(case.condition) + self.parts(say(self.lang, "label.colon"))
+            chunks.append(f"**{condition.strip()}**\n\n" + display(self._chain(case.chain)))
+        cases = " \\\\\n".join(f"{tex(case.chain[-1])} & {math_parts(case.condition)}"
+                                  for case in block.cases)
+        chunks.append(display(f"{tex(block.lhs)} = \\begin{{cases}}\n{cases}\n\\end{{cases}}"))
+        return "\n\n".join(chunks)
 
     def _render_Result(self, block: Result) -> str:
         title = self.parts(say(self.lang, "result.title"))
@@ -110,10 +119,4 @@ class MarkdownRenderer(Renderer):
         return "\n".join(f"> {line}".rstrip() for line in lines)
 
     def _chain(self, chain) -> str:
-        return " = ".join(latex(e) for e in chain)
-
-    def _text_in_math(self, parts) -> str:
-        """Parts inside ``\\text{}``: math stays ``$…$``, text is not Markdown-escaped."""
-        from .latex import escape as latex_escape
-
-        return "".join(self.inline(p) if not isinstance(p, str) else latex_escape(p) for p in parts)
+        return " = ".join(distinct([tex(e) for e in chain]))

@@ -1,27 +1,209 @@
-"""Plain-text mathematics: one-line forms for prose and sympy's 2-D pretty forms for display."""
+"""Plain-text mathematics: one-line forms for prose and sympy's 2-D pretty forms for display.
+
+Both printers are sympy printers with a few textbook conventions added, so that every renderer
+shows a formula the same way:
+
+* a sum reads ``Σ_(k=1..n) e^(z_k)``, an entry of a vector ``z_k``, the Kronecker delta ``δ_ij``;
+* a derivative is ``∂`` when it needs to be (several free symbols, or a
+  :class:`~derive.narrate.derivatives.PartialDerivative`), ``d`` otherwise, as in ``sympy.latex``;
+* an unevaluated step (``f'g − fg'``) never shows a double sign: a subtracted negative term and
+  a negative factor after the first are put in parentheses (:func:`guard_add`,
+  :func:`guard_mul`).
+
+:func:`inline` is the one-line form used in sentences; :func:`display` the 2-D form of an equation
+chain.  The LaTeX counterpart is :mod:`derive.render.mathlatex`.  To print a new kind of object,
+give it ``_sympystr``/``_pretty``/``_latex`` methods, or add ``_print_<Class>`` to both printers
+here and to the LaTeX printer.
+"""
 
 from __future__ import annotations
 
 import re
 
-from sympy import Basic, sstr
+from sympy import Add, Basic, Expr, Mul, Symbol, sympify
+from sympy.printing.conventions import requires_partial
 from sympy.printing.pretty.pretty import PrettyPrinter
-from sympy.printing.pretty.stringpict import prettyForm
+from sympy.printing.pretty.stringpict import prettyForm, stringPict
+from sympy.printing.str import StrPrinter
 
 from ..sizes import size_at_most
 
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
 
-
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SMALL_POWER = re.compile(r"\^(\d)(?![\d.(])")
 
 
+class Parens(Expr):
+    """A display-only pair of parentheses around an expression (made by :func:`guard_signs`)."""
+
+    def __new__(cls, arg):
+        return Expr.__new__(cls, sympify(arg))
+
+    def _sympystr(self, printer):
+        return f"({printer._print(self.args[0])})"
+
+    def _pretty(self, printer):
+        return prettyForm(*printer._print(self.args[0]).parens())
+
+    def _latex(self, printer):
+        return rf"\left({printer._print(self.args[0])}\right)"
+
+
+def _negative(term: Basic) -> bool:
+    return isinstance(term, Expr) and not term.is_Add and term.could_extract_minus_sign()
+
+
+def guard_add(terms: list[Basic]) -> tuple[list[Basic], bool]:
+    """Terms (in printed order) with every subtracted negative term ``− (−t)`` parenthesised."""
+    out, changed = [terms[0]], False
+    for term in terms[1:]:
+        if _negative(term) and _negative(-term):
+            out.append(Mul(-1, Parens(-term), evaluate=False))
+            changed = True
+        else:
+            out.append(term)
+    return out, changed
+
+
+def guard_mul(factors: list[Basic]) -> tuple[list[Basic], bool]:
+    """Factors (in printed order) with every negative factor after the first parenthesised."""
+    out, changed = [factors[0]], False
+    for factor in factors[1:]:
+        if _negative(factor) and not factor.is_Number:
+            out.append(Parens(factor))
+            changed = True
+        else:
+            out.append(factor)
+    return out, changed
+
+
+def is_partial(derivative: Basic) -> bool:
+    """Whether ``derivative`` is written with ``∂`` (forced, or several free symbols)."""
+    from ..narrate.derivatives import PartialDerivative
+
+    return isinstance(derivative, PartialDerivative) or requires_partial(derivative)
+
+
+def is_named(expr: Basic) -> bool:
+    """A symbol or a vector entry: its derivative is written as a fraction, ``∂L/∂z_i``."""
+    from sympy import Indexed
+
+    return isinstance(expr, (Symbol, Indexed)) and not expr.is_number
+
+
+def pretty_derivative(printer, deriv, partial: bool | None = None):
+    """The 2-D form of ``deriv``: ``∂L`` over ``∂zᵢ`` for a symbol, ``∂/∂x (…)`` otherwise."""
+    symbol = "∂" if (is_partial(deriv) if partial is None else partial) else "d"
+    total = sum(int(count) for _, count in deriv.variable_count)
+    if total == 1 and is_named(deriv.expr):
+        top = prettyForm(*printer._print(deriv.expr).left(symbol))
+        bottom = prettyForm(*printer._print(deriv.variables[0]).left(symbol))
+        return top / bottom
+    below = None
+    for var, count in reversed(deriv.variable_count):
+        form = prettyForm(*printer._print(var).left(symbol))
+        if count != 1:
+            form = form ** prettyForm(str(count))
+        below = form if below is None else prettyForm(*prettyForm(*below.right(" ")).right(form))
+    body = prettyForm(binding=prettyForm.FUNC, *printer._print(deriv.expr).parens())
+    top = prettyForm(symbol)
+    if total > 1:
+        top = top ** prettyForm(str(total))
+    form = prettyForm(*top.below(stringPict.LINE, below))
+    form.baseline = form.baseline + 1
+    form = prettyForm(*stringPict.next(form, body))
+    form.binding = prettyForm.MUL
+    return form
+
+
+class InlinePrinter(StrPrinter):
+    """One-line textbook notation: ``Σ_(k=1..n) e^(z_k)``, ``δ_ij``, ``∂L/∂z_i``, ``e^x``."""
+
+    _default_settings = {**StrPrinter._default_settings, "order": None}
+
+    def _print_Add(self, expr, order=None):
+        terms, changed = guard_add(self._as_ordered_terms(expr, order=order))
+        if changed:
+            return super()._print_Add(Add(*terms, evaluate=False), order="none")
+        return super()._print_Add(expr, order=order)
+
+    def _print_Sum(self, expr):
+        text = self._print(expr.function)
+        if expr.function.is_Add or text.startswith("-"):
+            text = f"({text})"
+        for limit in reversed(expr.limits):
+            if len(limit) == 3:
+                index, lower, upper = limit
+                text = f"Σ_({index}={self._print(lower)}..{self._print(upper)}) {text}"
+            else:
+                text = f"Σ_{limit[0]} {text}"
+        return text
+
+    def _print_KroneckerDelta(self, expr):
+        a, b = (self._print(x) for x in expr.args)
+        return f"δ_{a}{b}" if len(a) == len(b) == 1 else f"δ_({a},{b})"
+
+    def _print_exp(self, expr):
+        arg = self._print(expr.args[0])
+        return f"e^{arg}" if isinstance(expr.args[0], Symbol) and len(arg) == 1 else f"e^({arg})"
+
+    def _print_Exp1(self, expr):
+        return "e"
+
+    def _print_Pi(self, expr):
+        return "π"
+
+    def _print_Derivative(self, expr):
+        d = "∂" if is_partial(expr) else "d"
+        variables = "".join(f"{d}{self._print(v)}" + (f"^{n}" if n != 1 else "")
+                            for v, n in reversed(expr.variable_count))     # as sympy.latex
+        order = sum(n for _, n in expr.variable_count)
+        top = d if order == 1 else f"{d}^{order}"
+        body = expr.expr
+        if is_named(body):
+            return f"{top}{self._print(body)}/{variables}"
+        return f"{top}/{variables} ({self._print(body)})"
+
+    def _print_Equality(self, expr):
+        return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
+
+
 def inline(expr: Basic) -> str:
-    """``x²·sin(x)/(x + 1)``: sympy's linear form with ``^``, ``·`` and small superscripts."""
-    text = sstr(expr).replace("**", "^").replace("*", "·")
-    text = re.sub(r"\bpi\b", "π", text)
+    """``x²·sin(x)/(x + 1)``: a linear form with ``^``, ``·`` and small superscripts."""
+    text = InlinePrinter().doprint(expr).replace("**", "^").replace("*", "·")
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
+
+
+class DisplayPrinter(PrettyPrinter):
+    """sympy's 2-D pretty printer with the sign guards (:func:`guard_add`, :func:`guard_mul`)."""
+
+    def _print_Add(self, expr, order=None):
+        terms, changed = guard_add(self._as_ordered_terms(expr, order=order))
+        if changed:
+            return super()._print_Add(Add(*terms, evaluate=False), order="none")
+        return super()._print_Add(expr, order=order)
+
+    def _print_Derivative(self, deriv):
+        return pretty_derivative(self, deriv)
+
+    def _print_Mul(self, product):
+        ordered = (product.as_ordered_factors() if self.order not in ("old", "none")
+                   else list(product.args))
+        guarded, changed = guard_mul(list(ordered))
+        if changed:
+            return super()._print_Mul(Mul(*guarded, evaluate=False))
+        return super()._print_Mul(product)
+
+
+def distinct(forms: list, key=str) -> list:
+    """``forms`` without one that prints exactly like the form before it (``2x y³ = 2x y³``: an
+    unevaluated step whose structure does not show in print)."""
+    out: list = []
+    for form in forms:
+        if not out or key(form) != key(out[-1]):
+            out.append(form)
+    return out
 
 
 PRETTY_NODES = 400   # larger expressions are shown in one line: 2-D layout is quadratic
@@ -29,15 +211,16 @@ PRETTY_NODES = 400   # larger expressions are shown in one line: 2-D layout is q
 
 def display(chain: tuple[Basic, ...], indent: str = "") -> str:
     """``a = b = c`` as a 2-D pretty form, every line indented by ``indent``."""
-    printer = PrettyPrinter(_SETTINGS)
+    printer = DisplayPrinter(_SETTINGS)
 
     def form_of(expr: Basic) -> prettyForm:
         if size_at_most(expr, PRETTY_NODES):
             return printer._print(expr)
         return prettyForm(inline(expr))
 
-    form = form_of(chain[0])
-    for expr in chain[1:]:
-        form = prettyForm(*form.right(" = ", form_of(expr)))
+    forms = distinct([form_of(expr) for expr in chain], key=lambda f: f.render(wrap_line=False))
+    form = forms[0]
+    for other in forms[1:]:
+        form = prettyForm(*form.right(" = ", other))
     text = form.render(wrap_line=False)
     return "\n".join((indent + line).rstrip() for line in text.split("\n"))

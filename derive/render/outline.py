@@ -9,7 +9,7 @@ never grows with the nesting.
 
 from __future__ import annotations
 
-SHOWN_LEVELS = 4
+SHOWN_LEVELS = 6
 
 
 class Outline:
@@ -23,7 +23,8 @@ class Outline:
         while len(self.counters) <= depth:
             self.counters.append(0)
         self.counters[depth] += 1
-        numbers = [str(n) for n in self.counters]
+        first = next(k for k, n in enumerate(self.counters) if n)   # a derivation may start deeper
+        numbers = [str(n) for n in self.counters[first:]]
         if len(numbers) > SHOWN_LEVELS:
             return "…." + ".".join(numbers[-SHOWN_LEVELS:])
         return ".".join(numbers)
@@ -33,4 +34,5 @@ class Outline:
         self.titles[depth] = title
 
     def title_at(self, depth: int):
-        return self.titles.get(depth)
+        """The title kept for ``depth``, once: it belongs to the equation that closes that step."""
+        return self.titles.pop(depth, None)

@@ -59,7 +59,7 @@ class TerminalRenderer(Renderer):
     def _render_RuleStep(self, block: RuleStep):
         line = Text(indent(block.depth) + "• ")
         line.append(self.parts(block.title), style="derive.rule")
-        line.append(": " + self.parts(block.parts))
+        line.append(self.colon() + self.parts(block.parts))
         if block.equation:
             line.append("\n" + display(block.equation, indent(block.depth) + "    "),
                         style="derive.math")
@@ -84,7 +84,8 @@ class TerminalRenderer(Renderer):
     def _render_Cases(self, block: Cases):
         text = Text(display((block.lhs,), indent(block.depth)) + "\n")
         for case in block.cases:
-            text.append(indent(block.depth) + "  • " + self.parts(case.condition) + ":\n",
+            text.append(indent(block.depth) + "  • " + self.parts(case.condition)
+                        + self.colon().rstrip() + "\n",
                         style="derive.rule")
             text.append(display(case.chain, indent(block.depth) + "      ") + "\n")
         return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
                                 RuleStep, Tree, TreeNode)
 from .base import Renderer
@@ -9,6 +11,11 @@ from .mathtext import display, inline
 
 INDENT = "  "
 MAX_INDENT = 12   # deeper steps are drawn at this indentation
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def indent(depth: int) -> str:
@@ -23,14 +30,14 @@ class TextRenderer(Renderer):
 
     def render_title(self, document: Document) -> str:
         title = self.parts(document.title)
-        return f"{title}\n{'═' * min(len(title), 78)}"
+        return f"{title}\n{'═' * min(width(title), 78)}"
 
     def join(self, pieces, document) -> str:
         return "\n".join(pieces).rstrip() + "\n"
 
     def _render_Heading(self, block: Heading) -> str:
         text = self.parts(block.parts)
-        return f"\n{text}\n{'─' * min(len(text), 78)}" if block.level <= 2 else f"\n{text}"
+        return f"\n{text}\n{'─' * min(width(text), 78)}" if block.level <= 2 else f"\n{text}"
 
     def _render_Paragraph(self, block: Paragraph) -> str:
         return indent(block.depth) + self.parts(block.parts)
@@ -41,7 +48,7 @@ class TextRenderer(Renderer):
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         pad = indent(block.depth)
-        lines = [f"{pad}• {self.parts(block.title)}: {self.parts(block.parts)}"]
+        lines = [f"{pad}• {self.parts(block.title)}{self.colon()}{self.parts(block.parts)}"]
         if block.equation:
             lines.append(display(block.equation, pad + "    "))
         return "\n".join(lines)
@@ -72,7 +79,7 @@ class TextRenderer(Renderer):
         pad = indent(block.depth)
         lines = [display((block.lhs,), pad)]
         for case in block.cases:
-            lines.append(f"{pad}  • {self.parts(case.condition)}:")
+            lines.append(f"{pad}  • {self.parts(case.condition)}{self.colon().rstrip()}")
             lines.append(display(case.chain, pad + "      "))
         return "\n".join(lines)
 

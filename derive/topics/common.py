@@ -290,6 +290,11 @@ class ShownProduct(Shown):
     def _needs_parens(self, arg) -> bool:
         return arg.is_Add or isinstance(arg, ShownSum) or (arg.is_Number and arg.is_negative)
 
+    def _parens(self, op, arg) -> bool:
+        # a negative factor after the first: a·(−b), never a·−b
+        negative = isinstance(arg, Expr) and not arg.is_Add and arg.could_extract_minus_sign()
+        return super()._parens(op, arg) or bool(op and negative)
+
 
 class ShownFraction(sympy.Expr):
     """numerator/denominator shown as written (no cancelling, no reordering)."""

@@ -10,23 +10,32 @@ To add a rewrite, append it to :data:`REWRITES`; it must be cheap and must not c
 
 from __future__ import annotations
 
-from sympy import Expr, Pow, count_ops, expand, factor_terms, fraction, together
+from sympy import Expr, Pow, cancel, count_ops, expand, factor_terms, fraction, together
 
 from .sizes import size_at_most
 
 MAX_NODES = 80
 
 
+def _has_denominator(expr: Expr) -> bool:
+    return any(power.exp.is_negative for power in expr.atoms(Pow))
+
+
 def _expanded_numerator(expr: Expr) -> Expr:
     """Over a common denominator with the numerator expanded (only where there is one)."""
-    if not any(power.exp.is_negative for power in expr.atoms(Pow)):
+    if not _has_denominator(expr):
         return expr
     numerator, denominator = fraction(together(expr))
     return factor_terms(expand(numerator)) / denominator
 
 
-# cancel() was tried too: over the textbook corpus it never gave a shorter form than these two
-REWRITES = (factor_terms, _expanded_numerator)
+def _cancelled(expr: Expr) -> Expr:
+    """Common factors of numerator and denominator cancelled (only where there is a denominator:
+    ``cancel`` is the most expensive rewrite)."""
+    return cancel(expr) if _has_denominator(expr) else expr
+
+
+REWRITES = (factor_terms, _expanded_numerator, _cancelled)
 
 
 def tidy(expr: Expr) -> Expr:

@@ -35,3 +35,35 @@ def depth_at_most(expr: Basic, limit: int) -> bool:
         seen.add(id(node))
         stack.extend((arg, depth + 1) for arg in getattr(node, "args", ()))
     return True
+
+
+class Dependence:
+    """``expr.has(var)``, remembered for every sub-expression it visits.
+
+    One derivation asks this of every node, and the nodes are nested inside one another, so
+    sympy's ``has`` (a fresh walk each time) is quadratic in the nesting depth; remembering the
+    answer for each sub-expression makes all the questions together linear.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[Basic, Basic], bool] = {}
+
+    def __call__(self, expr: Basic, var: Basic) -> bool:
+        known = self._known
+        key = (expr, var)
+        if key in known:
+            return known[key]
+        stack = [(expr, False)]
+        while stack:
+            node, ready = stack.pop()
+            if (node, var) in known:
+                continue
+            args = getattr(node, "args", ())
+            if node == var or not args:
+                known[(node, var)] = node == var
+            elif ready:
+                known[(node, var)] = any(known[(arg, var)] for arg in args)
+            else:
+                stack.append((node, True))
+                stack.extend((arg, False) for arg in args if (arg, var) not in known)
+        return known[key]

@@ -2,7 +2,8 @@
 
 In ``sin(sin(…(x)…))`` a thousand levels deep every step would otherwise print a thousand
 levels; steps show the top levels and an ellipsis below, so the narration stays linear in size.
-The expression being differentiated and the final result are always shown in full.
+The expression being differentiated is always shown in full; so is the final result unless it
+nests deeper than :data:`RESULT_DEPTH` (the JSON output always has it in full).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sympy import Basic, Symbol
 from ..sizes import depth_at_most
 
 SHOWN_DEPTH = 10
+RESULT_DEPTH = 60
 
 
 class Elided(Symbol):

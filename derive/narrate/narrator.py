@@ -18,7 +18,7 @@ from ..steps import (AbsStep, ChainStep, ConstantMultipleStep, ExponentialStep, 
                      HeldConstantStep, LogBaseStep, LogDiffStep, PowerStep, ProductStep,
                      QuotientStep, RepeatedStep, ReluStep, Step, SumStep, UnknownStep, rule_key)
 from ..verify import Verification
-from .abbreviate import abbreviate
+from .abbreviate import RESULT_DEPTH, abbreviate
 from .derivatives import derivative_of
 from .document import (Block, Document, Equation, Formula, Math, Note, Paragraph, Parts, Result, RuleStep,
                        Tree, TreeNode, Heading)
@@ -90,7 +90,7 @@ class Narrator:
         return self.say(key, expr=Math(step.expr), var=Math(step.var))
 
     def result(self, step: Step) -> Result:
-        chain = (self._lhs(step), step.result)
+        chain = (self._lhs(step), abbreviate(step.result, RESULT_DEPTH))
         verified = None if self.verification is None else self.verification.verified
         return Result(chain=chain, verdict=self.verdict(), verified=verified)
 

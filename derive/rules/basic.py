@@ -19,7 +19,7 @@ def sorted_symbols(expr: Expr) -> tuple[Symbol, ...]:
 
 
 def match_constant(expr: Expr, var: Symbol, ctx: TraceContext):
-    if expr.has(var):
+    if ctx.depends(expr, var):
         return None
     held = tuple(s for s in sorted_symbols(expr) if s != var)
     if held or expr.atoms(AppliedUndef):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from sympy import Derivative, Expr, Symbol
 from sympy.core.parameters import evaluate
 
 from ..names import NameSupply
-from ..sizes import size_at_most
+from ..sizes import Dependence, size_at_most
 from ..steps import Step
 
 
@@ -19,6 +19,7 @@ class TraceContext:
 
     names: NameSupply
     trace: Callable[[Expr, Symbol], Step]
+    depends: Dependence = field(default_factory=Dependence)   # memoised expr.has(var)
 
 
 Matcher = Callable[[Expr, Symbol, TraceContext], Optional[Step]]

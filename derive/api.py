@@ -7,10 +7,10 @@ through :func:`derive.deep.run_deep`, so deep nesting never meets Python's recur
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from sympy import Basic, Expr, Symbol, sympify
+from sympy import Basic, Expr, Symbol
 
 from .deep import run_deep
 from .errors import UsageError

@@ -16,7 +16,7 @@ in every catalogue of ``derive/narrate/``, and tests against ``sympy.diff``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from sympy import Expr, Symbol

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sympy import (E, Abs, Rational, Symbol, cos, cot, csc, exp, log, sec, sin, sqrt, tan)
+from sympy import (E, Abs, Rational, Symbol, cos, cot, exp, log, sec, sin, sqrt, tan)
 from sympy.parsing.sympy_parser import parse_expr, standard_transformations
 from typer.testing import CliRunner
 

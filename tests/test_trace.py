@@ -2,7 +2,7 @@
 
 import pytest
 import sympy
-from sympy import (Abs, E, Function, Rational, Symbol, acos, acosh, acot, acsc, asec, asin, asinh,
+from sympy import (Abs, E, Function, Rational, acos, acosh, acot, acsc, asec, asin, asinh,
                    atan, atanh, cos, cosh, cot, csc, erf, exp, gamma, log, pi, sec, sin, sinh,
                    sqrt, symbols, tan, tanh)
 

@@ -2,7 +2,6 @@
 
 import dataclasses
 
-import sympy
 from sympy import Function, cos, exp, log, sin, sqrt, symbols
 
 from derive.steps import ChainStep, walk

@@ -12,7 +12,7 @@ ordinary tracer); anything else raises a :class:`~derive.errors.UsageError` nami
 
 from __future__ import annotations
 
-from sympy import (Add, Expr, Indexed, Integer, KroneckerDelta, Mul, Pow, Sum, Symbol, cancel,
+from sympy import (Add, Expr, Indexed, Integer, KroneckerDelta, Mul, Sum, Symbol, cancel,
                    count_ops, exp, expand, factor_terms, log, together)
 
 from ..errors import UsageError

@@ -21,7 +21,7 @@ import mpmath
 from sympy import Add, Derivative, Expr, Indexed, Symbol, Sum
 
 from ..numeric import DPS, Evaluator, close
-from .notation import SumExcept, n as N, plain
+from .notation import n as N, plain
 from .recognise import Definition, expand_definitions
 
 SIZES = (2, 3, 4)

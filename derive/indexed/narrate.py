@@ -9,9 +9,9 @@ function of its topic and phrases in both catalogues.
 
 from __future__ import annotations
 
-from sympy import Derivative, Eq, Integer, KroneckerDelta, Symbol, Sum
+from sympy import Eq, Integer, KroneckerDelta, Symbol, Sum
 
-from ..narrate.document import (Case, Cases, Document, Equation, Formula, Heading, Math, Note,
+from ..narrate.document import (Case, Cases, Document, Equation, Formula, Heading, Note,
                                 Paragraph, Result)
 from ..narrate.narrator import Narrator
 from ..narrate.phrases import say

@@ -83,7 +83,7 @@ def definitions_for(expr: Expr) -> tuple[Definition, ...]:
     found: list[Definition] = []
     taken = {str(e.base.label) for e in entries(expr)}
     for s in sorted(expr.atoms(Sum), key=str):
-        (index, lower, upper), body = s.limits[0], s.function
+        (index, _, _), body = s.limits[0], s.function
         if isinstance(body, exp) and isinstance(body.args[0], Indexed) \
                 and body.args[0].indices == (index,) and "sigma" not in taken:
             source = body.args[0].base

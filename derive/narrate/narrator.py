@@ -11,11 +11,11 @@ combining rule also needs ``combine.<key>`` and a label for its children in :met
 
 from __future__ import annotations
 
-from sympy import Basic, Derivative, Expr, Symbol, exp, log
+from sympy import Basic, Derivative, Symbol, exp
 from sympy.printing.conventions import requires_partial
 
 from ..steps import (AbsStep, ChainStep, ConstantMultipleStep, ExponentialStep, FunctionStep,
-                     HeldConstantStep, LogBaseStep, LogDiffStep, PowerStep, ProductStep,
+                     LogBaseStep, LogDiffStep, PowerStep, ProductStep,
                      QuotientStep, RepeatedStep, ReluStep, Step, SumStep, UnknownStep, rule_key)
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate

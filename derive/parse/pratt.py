@@ -139,7 +139,7 @@ class Parser:
                                   "the expression ends with an operator")
             return self.error(expected or "unexpected end of input", pos)
         if kind in (RPAREN, RBRACE) and expected is None:
-            return self.error(f"unmatched `{kind}`", pos, f"remove it or add a matching opening")
+            return self.error(f"unmatched `{kind}`", pos, "remove it or add a matching opening")
         if kind == COMMA:
             return self.error("unexpected `,`", pos, "a comma only separates the arguments of "
                               "a function, as in log(x, 2); write 1100, not 1,100")

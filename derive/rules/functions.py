@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sympy import (Abs, Expr, Function, Heaviside, Mul, Pow, Symbol, acos, acosh, acot, acoth,
+from sympy import (Abs, Expr, Function, Heaviside, Mul, Symbol, acos, acosh, acot, acoth,
                    acsc, acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc,
                    csch, exp, log, sec, sech, sign, sin, sinh, sqrt, tan, tanh)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy
-from sympy import (Add, Expr, Mul, Pow, Rational, Symbol, cancel, cos, exp, expand, fraction,
+from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, fraction,
                    sin, sqrt, together)
 
 from ..deep import run_deep

@@ -9,6 +9,7 @@ by :data:`THEME`.
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 from rich.theme import Theme
@@ -48,29 +49,33 @@ class TerminalRenderer(Renderer):
     def _render_Heading(self, block: Heading):
         return Text("\n" + self.parts(block.parts), style="derive.heading")
 
+    @staticmethod
+    def _at(depth: int, renderable, extra: int = 0) -> Padding:
+        """``renderable`` indented for ``depth``; wrapped lines keep the indentation."""
+        return Padding(renderable, (0, 0, 0, len(indent(depth)) + extra))
+
     def _render_Paragraph(self, block: Paragraph):
-        return Text(indent(block.depth) + self.parts(block.parts))
+        return self._at(block.depth, Text(self.parts(block.parts)))
 
     def _render_Note(self, block: Note):
         style = {"fallback": "derive.fallback", "warning": "derive.warning"}.get(block.kind,
                                                                                 "derive.note")
-        return Text(indent(block.depth) + "  ⚑ " + self.parts(block.parts), style=style)
+        return self._at(block.depth, Text("⚑ " + self.parts(block.parts), style=style), 2)
 
     def _render_RuleStep(self, block: RuleStep):
-        line = Text(indent(block.depth) + "• ")
+        line = Text("• ")
         line.append(self.parts(block.title), style="derive.rule")
         line.append(self.colon() + self.parts(block.parts))
-        if block.equation:
-            line.append("\n" + display(block.equation, indent(block.depth) + "    "),
-                        style="derive.math")
-        return line
+        if not block.equation:
+            return self._at(block.depth, line)
+        equation = Text(display(block.equation, "    "), style="derive.math")
+        return self._at(block.depth, Group(line, equation))
 
     def _render_Equation(self, block: Equation):
-        text = Text()
-        if block.label:
-            text.append(indent(block.depth) + "  " + self.parts(block.label) + "\n")
-        text.append(display(block.chain, indent(block.depth) + "    "), style="derive.math")
-        return text
+        equation = Text(display(block.chain, "    "), style="derive.math")
+        if not block.label:
+            return self._at(block.depth, equation)
+        return self._at(block.depth, Group(self._at(0, Text(self.parts(block.label)), 2), equation))
 
     def _render_Tree(self, block: Tree):
         tree = RichTree(Text(self.parts(block.title), style="derive.heading"), guide_style="derive.tree")

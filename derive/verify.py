@@ -146,6 +146,9 @@ class _Checker:
         self.evaluators: dict[tuple, Evaluator] = {}
         self.symbolic_budget = SYMBOLIC_BUDGET
         self.depends = Dependence()
+        self._references: dict[tuple, Expr] = {}
+        self._equalities: dict[tuple, bool] = {}
+        self._oracle: Verdict | None = None
 
     def _candidate_points(self) -> list[dict[Symbol, object]]:
         rng = random.Random(SEED)
@@ -182,12 +185,30 @@ class _Checker:
             return Verdict("symbolic" if step.result == 0 else "failed")
         if self.symbolic_budget > 0 and size_at_most(step.expr, SMALL):
             self.symbolic_budget -= 1
-            reference = sympy_derivative(step.expr, (step.var,))
-            if _symbolically_equal(step.result, reference):
+            reference = self._reference(step.expr, (step.var,))
+            if self._equal(step.result, reference):
                 return Verdict("symbolic")
         return self._numeric(step.expr, step.var, step.result, reference, finite_difference=True)
 
+    def _reference(self, expr: Expr, variables: tuple[Symbol, ...]) -> Expr:
+        """sympy's derivative, computed once per (expression, variables) in this tree."""
+        key = (expr, variables)
+        if key not in self._references:
+            self._references[key] = sympy_derivative(expr, variables)
+        return self._references[key]
+
+    def _equal(self, result: Expr, reference: Expr) -> bool:
+        key = (result, reference)
+        if key not in self._equalities:
+            self._equalities[key] = _symbolically_equal(result, reference)
+        return self._equalities[key]
+
     def check_oracle(self) -> Verdict:
+        if self._oracle is None:
+            self._oracle = self._check_oracle()
+        return self._oracle
+
+    def _check_oracle(self) -> Verdict:
         root = self.root
         if not depth_at_most(root.expr, ORACLE_DEPTH):
             # sympy.diff flattens the product of a deep chain at every level, sorting it with a
@@ -197,8 +218,8 @@ class _Checker:
         if not size_at_most(root.expr, ORACLE_NODES):
             return Verdict("skipped", detail=f"more than {ORACLE_NODES} nodes")
         variables = root.variables if isinstance(root, RepeatedStep) else (root.var,)
-        reference = sympy_derivative(root.expr, variables)
-        if size_at_most(root.expr, SMALL) and _symbolically_equal(root.result, reference):
+        reference = self._reference(root.expr, variables)
+        if size_at_most(root.expr, SMALL) and self._equal(root.result, reference):
             return Verdict("symbolic")
         return self._numeric(root.expr, root.var, root.result, reference, finite_difference=False)
 

@@ -9,7 +9,7 @@ Layout: :mod:`.app` (the typer app and ``main``), :mod:`.output` (shared options
 :func:`~derive.cli.output.run`; import a new module below so its commands register.
 """
 
-from . import check, diff, indexed, topics  # noqa: F401 - importing registers the commands
+from . import diff, topics, indexed, check  # noqa: F401,I001 - importing registers the commands, in this order
 from .app import app, main
 from .output import emit, write_atomically
 

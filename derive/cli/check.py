@@ -9,10 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import DeriveError, UsageError
-from .app import app
-from .output import (Format, FormatOption, FunctionOption, Lang, LangOption, LatexOption,
-                     OutputOption, StandaloneOption, emit, fail)
+from ..errors import UsageError
+from .output import FunctionOption, LatexOption, command
 
 
 def _point(items: list[str] | None) -> dict[str, str] | None:
@@ -25,7 +23,7 @@ def _point(items: list[str] | None) -> dict[str, str] | None:
     return point or None
 
 
-@app.command()
+@command(exit_code=lambda result: 0 if result.correct else 1)
 def check(
     expression: Annotated[str, typer.Argument(help="The expression, e.g. \"sin(x^2)\".")],
     answer: Annotated[str, typer.Argument(help="Your derivative, e.g. \"2x cos(x^2)\" "
@@ -35,21 +33,11 @@ def check(
     order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
     at: Annotated[Optional[list[str]], typer.Option(
         "--at", help="Compare values at a point: --at x=2 (repeat for several variables).")] = None,
-    format: FormatOption = Format.auto,
-    lang: LangOption = Lang.en,
-    output: OutputOption = None,
     latex: LatexOption = False,
     function: FunctionOption = None,
-    standalone: StandaloneOption = False,
-) -> None:
+) -> object:
     """Is ANSWER the derivative of EXPRESSION?  If not, the most likely slip (exit code 1)."""
     from ..checking import check as check_answer
 
-    try:
-        result = check_answer(expression, answer, wrt=wrt or None, order=order, at=_point(at),
-                              functions=function or (), latex=True if latex else None)
-        emit(result, format, lang, output, standalone)
-    except DeriveError as error:
-        fail(error)
-    if not result.correct:
-        raise typer.Exit(1)
+    return check_answer(expression, answer, wrt=wrt or None, order=order, at=_point(at),
+                        functions=function or (), latex=True if latex else None)

@@ -8,33 +8,28 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import app
-from .output import Format, FormatOption, Lang, LangOption, OutputOption, StandaloneOption, run
+from .output import command
 
 
 class Loss(str, Enum):
     cross_entropy = "cross-entropy"
 
 
-@app.command()
+@command()
 def softmax(
     n: Annotated[Optional[int], typer.Option("--n", help="Also write everything out for this "
                                                          "concrete n (1 to 8).")] = None,
     loss: Annotated[Optional[Loss], typer.Option("--loss", help="Continue to the gradient of "
                                                                "this loss.")] = None,
-    format: FormatOption = Format.auto,
-    lang: LangOption = Lang.en,
-    output: OutputOption = None,
-    standalone: StandaloneOption = False,
-) -> None:
+) -> object:
     """The softmax Jacobian ∂σ_j/∂z_i (cases i = j and i ≠ j), and with --loss cross-entropy the
     gradient ∂L/∂z_i = σ_i − y_i; every step checked numerically at n = 2, 3, 4."""
     from ..indexed import softmax as build
 
-    run(lambda: build(n=n, loss=loss.value if loss else None), format, lang, output, standalone)
+    return build(n=n, loss=loss.value if loss else None)
 
 
-@app.command()
+@command()
 def jacobian(
     expression: Annotated[str, typer.Argument(
         help="Indexed expression, e.g. \"exp(z_j)/sum(exp(z_k), k)\", \"sigmoid(z_j)\", "
@@ -44,13 +39,9 @@ def jacobian(
     wrt: Annotated[list[str], typer.Option(
         "--wrt", "-w", help="The entry to differentiate by, e.g. z_i; or plain variables, "
                             "repeated: --wrt w1 --wrt w2.")],
-    format: FormatOption = Format.auto,
-    lang: LangOption = Lang.en,
-    output: OutputOption = None,
-    standalone: StandaloneOption = False,
-) -> None:
+) -> object:
     """Jacobian of an indexed expression by an entry z_i, split into the cases i = j and i ≠ j,
     with every step checked numerically at n = 2, 3, 4."""
     from ..indexed import jacobian as build
 
-    run(lambda: build(expression, wrt), format, lang, output, standalone)
+    return build(expression, wrt)

@@ -1,22 +1,24 @@
 """What every command shares: the output options, choosing a format, writing files atomically,
 reporting errors (one message on stderr, exit code 2, never a traceback).
 
-A command builds its result with the API and hands it to :func:`run`; the result only needs
-``document(lang)`` and ``render(format, lang, **options)``.
+A command is a function decorated with :func:`command` that builds its result with the API and
+returns it; the result only needs ``document(lang)`` and ``render(format, lang, **options)``.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional
 
 import typer
 
 from ..errors import DeriveError, ParseError
+from .app import app
 
 class Format(str, Enum):
     auto = "auto"
@@ -108,11 +110,50 @@ def emit(subject, format: Format, lang: Lang, output: Path | None,
             raise DeriveError(f"cannot write {output}: {error.strerror}") from None
 
 
-
-
-def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bool = False) -> None:
+def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bool = False):
     """Compute a result and emit it; a user error becomes one message and exit code 2."""
     try:
-        emit(compute(), format, lang, output, standalone)
+        result = compute()
+        emit(result, format, lang, output, standalone)
     except DeriveError as error:
         fail(error)
+    return result
+
+
+OUTPUT_OPTIONS = (
+    inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=Format.auto,
+                      annotation=FormatOption),
+    inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=Lang.en, annotation=LangOption),
+    inspect.Parameter("output", inspect.Parameter.KEYWORD_ONLY, default=None,
+                      annotation=OutputOption),
+    inspect.Parameter("standalone", inspect.Parameter.KEYWORD_ONLY, default=False,
+                      annotation=StandaloneOption),
+)
+
+
+def command(name: str | None = None, exit_code: Callable[[object], int] | None = None):
+    """Register ``build`` as a command: its parameters are the command's own arguments and
+    options, it returns the result, and the output options every command shares (``--format``,
+    ``--lang``, ``--output``, ``--standalone``) are added here.  ``exit_code(result)`` may turn
+    a result into a non-zero exit (``check``: 1 for a wrong answer)."""
+
+    def register(build: Callable[..., object]):
+        own = inspect.signature(build, eval_str=True)
+        signature = own.replace(parameters=[*own.parameters.values(), *OUTPUT_OPTIONS],
+                                return_annotation=None)
+
+        def command_function(**arguments):
+            outputs = {option.name: arguments.pop(option.name) for option in OUTPUT_OPTIONS}
+            result = run(lambda: build(**arguments), **outputs)
+            code = exit_code(result) if exit_code else 0
+            if code:
+                raise typer.Exit(code)
+
+        command_function.__name__ = build.__name__
+        command_function.__doc__ = build.__doc__
+        command_function.__signature__ = signature  # type: ignore[attr-defined]
+        command_function.__annotations__ = {p.name: p.annotation
+                                            for p in signature.parameters.values()}
+        return app.command(name)(command_function)
+
+    return register

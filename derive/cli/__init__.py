@@ -3,10 +3,13 @@
 Exit codes: 0 done, 1 ``check`` found an answer wrong, 2 bad input or usage (one message on
 stderr, with a caret under the position for parse errors; never a traceback).
 
-Layout: :mod:`.app` (the typer app and ``main``), :mod:`.output` (shared options, ``emit``,
-``run``), and one module per family of commands.  To add a command: a function decorated with
-``@app.command()`` in the module of its family that builds its result with the API and calls
-:func:`~derive.cli.output.run`; import a new module below so its commands register.
+Exit code 70 is a bug in derive (also reported in one line).
+
+Layout: :mod:`.app` (the typer app and ``main``), :mod:`.output` (the shared output options,
+``emit``, the :func:`~derive.cli.output.command` decorator), and one module per family of
+commands.  To add a command: a function decorated with ``@command()`` in the module of its family,
+taking the command's own arguments and returning the result the API built; import a new module
+below so its commands register.
 """
 
 from . import diff, topics, indexed, check  # noqa: F401,I001 - importing registers the commands, in this order

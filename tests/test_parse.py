@@ -37,7 +37,7 @@ def error(text: str, **options) -> ParseError:
     return caught.value
 
 
-# -- the core inputs ---------------------------------------------------------------
+# -- the core inputs of the first release -----------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
     ("sin(x^2)", sin(x**2)),

@@ -8,7 +8,7 @@ from notes_samples import ROOT, generator
 
 
 def test_samples_exist():
-    """The seed examples of the notes issue are samples."""
+    """The seed examples are samples."""
     names = generator.sample_names()
     assert {"partial_linear_x1", "chain_sin_square", "quotient_exp_ratio",
             "quotient_sigmoid"} <= set(names)

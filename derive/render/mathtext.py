@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Add, Basic, Expr, Mul, Symbol, sympify
+from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Symbol, sympify
 from sympy.printing.conventions import requires_partial
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
@@ -192,8 +192,40 @@ class DisplayPrinter(PrettyPrinter):
                    else list(product.args))
         guarded, changed = guard_mul(list(ordered))
         if changed:
-            return super()._print_Mul(Mul(*guarded, evaluate=False))
-        return super()._print_Mul(product)
+            return self._print_product(Mul(*guarded, evaluate=False))
+        return self._print_product(product)
+
+    def _print_product(self, product):
+        """sympy's ``PrettyPrinter._print_Mul`` without its ordering of physical units: that
+        imports ``sympy.physics.units``, which costs more than everything else ``derive diff``
+        does, and derive never prints units."""
+        args = product.args
+        if args[0] is S.One or any(isinstance(arg, Number) for arg in args[1:]):
+            forms = [self._print(arg) for arg in args]
+            negative_one = forms[0] == "-1"
+            if negative_one:
+                forms[0] = prettyForm("1", 0, 0)
+            joined = prettyForm.__mul__(*forms)
+            if negative_one:
+                joined = prettyForm("-" + joined.s, joined.baseline, joined.binding)
+            return joined
+        factors = (product.as_ordered_factors() if self.order not in ("old", "none")
+                   else list(args))
+        above, below = [], []
+        for item in factors:
+            if item.is_commutative and item.is_Pow and item.exp.is_Rational and item.exp.is_negative:
+                below.append(Pow(item.base, -item.exp, evaluate=item.exp == -1))
+            elif item.is_Rational and item is not S.Infinity:
+                if item.p != 1:
+                    above.append(Rational(item.p))
+                if item.q != 1:
+                    below.append(Rational(item.q))
+            else:
+                above.append(item)
+        above_forms = [self._print(a) for a in above] or [self._print(S.One)]
+        if not below:
+            return prettyForm.__mul__(*above_forms)
+        return prettyForm.__mul__(*above_forms) / prettyForm.__mul__(*[self._print(b) for b in below])
 
 
 def distinct(forms: list, key=str) -> list:

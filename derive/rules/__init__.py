@@ -11,12 +11,12 @@ new module), its place in :data:`MATCHERS`, a phrase in every catalogue, and a t
 """
 
 from .basic import match_constant, match_constant_multiple, match_power, match_sum, match_variable
-from .context import TraceContext
+from .context import Matcher, TraceContext
 from .fractions import match_log_base, match_product, match_quotient
 from .functions import (fallback, match_abs, match_exp, match_function_of_inner, match_log,
                         match_powers, match_relu, match_table)
 
-MATCHERS = (
+MATCHERS: tuple[Matcher, ...] = (
     match_constant,
     match_variable,
     match_sum,

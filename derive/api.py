@@ -53,14 +53,10 @@ class Derivation:
 
     def data(self) -> dict:
         """The JSON object (schema ``derive/1``)."""
-        from .render.json import SCHEMA, expression_string, latex_string, step_data, verification_data
+        from .render.json import expression_string, latex_string, step_data, verification_data, header
 
         return run_deep(lambda: {
-            "schema": SCHEMA,
-            "kind": "derivative",
-            "input": self.input,
-            "expression": expression_string(self.expression),
-            "wrt": [str(v) for v in self.wrt],
+            **header("derivative", self.input, self.expression, [str(v) for v in self.wrt]),
             "held_constant": [str(s) for s in self.held_constant],
             "readings": [{"kind": r.kind, "detail": r.detail} for r in self.readings],
             "result": expression_string(self.result),

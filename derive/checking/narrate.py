@@ -15,7 +15,7 @@ from sympy import Derivative, Expr
 from ..narrate import Narrator
 from ..narrate.document import Document, Equation, Heading, Math, Note, Paragraph, Parts
 from ..narrate.phrases import LANGUAGES
-from ..render.json import (SCHEMA, expression_string, latex_string, step_data,
+from ..render.json import (expression_string, header, latex_string, step_data,
                            verification_data)
 from ..steps import RepeatedStep, rule_key
 from ..tidy import tidy
@@ -152,11 +152,8 @@ def check_data(result) -> dict:
                    "answer": _number(w.answer), "derivative": _number(w.reference)}
     steps = derivation.steps
     return {
-        "schema": SCHEMA,
-        "kind": "check",
-        "input": derivation.input,
-        "expression": expression_string(derivation.expression),
-        "wrt": [str(v) for v in derivation.wrt],
+        **header("check", derivation.input, derivation.expression,
+               [str(v) for v in derivation.wrt]),
         "order": len(steps.variables) if isinstance(steps, RepeatedStep) else 1,
         "at": {str(s): expression_string(v) for s, v in result.at} or None,
         "answer_input": result.answer_input,

@@ -150,11 +150,9 @@ class PlainJacobian:
         return Document(title=title, blocks=tuple(blocks), lang=lang)
 
     def data(self) -> dict:
-        from ..render.json import SCHEMA, expression_string
+        from ..render.json import expression_string, header
 
-        return {"schema": SCHEMA, "kind": "jacobian", "input": self.input,
-                "expression": expression_string(self.expression),
-                "wrt": [str(d.wrt[0]) for d in self.derivations],
+        return {**header("jacobian", self.input, self.expression, [str(d.wrt[0]) for d in self.derivations]),
                 "result": {str(d.wrt[0]): expression_string(d.result) for d in self.derivations},
                 "verified": self.verified,
                 "parts": [d.data() for d in self.derivations]}

@@ -35,6 +35,12 @@ def latex_string(expr: Basic) -> str:
     return tex(expr)
 
 
+def header(kind: str, input, expression: Basic, wrt: list[str]) -> dict:
+    """The fields every ``derive/1`` document starts with, in this order."""
+    return {"schema": SCHEMA, "kind": kind, "input": input,
+            "expression": expression_string(expression), "wrt": wrt}
+
+
 def step_data(step: Step, verification: Verification | None = None) -> dict:
     """The JSON object of ``step`` and its sub-steps."""
     data: dict = {

@@ -84,7 +84,7 @@ class CriticalPoints(TopicResult):
         return run_deep(narrate_critical, self, lang)
 
     def data(self) -> dict:
-        from ..render.json import SCHEMA, expression_string, latex_string
+        from ..render.json import expression_string, latex_string, header
         from .common import traced_data
 
         def point_data(p: CriticalPoint) -> dict:
@@ -100,11 +100,8 @@ class CriticalPoints(TopicResult):
             }
 
         return run_deep(lambda: {
-            "schema": SCHEMA,
-            "kind": "critical",
-            "input": self.input,
-            "expression": expression_string(self.expression),
-            "wrt": [str(v) for v in self.variables],
+            **header("critical", self.input, self.expression,
+                   [str(v) for v in self.variables]),
             "status": self.status,
             **({"reason": self.reason} if self.reason else {}),
             "result": [point_data(p) for p in self.points],

@@ -47,15 +47,12 @@ class Gradient(TopicResult):
         return run_deep(narrate_gradient, self, lang)
 
     def data(self) -> dict:
-        from ..render.json import SCHEMA, expression_string, latex_string
+        from ..render.json import expression_string, latex_string, header
         from .common import traced_data
 
         return run_deep(lambda: {
-            "schema": SCHEMA,
-            "kind": "gradient",
-            "input": self.input,
-            "expression": expression_string(self.expression),
-            "wrt": [str(v) for v in self.wrt],
+            **header("gradient", self.input, self.expression,
+                   [str(v) for v in self.wrt]),
             "result": {str(p.var): expression_string(p.result) for p in self.partials},
             "latex": {"expression": latex_string(self.expression),
                       "result": latex_string(self.result)},

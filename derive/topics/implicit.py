@@ -42,15 +42,12 @@ class ImplicitDerivative(TopicResult):
         return run_deep(narrate_implicit, self, lang)
 
     def data(self) -> dict:
-        from ..render.json import SCHEMA, expression_string, latex_string
+        from ..render.json import expression_string, latex_string, header
         from .common import traced_data
 
         return run_deep(lambda: {
-            "schema": SCHEMA,
-            "kind": "implicit",
-            "input": self.input,
-            "expression": expression_string(self.expression),
-            "wrt": [str(self.x)],
+            **header("implicit", self.input, self.expression,
+                   [str(self.x)]),
             "y": str(self.y),
             "result": expression_string(self.result),
             "latex": {"expression": latex_string(self.expression),

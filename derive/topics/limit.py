@@ -91,7 +91,7 @@ class LimitDefinition(TopicResult):
         return run_deep(narrate_limit, self, lang)
 
     def data(self) -> dict:
-        from ..render.json import SCHEMA, expression_string, latex_string
+        from ..render.json import expression_string, latex_string, header
 
         def piece_data(p: Piece) -> dict:
             return {
@@ -108,11 +108,8 @@ class LimitDefinition(TopicResult):
             }
 
         return run_deep(lambda: {
-            "schema": SCHEMA,
-            "kind": "limit",
-            "input": self.input,
-            "expression": expression_string(self.expression),
-            "wrt": [str(self.var)],
+            **header("limit", self.input, self.expression,
+                   [str(self.var)]),
             "held_constant": [str(s) for s in self.held],
             "h": str(self.h),
             "result": expression_string(self.result),

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from sympy import Basic
 
+#: Nodes beyond which an expression is "large": formulas then keep its products unflattened and
+#: put it back into an outer function unevaluated (see :class:`~derive.steps.ChainStep`), since
+#: sympy's canonical ordering and assumptions walk all of it at every level of a deep chain.
+LARGE = 200
+
 
 def size_at_most(expr: Basic, limit: int) -> bool:
     """Whether ``expr`` has at most ``limit`` nodes."""

@@ -1,25 +1,35 @@
 """The Step tree: one small frozen class per differentiation rule.
 
 A ``Step`` records ``expr`` (what is differentiated), ``var`` (with respect to what) and
-``result`` (the derivative, computed by the tracer from the children's results and tidied).
-Children live in named fields, so a reader of the tree (verify, narrate, the JSON writer) can
-say *which* part a sub-derivation belongs to.  ``raw`` is the result as the rule's formula
-produces it before tidying; it is ``None`` when tidying changed nothing.
+``result`` (the derivative).  Children live in named fields, so a reader of the tree (verify,
+narrate, the JSON writer) can say *which* part a sub-derivation belongs to.  Equality includes
+the class, so two different rules that happen to share fields are never equal.
 
-Steps are data only: no maths happens here.  Equality includes the class, so two different
-rules that happen to share fields are never equal.
+A leaf's result is the rule's table entry, filled in by its matcher.  A combining rule
+(:class:`CombiningStep`: sum, constant multiple, product, quotient, chain, logarithmic
+differentiation, repeated derivatives) carries its formula here, once, as sympy's
+``manualintegrate`` rules carry ``eval()``: :meth:`CombiningStep.formula` fills it in with the
+children's results in the order it is stated (unevaluated: the ``raw`` form a teacher writes
+first), :meth:`CombiningStep.evaluate` gives its value, and :meth:`CombiningStep.build` makes the
+step with ``result`` = the tidied value (``raw`` is ``None`` when tidying changed nothing).  The
+tracer and answer checking (which recombines a slipped child's result) both use it.
 
-To add a rule: write a class here (one-line docstring with its formula, a ``rule`` name, its
-children listed by ``children()``), a matcher in ``derive/rules/``, a phrase for the ``rule`` name
-in every catalogue of ``derive/narrate/``, and tests against ``sympy.diff``.
+To add a rule: see the checklist in :mod:`derive.rules`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, Iterator
+from dataclasses import dataclass, replace
+from typing import Callable, ClassVar, Iterator, Sequence, TypeVar
 
-from sympy import Expr, Symbol
+from sympy import Add, Derivative, Expr, Mul, Pow, Symbol
+from sympy.core.parameters import evaluate as evaluation
+
+from .sizes import LARGE, size_at_most
+from .tidy import tidy
+
+Tidy = Callable[[Expr], Expr]
+C = TypeVar("C", bound="CombiningStep")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,8 +147,53 @@ class UnknownStep(Step):
 
 # --- combinations ---------------------------------------------------------------------------
 
+def if_different(raw: Expr, result: Expr) -> Expr | None:
+    """``raw`` unless it only differs from ``result`` by the order of its arguments."""
+    if raw.func == result.func and set(raw.args) == set(result.args):
+        return None
+    return raw
+
+
+def substitute_back(expr: Expr, u: Symbol, inner: Expr) -> Expr:
+    """``expr`` with ``u`` replaced by ``inner`` (``subs`` only where a ``Derivative`` needs it).
+
+    A large inner function is put back without evaluation: evaluating ``cos(inner)`` asks
+    sympy's assumptions about ``inner``, which walk all of it, at every level of a deep chain.
+    """
+    if expr.has(Derivative):
+        return expr.subs(u, inner)
+    if size_at_most(inner, LARGE):
+        return expr.xreplace({u: inner})
+    with evaluation(False):
+        return expr.xreplace({u: inner})
+
+
 @dataclass(frozen=True, kw_only=True)
-class SumStep(Step):
+class CombiningStep(Step):
+    """A rule whose result its formula computes from the results of its children."""
+
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        """The formula filled in with the children's ``results``, as stated (unevaluated)."""
+        raise NotImplementedError(type(self).__name__)
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        """The value of the formula for the children's ``results`` (not tidied)."""
+        raise NotImplementedError(type(self).__name__)
+
+    @classmethod
+    def build(cls: type[C], *, tidy: Tidy = tidy, **fields) -> C:
+        """The step whose ``result`` is its formula's tidied value from its children's results."""
+        return cls(result=None, **fields).settled(tidy)
+
+    def settled(self: C, tidy: Tidy) -> C:
+        """This step with ``result`` and ``raw`` computed from its children's results."""
+        results = tuple(child.result for child in self.children())
+        result = tidy(self.evaluate(results))
+        return replace(self, result=result, raw=if_different(self.formula(results), result))
+
+
+@dataclass(frozen=True, kw_only=True)
+class SumStep(CombiningStep):
     """d/dx (f₁ + f₂ + …) = f₁' + f₂' + …"""
 
     rule: ClassVar[str] = "sum"
@@ -147,9 +202,15 @@ class SumStep(Step):
     def children(self) -> tuple[Step, ...]:
         return self.terms
 
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return Add(*results, evaluate=False)
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return Add(*results)
+
 
 @dataclass(frozen=True, kw_only=True)
-class ConstantMultipleStep(Step):
+class ConstantMultipleStep(CombiningStep):
     """d/dx (c·f) = c·f' when c does not depend on x."""
 
     rule: ClassVar[str] = "constant_multiple"
@@ -160,9 +221,15 @@ class ConstantMultipleStep(Step):
     def children(self) -> tuple[Step, ...]:
         return (self.factor_step,)
 
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return Mul(self.constant, results[0], evaluate=False)
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return self.constant * results[0]
+
 
 @dataclass(frozen=True, kw_only=True)
-class ProductStep(Step):
+class ProductStep(CombiningStep):
     """d/dx (f₁·f₂·…·fₙ) = Σᵢ fᵢ'·Πⱼ≠ᵢ fⱼ."""
 
     rule: ClassVar[str] = "product"
@@ -172,9 +239,19 @@ class ProductStep(Step):
     def children(self) -> tuple[Step, ...]:
         return self.factor_steps
 
+    def _others(self, i: int) -> list[Expr]:
+        return [f for j, f in enumerate(self.factors) if j != i]
+
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return Add(*(Mul(d, *self._others(i), evaluate=False) for i, d in enumerate(results)),
+                   evaluate=False)
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return Add(*(Mul(d, *self._others(i)) for i, d in enumerate(results)))
+
 
 @dataclass(frozen=True, kw_only=True)
-class QuotientStep(Step):
+class QuotientStep(CombiningStep):
     """d/dx (f/g) = (f'·g − f·g')/g²."""
 
     rule: ClassVar[str] = "quotient"
@@ -186,9 +263,21 @@ class QuotientStep(Step):
     def children(self) -> tuple[Step, ...]:
         return (self.numerator_step, self.denominator_step)
 
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        (df, dg), f, g = results, self.numerator, self.denominator
+        return Mul(
+            Add(Mul(df, g, evaluate=False), -Mul(f, dg, evaluate=False), evaluate=False),
+            Pow(Pow(g, 2, evaluate=False), -1, evaluate=False),
+            evaluate=False,
+        )
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        (df, dg), f, g = results, self.numerator, self.denominator
+        return (df * g - f * dg) / g**2
+
 
 @dataclass(frozen=True, kw_only=True)
-class ChainStep(Step):
+class ChainStep(CombiningStep):
     """d/dx f(g(x)) = f'(g(x))·g'(x), with u = g(x)."""
 
     rule: ClassVar[str] = "chain"
@@ -201,9 +290,29 @@ class ChainStep(Step):
     def children(self) -> tuple[Step, ...]:
         return (self.outer_step, self.inner_step)
 
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        outer_derivative, inner_derivative = results
+        outer_at_inner = substitute_back(outer_derivative, self.u, self.inner)
+        return Mul(outer_at_inner, *Mul.make_args(inner_derivative), evaluate=False)
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        outer_derivative, inner_derivative = results
+        outer_at_inner = substitute_back(outer_derivative, self.u, self.inner)
+        if not size_at_most(inner_derivative, LARGE):
+            # Flattening sorts the factors by a comparison as deep as the nesting, which makes
+            # deep chains cubic; a large product stays a product of two factors.
+            return Mul(outer_at_inner, inner_derivative, evaluate=False)
+        return outer_at_inner * inner_derivative
+
+    def settled(self, tidy: Tidy) -> ChainStep:
+        inner_derivative = self.inner_step.result
+        if not size_at_most(inner_derivative, LARGE):   # a large product is left as it is
+            return replace(self, result=self.evaluate((self.outer_step.result, inner_derivative)))
+        return super().settled(tidy)
+
 
 @dataclass(frozen=True, kw_only=True)
-class LogDiffStep(Step):
+class LogDiffStep(CombiningStep):
     """d/dx f^g = f^g·(g'·ln f + g·f'/f), from f^g = e^{g·ln f}."""
 
     rule: ClassVar[str] = "log_diff"
@@ -215,9 +324,15 @@ class LogDiffStep(Step):
     def children(self) -> tuple[Step, ...]:
         return (self.log_step,)
 
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return Mul(self.expr, results[0], evaluate=False)
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return self.expr * results[0]
+
 
 @dataclass(frozen=True, kw_only=True)
-class RepeatedStep(Step):
+class RepeatedStep(CombiningStep):
     """d/dx_n … d/dx_1 f: each derivative taken from the result of the one before."""
 
     rule: ClassVar[str] = "repeated"
@@ -226,6 +341,28 @@ class RepeatedStep(Step):
 
     def children(self) -> tuple[Step, ...]:
         return self.derivatives
+
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return results[-1]
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return results[-1]
+
+    def settled(self, tidy: Tidy) -> RepeatedStep:
+        """The last derivative's result, as it is: it was tidied when it was taken."""
+        return replace(self, result=self.derivatives[-1].result)
+
+
+def rule_classes() -> list[type[Step]]:
+    """Every Step class that is a rule (it names its ``rule``), sorted by module and name; the
+    rules of a package such as :mod:`derive.indexed` are there once it is imported."""
+    found, stack = [], [Step]
+    while stack:
+        cls = stack.pop()
+        if "rule" in vars(cls) and cls is not Step:
+            found.append(cls)
+        stack.extend(cls.__subclasses__())
+    return sorted(found, key=lambda c: (c.__module__, c.__name__))
 
 
 def walk(step: Step) -> Iterator[Step]:

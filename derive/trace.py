@@ -13,7 +13,7 @@ from sympy import Expr, Symbol
 
 from .deep import run_deep
 from .names import NameSupply
-from .rules import MATCHERS, TraceContext, fallback
+from .rules import MATCHERS, TraceContext
 from .steps import RepeatedStep, Step
 
 
@@ -32,16 +32,7 @@ def trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
 
 def _trace_root(expr: Expr, var: Symbol, names: NameSupply | None) -> Step:
     names = names or NameSupply.for_expression(expr, var)
-    ctx = TraceContext(names=names, trace=lambda e, v: _trace(e, v, ctx))
-    return _trace(expr, var, ctx)
-
-
-def _trace(expr: Expr, var: Symbol, ctx: TraceContext) -> Step:
-    for match in MATCHERS:
-        step = match(expr, var, ctx)
-        if step is not None:
-            return step
-    return fallback(expr, var, ctx)
+    return TraceContext(names=names, matchers=MATCHERS).trace(expr, var)
 
 
 def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
@@ -53,5 +44,5 @@ def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
         current = step.result
     if len(steps) == 1:
         return steps[0]
-    return RepeatedStep(expr=expr, var=variables[-1], result=current,
-                        variables=tuple(variables), derivatives=tuple(steps))
+    return RepeatedStep.build(expr=expr, var=variables[-1], variables=tuple(variables),
+                              derivatives=tuple(steps))

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from derive import steps
+import derive.indexed  # noqa: F401 - its Step classes are rules too
 from derive.narrate.phrases import CATALOGUES
-from derive.steps import FunctionStep, Step
+from derive.steps import FunctionStep, rule_classes
 
 FUNCTION_FAMILIES = ("trig", "inverse_trig", "hyperbolic", "inverse_hyperbolic", "sigmoid",
                      "softplus")
@@ -18,10 +18,7 @@ _SLOT = re.compile(r"\{(\w+)\}")
 def rule_keys() -> list[str]:
     """Every key ``rule_key`` can return: each Step class's rule, each FunctionStep family."""
     keys = set(FUNCTION_FAMILIES)
-    for value in vars(steps).values():
-        if isinstance(value, type) and issubclass(value, Step) and value is not Step \
-                and value is not FunctionStep:
-            keys.add(value.rule)
+    keys.update(cls.rule for cls in rule_classes() if cls is not FunctionStep)
     return sorted(keys)
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 
 from sympy import Expr, Mul, log
 
-from ..rules.context import substitute_back
+from ..steps import substitute_back
 from ..steps import (ChainStep, ConstantMultipleStep, FunctionStep, PowerStep, ProductStep,
                      QuotientStep, Step)
 

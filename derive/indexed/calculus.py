@@ -18,12 +18,12 @@ from sympy import (Add, Expr, Indexed, Integer, KroneckerDelta, Mul, Sum, Symbol
 from ..errors import UsageError
 from ..functions import sigmoid
 from ..names import NameSupply
-from ..rules.context import TraceContext, if_different
+from ..rules import MATCHERS
+from ..rules.context import TraceContext
 from ..rules.fractions import quotient_step
 from ..rules.functions import chain_step
 from ..steps import (ConstantMultipleStep, ConstantStep, HeldConstantStep, ProductStep, Step,
-                     SumStep, VariableStep)
-from ..trace import _trace
+                     SumStep, VariableStep, if_different)
 from .notation import entries
 from .steps import IndexedVariableStep, IndexSumStep
 
@@ -38,13 +38,13 @@ def depends(expr: Expr, var: Indexed) -> bool:
 def differentiate(expr: Expr, var: Indexed, names: NameSupply | None = None) -> Step:
     """The step-by-step derivative ∂expr/∂var for an entry ``var`` (or a plain symbol)."""
     names = names or NameSupply.for_expression(expr)
-    ctx = TraceContext(names=names, trace=lambda e, v: _d(e, v, ctx))
+    ctx = TraceContext(names=names, matchers=(_d,))
     return _d(expr, var, ctx)
 
 
 def _d(expr: Expr, var, ctx: TraceContext) -> Step:
     if not isinstance(var, Indexed):
-        return _trace(expr, var, ctx)          # e.g. the outer function f(u) of a chain
+        return TraceContext(names=ctx.names, matchers=MATCHERS).trace(expr, var)
     if not depends(expr, var):
         if expr.is_number:
             return ConstantStep(expr=expr, var=var, result=Integer(0))

@@ -32,6 +32,7 @@ MATCHERS: tuple[Matcher, ...] = (
     match_abs,
     match_relu,
     match_function_of_inner,
+    fallback,
 )
 
-__all__ = ["MATCHERS", "TraceContext", "fallback"]
+__all__ = ["MATCHERS", "TraceContext"]

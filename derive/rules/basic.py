@@ -1,17 +1,19 @@
 """Matchers for the rules that need no function table: constants, the variable, sums,
 constant multiples and the power rule.
 
-A matcher takes ``(expr, var, ctx)`` and returns a Step or ``None`` (not mine).
+A matcher takes ``(expr, var, ctx)`` and returns a Step or ``None`` (not mine).  Whether a part
+depends on ``var`` is always asked of ``ctx.depends`` (never ``expr.has(var)``), so the same
+matchers serve a derivation by an entry ``z_i``, on which ``z_j`` depends.
 """
 
 from __future__ import annotations
 
-from sympy import Add, Expr, Integer, Mul, Symbol
+from sympy import Expr, Integer, Mul, Symbol
 from sympy.core.function import AppliedUndef
+from sympy.core.mul import _unevaluated_Mul
 
-from ..steps import ConstantStep, ConstantMultipleStep, HeldConstantStep, PowerStep, SumStep, VariableStep
-from ..tidy import tidy
-from .context import TraceContext, if_different
+from ..steps import ConstantMultipleStep, ConstantStep, HeldConstantStep, PowerStep, SumStep, VariableStep
+from .context import TraceContext
 
 
 def sorted_symbols(expr: Expr) -> tuple[Symbol, ...]:
@@ -37,26 +39,29 @@ def match_sum(expr: Expr, var: Symbol, ctx: TraceContext):
     if not expr.is_Add:
         return None
     terms = tuple(ctx.trace(term, var) for term in expr.args)
-    raw = Add(*(t.result for t in terms), evaluate=False)
-    result = tidy(Add(*(t.result for t in terms)))
-    return SumStep(expr=expr, var=var, result=result, raw=if_different(raw, result), terms=terms)
+    return SumStep.build(expr=expr, var=var, terms=terms, tidy=ctx.tidy)
+
+
+def split_constant(expr: Expr, var: Symbol, ctx: TraceContext) -> tuple[Expr, Expr]:
+    """(the factors of a product that do not depend on ``var``, those that do)."""
+    constant = [f for f in expr.args if not ctx.depends(f, var)]
+    varying = [f for f in expr.args if ctx.depends(f, var)]
+    return Mul(*constant), _unevaluated_Mul(*varying)
 
 
 def match_constant_multiple(expr: Expr, var: Symbol, ctx: TraceContext):
     if not expr.is_Mul:
         return None
-    constant, factor = expr.as_independent(var, as_Add=False)
+    constant, factor = split_constant(expr, var, ctx)
     if constant == 1:
         return None
     factor_step = ctx.trace(factor, var)
-    raw = Mul(constant, factor_step.result, evaluate=False)
-    result = tidy(constant * factor_step.result)
-    return ConstantMultipleStep(expr=expr, var=var, result=result, raw=if_different(raw, result),
-                                constant=constant, factor=factor, factor_step=factor_step)
+    return ConstantMultipleStep.build(expr=expr, var=var, constant=constant, factor=factor,
+                                      factor_step=factor_step, tidy=ctx.tidy)
 
 
 def match_power(expr: Expr, var: Symbol, ctx: TraceContext):
-    if not (expr.is_Pow and expr.base == var and not expr.exp.has(var)):
+    if not (expr.is_Pow and expr.base == var and not ctx.depends(expr.exp, var)):
         return None
     n = expr.exp
     return PowerStep(expr=expr, var=var, result=n * var ** (n - 1), exponent=n)

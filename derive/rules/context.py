@@ -1,16 +1,24 @@
-"""What a matcher may use while it builds a step: tracing sub-expressions and fresh names."""
+"""What a matcher may use while it builds a step: tracing sub-expressions, fresh names, the
+dependence test and the tidying of results.
+
+Everything a derivation may vary is injected here, so one tracer serves every topic: indexed
+derivations (:mod:`derive.indexed`) put their matchers in front of the ordinary table, test
+dependence on an entry ``z_i`` by its vector, and tidy with sums over an index kept whole.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from sympy import Derivative, Expr, Symbol
-from sympy.core.parameters import evaluate
+from sympy import Expr, Symbol
 
 from ..names import NameSupply
-from ..sizes import Dependence, size_at_most
-from ..steps import Step
+from ..sizes import Dependence
+from ..steps import Step, Tidy
+from ..tidy import tidy
+
+Matcher = Callable[[Expr, Symbol, "TraceContext"], Optional[Step]]
 
 
 @dataclass
@@ -18,32 +26,14 @@ class TraceContext:
     """Shared by all matchers of one derivation."""
 
     names: NameSupply
-    trace: Callable[[Expr, Symbol], Step]
-    depends: Dependence = field(default_factory=Dependence)   # memoised expr.has(var)
+    matchers: tuple[Matcher, ...]   # asked in order; the last one always answers
+    depends: Callable[[Expr, Expr], bool] = field(default_factory=Dependence)  # expr.has(var)
+    tidy: Tidy = tidy
 
-
-Matcher = Callable[[Expr, Symbol, TraceContext], Optional[Step]]
-
-
-LARGE_INNER = 200  # nodes
-
-
-def substitute_back(expr: Expr, u: Symbol, inner: Expr) -> Expr:
-    """``expr`` with ``u`` replaced by ``inner`` (``subs`` only where a ``Derivative`` needs it).
-
-    A large inner function is put back without evaluation: evaluating ``cos(inner)`` asks
-    sympy's assumptions about ``inner``, which walk all of it, at every level of a deep chain.
-    """
-    if expr.has(Derivative):
-        return expr.subs(u, inner)
-    if size_at_most(inner, LARGE_INNER):
-        return expr.xreplace({u: inner})
-    with evaluate(False):
-        return expr.xreplace({u: inner})
-
-
-def if_different(raw: Expr, result: Expr) -> Expr | None:
-    """``raw`` unless it only differs from ``result`` by the order of its arguments."""
-    if raw.func == result.func and set(raw.args) == set(result.args):
-        return None
-    return raw
+    def trace(self, expr: Expr, var: Symbol) -> Step:
+        """The step of the first matcher that takes ``expr``."""
+        for match in self.matchers:
+            step = match(expr, var, self)
+            if step is not None:
+                return step
+        raise AssertionError("unreachable: the last matcher takes every expression")

@@ -5,18 +5,18 @@ reciprocal ``1/g``), and logarithms to a constant base (``log(x)/log(b)`` in sym
 
 from __future__ import annotations
 
-from sympy import Add, Expr, Integer, Mul, Pow, Symbol, log
+from sympy import Expr, Integer, Mul, Pow, Symbol, log
 
 from ..steps import LogBaseStep, ProductStep, QuotientStep
-from ..tidy import tidy
-from .context import TraceContext, if_different
+from .context import TraceContext
 
 
-def _split_fraction(expr: Expr, var: Symbol) -> tuple[Expr, Expr]:
+def _split_fraction(expr: Expr, var: Symbol, ctx: TraceContext) -> tuple[Expr, Expr]:
     """(numerator, denominator) of a product, keeping positive-power factors on top."""
     numerator, denominator = [], []
     for factor in Mul.make_args(expr):
-        if factor.is_Pow and factor.exp.is_number and factor.exp.is_negative and factor.base.has(var):
+        if factor.is_Pow and factor.exp.is_number and factor.exp.is_negative \
+                and ctx.depends(factor.base, var):
             denominator.append(Pow(factor.base, -factor.exp))
         else:
             numerator.append(factor)
@@ -24,27 +24,18 @@ def _split_fraction(expr: Expr, var: Symbol) -> tuple[Expr, Expr]:
 
 
 def quotient_step(expr: Expr, numerator: Expr, denominator: Expr, var: Symbol, ctx: TraceContext):
-    top = ctx.trace(numerator, var)
-    bottom = ctx.trace(denominator, var)
-    f, g, df, dg = numerator, denominator, top.result, bottom.result
-    raw = Mul(
-        Add(Mul(df, g, evaluate=False), -Mul(f, dg, evaluate=False), evaluate=False),
-        Pow(Pow(g, 2, evaluate=False), -1, evaluate=False),
-        evaluate=False,
-    )
-    result = tidy((df * g - f * dg) / g**2)
-    return QuotientStep(expr=expr, var=var, result=result, raw=if_different(raw, result),
-                        numerator=numerator, denominator=denominator,
-                        numerator_step=top, denominator_step=bottom)
+    return QuotientStep.build(expr=expr, var=var, numerator=numerator, denominator=denominator,
+                              numerator_step=ctx.trace(numerator, var),
+                              denominator_step=ctx.trace(denominator, var), tidy=ctx.tidy)
 
 
 def match_quotient(expr: Expr, var: Symbol, ctx: TraceContext):
-    if expr.is_Pow and expr.exp == -1 and expr.base != var and expr.base.has(var):
+    if expr.is_Pow and expr.exp == -1 and expr.base != var and ctx.depends(expr.base, var):
         return quotient_step(expr, Integer(1), expr.base, var, ctx)
     if not expr.is_Mul:
         return None
-    numerator, denominator = _split_fraction(expr, var)
-    if denominator == 1 or not numerator.has(var):
+    numerator, denominator = _split_fraction(expr, var, ctx)
+    if denominator == 1 or not ctx.depends(numerator, var):
         return None
     return quotient_step(expr, numerator, denominator, var, ctx)
 
@@ -53,24 +44,17 @@ def match_product(expr: Expr, var: Symbol, ctx: TraceContext):
     if not expr.is_Mul:
         return None
     factors = tuple(expr.args)
-    steps = tuple(ctx.trace(f, var) for f in factors)
-    terms = []
-    for i, step in enumerate(steps):
-        others = [f for j, f in enumerate(factors) if j != i]
-        terms.append((step.result, others))
-    raw = Add(*(Mul(d, *others, evaluate=False) for d, others in terms), evaluate=False)
-    result = tidy(Add(*(Mul(d, *others) for d, others in terms)))
-    return ProductStep(expr=expr, var=var, result=result, raw=if_different(raw, result),
-                       factors=factors, factor_steps=steps)
+    return ProductStep.build(expr=expr, var=var, factors=factors,
+                             factor_steps=tuple(ctx.trace(f, var) for f in factors), tidy=ctx.tidy)
 
 
-def _log_base_parts(expr: Expr, var: Symbol):
+def _log_base_parts(expr: Expr, var: Symbol, ctx: TraceContext):
     """``(argument, base)`` when ``expr`` is sympy's ``log(argument)/log(base)``, else ``None``."""
     if not expr.is_Mul or len(expr.args) != 2:
         return None
     a, b = expr.args
     for logarithm, reciprocal in ((a, b), (b, a)):
-        if (isinstance(logarithm, log) and logarithm.args[0].has(var)
+        if (isinstance(logarithm, log) and ctx.depends(logarithm.args[0], var)
                 and reciprocal.is_Pow and reciprocal.exp == -1
                 and isinstance(reciprocal.base, log) and reciprocal.base.args[0].is_number
                 and reciprocal.base.args[0].is_positive):
@@ -79,7 +63,7 @@ def _log_base_parts(expr: Expr, var: Symbol):
 
 
 def match_log_base(expr: Expr, var: Symbol, ctx: TraceContext):
-    parts = _log_base_parts(expr, var)
+    parts = _log_base_parts(expr, var, ctx)
     if parts is None:
         return None
     argument, base = parts

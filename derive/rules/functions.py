@@ -11,18 +11,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sympy import (Abs, Expr, Function, Heaviside, Mul, Symbol, acos, acosh, acot, acoth,
+from sympy import (Abs, Expr, Function, Heaviside, Symbol, acos, acosh, acot, acoth,
                    acsc, acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc,
                    csch, exp, log, sec, sech, sign, sin, sinh, sqrt, tan, tanh)
 
 from ..functions import relu, sigmoid, softplus
 from ..steps import (AbsStep, ChainStep, ExponentialStep, ExpStep, FunctionStep, LogDiffStep,
                      LogStep, ReluStep, UnknownStep)
-from ..sizes import size_at_most
-from ..tidy import tidy
-
-LARGE = 200  # nodes
-from .context import TraceContext, if_different, substitute_back
+from .context import TraceContext
 
 # function class → (family, derivative at the bare variable x)
 TABLE: dict[type, tuple[str, Callable[[Expr], Expr]]] = {
@@ -62,17 +58,8 @@ def chain_step(expr: Expr, inner: Expr, var: Symbol, ctx: TraceContext,
     outer = make_outer(u)
     outer_step = ctx.trace(outer, u)
     inner_step = ctx.trace(inner, var)
-    outer_at_inner = substitute_back(outer_step.result, u, inner)
-    raw = Mul(outer_at_inner, *Mul.make_args(inner_step.result), evaluate=False)
-    if not size_at_most(inner_step.result, LARGE):
-        # Flattening sorts the factors by a comparison as deep as the nesting, which makes
-        # deep chains cubic; a large product stays a product of two factors.
-        product = Mul(outer_at_inner, inner_step.result, evaluate=False)
-        return ChainStep(expr=expr, var=var, result=product, outer=outer, inner=inner, u=u,
-                         outer_step=outer_step, inner_step=inner_step)
-    result = tidy(outer_at_inner * inner_step.result)
-    return ChainStep(expr=expr, var=var, result=result, raw=if_different(raw, result),
-                     outer=outer, inner=inner, u=u, outer_step=outer_step, inner_step=inner_step)
+    return ChainStep.build(expr=expr, var=var, outer=outer, inner=inner, u=u,
+                           outer_step=outer_step, inner_step=inner_step, tidy=ctx.tidy)
 
 
 def _single_argument(expr: Expr, classes) -> Expr | None:
@@ -134,7 +121,7 @@ def match_powers(expr: Expr, var: Symbol, ctx: TraceContext):
     if not expr.is_Pow:
         return None
     base, exponent = expr.base, expr.exp
-    base_varies, exponent_varies = base.has(var), exponent.has(var)
+    base_varies, exponent_varies = ctx.depends(base, var), ctx.depends(exponent, var)
     if base_varies and not exponent_varies:
         return chain_step(expr, base, var, ctx, lambda u: u**exponent)
     if exponent_varies and not base_varies:
@@ -142,11 +129,8 @@ def match_powers(expr: Expr, var: Symbol, ctx: TraceContext):
             return ExponentialStep(expr=expr, var=var, result=expr * log(base), base=base)
         return chain_step(expr, exponent, var, ctx, lambda u: base**u)
     log_form = exponent * log(base)
-    log_step = ctx.trace(log_form, var)
-    raw = Mul(expr, log_step.result, evaluate=False)
-    result = tidy(expr * log_step.result)
-    return LogDiffStep(expr=expr, var=var, result=result, raw=if_different(raw, result),
-                       base=base, exponent=exponent, log_form=log_form, log_step=log_step)
+    return LogDiffStep.build(expr=expr, var=var, base=base, exponent=exponent, log_form=log_form,
+                             log_step=ctx.trace(log_form, var), tidy=ctx.tidy)
 
 
 def match_function_of_inner(expr: Expr, var: Symbol, ctx: TraceContext):

@@ -1,25 +1,69 @@
-"""Named functions of neural-network maths that sympy does not have: σ, softplus, ReLU.
+"""The functions derive knows by name, stored once: the named functions of neural-network maths
+that sympy does not have (σ, softplus, ReLU), and :data:`TABLE`, the registry of one-argument
+functions whose derivative is a table entry.
 
-Each is a sympy ``Function`` that keeps its name in printing (so a derivation can say
-``σ(u)(1 − σ(u))`` instead of expanding exponentials), knows its own derivative (``fdiff``),
-evaluates numerically, and rewrites to elementary functions with ``.rewrite(exp)`` (used by the
-JSON output, whose strings must be readable by plain sympy).
+A registry entry is all derive needs to know about a tabled function: the parser reads it by its
+name (and its ``aliases``; ``inverse`` is what ``name^-1`` means), the tracer differentiates it
+by ``derivative`` (at the bare variable; the chain rule covers ``f(g(x))``), verification
+evaluates it with ``numeric`` (mpmath; by default mpmath's function of the same name), and the
+narration names it by ``family`` (the phrases ``rule.<family>`` and ``says.<family>`` in every
+catalogue of :mod:`derive.narrate`; a family may hold many functions).  How to add one: see the
+checklist in :mod:`derive.rules`.
 
-To add one: subclass ``Function`` with ``fdiff``, ``_eval_rewrite_as_exp``, ``_eval_evalf``
-(through the rewrite) and ``_latex``/``_sympystr`` if its printed name differs; export it in
-``NAMED_FUNCTIONS``; give it a rule in ``trace`` and a phrase in each catalogue.
+A :class:`NamedFunction` keeps its name in printing (so a derivation can say ``σ(u)(1 − σ(u))``
+instead of expanding exponentials), knows its derivative (``fdiff``), evaluates numerically, and
+rewrites to plain sympy (:meth:`NamedFunction.plain_form`, used by the JSON output, whose strings
+must be readable by plain sympy).  To add one: subclass it with ``fdiff``, ``plain_form``,
+``numeric`` and ``latex_name``, and list it in :data:`NAMED_FUNCTIONS`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable, ClassVar
+
+import mpmath
 import sympy
-from sympy import Function, Heaviside, Max, exp, log
+from sympy import (Abs, Expr, Function, Heaviside, Max, acos, acosh, acot, acoth, acsc,
+                   acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc, csch,
+                   exp, log, sec, sech, sin, sinh, sqrt, tan, tanh)
 
 
-class sigmoid(Function):  # noqa: N801 - sympy functions are lower-case by convention
-    """The logistic function σ(x) = 1 / (1 + e^{−x}); σ'(x) = σ(x)(1 − σ(x))."""
+class NamedFunction(Function):
+    """A function of one argument that keeps its name in printing (``latex_name`` in LaTeX)."""
 
     nargs = 1
+    latex_name: ClassVar[str]
+
+    @classmethod
+    def plain_form(cls, arg: Expr) -> Expr:
+        """The same function written with plain sympy (elementary functions, ``Max``)."""
+        raise NotImplementedError(cls.__name__)
+
+    @staticmethod
+    def numeric(x):
+        """Its value at an mpmath number."""
+        raise NotImplementedError
+
+    def _eval_rewrite_as_exp(self, arg, **kwargs):
+        return self.plain_form(arg)
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(exp)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _latex(self, printer, exp=None):
+        inner = printer._print(self.args[0])
+        base = rf"{self.latex_name}\left({inner}\right)"
+        return rf"{base}^{{{exp}}}" if exp else base
+
+
+class sigmoid(NamedFunction):  # noqa: N801 - sympy functions are lower-case by convention
+    """The logistic function σ(x) = 1 / (1 + e^{−x}); σ'(x) = σ(x)(1 − σ(x))."""
+
+    latex_name = r"\sigma"
 
     def fdiff(self, argindex=1):
         s = sigmoid(self.args[0])
@@ -31,19 +75,13 @@ class sigmoid(Function):  # noqa: N801 - sympy functions are lower-case by conve
             return sympy.Rational(1, 2)
         return None
 
-    def _eval_rewrite_as_exp(self, arg, **kwargs):
+    @classmethod
+    def plain_form(cls, arg):
         return 1 / (1 + exp(-arg))
 
-    def _eval_evalf(self, prec):
-        return self.rewrite(exp)._eval_evalf(prec)
-
-    def _eval_is_real(self):
-        return self.args[0].is_real
-
-    def _latex(self, printer, exp=None):
-        inner = printer._print(self.args[0])
-        base = rf"\sigma\left({inner}\right)"
-        return rf"{base}^{{{exp}}}" if exp else base
+    @staticmethod
+    def numeric(x):
+        return 1 / (1 + mpmath.exp(-x))
 
     def _pretty(self, printer):
         return printer._print_Function(self, func_name="σ")
@@ -52,62 +90,113 @@ class sigmoid(Function):  # noqa: N801 - sympy functions are lower-case by conve
         return f"sigmoid({printer._print(self.args[0])})"
 
 
-class softplus(Function):  # noqa: N801
+class softplus(NamedFunction):  # noqa: N801
     """softplus(x) = ln(1 + e^{x}); softplus'(x) = σ(x)."""
 
-    nargs = 1
+    latex_name = r"\operatorname{softplus}"
 
     def fdiff(self, argindex=1):
         return sigmoid(self.args[0])
 
-    def _eval_rewrite_as_exp(self, arg, **kwargs):
+    @classmethod
+    def plain_form(cls, arg):
         return log(1 + exp(arg))
 
-    def _eval_evalf(self, prec):
-        return self.rewrite(exp)._eval_evalf(prec)
-
-    def _eval_is_real(self):
-        return self.args[0].is_real
-
-    def _latex(self, printer, exp=None):
-        inner = printer._print(self.args[0])
-        base = rf"\operatorname{{softplus}}\left({inner}\right)"
-        return rf"{base}^{{{exp}}}" if exp else base
+    @staticmethod
+    def numeric(x):
+        return mpmath.log(1 + mpmath.exp(x))
 
 
-class relu(Function):  # noqa: N801
+class relu(NamedFunction):  # noqa: N801
     """ReLU(x) = max(0, x); ReLU'(x) = H(x), with the value 0 chosen at x = 0."""
 
-    nargs = 1
+    latex_name = r"\operatorname{ReLU}"
 
     def fdiff(self, argindex=1):
         return Heaviside(self.args[0], 0)
 
-    def _eval_rewrite_as_exp(self, arg, **kwargs):
+    @classmethod
+    def plain_form(cls, arg):
         return Max(0, arg)
 
-    _eval_rewrite_as_Max = _eval_rewrite_as_exp
+    _eval_rewrite_as_Max = NamedFunction._eval_rewrite_as_exp
 
-    def _eval_evalf(self, prec):
-        return Max(0, self.args[0])._eval_evalf(prec)
-
-    def _eval_is_real(self):
-        return self.args[0].is_real
-
-    def _latex(self, printer, exp=None):
-        inner = printer._print(self.args[0])
-        base = rf"\operatorname{{ReLU}}\left({inner}\right)"
-        return rf"{base}^{{{exp}}}" if exp else base
+    @staticmethod
+    def numeric(x):
+        if isinstance(x, mpmath.mpc):
+            raise ValueError("ReLU of a complex value")
+        return max(mpmath.mp.zero, x)
 
 
-NAMED_FUNCTIONS = {"sigmoid": sigmoid, "softplus": softplus, "relu": relu}
+NAMED_FUNCTIONS: dict[str, type[NamedFunction]] = {
+    "sigmoid": sigmoid, "softplus": softplus, "relu": relu}
 
 
 def to_plain_sympy(expr: sympy.Basic) -> sympy.Basic:
     """Rewrite derive's named functions into functions plain sympy knows (for JSON strings)."""
-    if not expr.has(sigmoid, softplus, relu):
+    if not expr.has(*NAMED_FUNCTIONS.values()):
         return expr
-    return expr.replace(
-        lambda e: isinstance(e, (sigmoid, softplus, relu)),
-        lambda e: e._eval_rewrite_as_exp(e.args[0]),
-    )
+    return expr.replace(lambda e: isinstance(e, NamedFunction), lambda e: e.plain_form(e.args[0]))
+
+
+@dataclass(frozen=True)
+class TabledFunction:
+    """One entry of the registry (see the module docstring)."""
+
+    function: type[Function]             # the sympy class
+    family: str                          # phrases rule.<family>, says.<family>
+    derivative: Callable[[Expr], Expr]   # f'(x) at the bare variable x
+    inverse: str | None = None           # the function ``name^-1`` denotes
+    aliases: tuple[str, ...] = ()        # other names the parser reads
+    evaluator: Callable | None = None    # mpmath value; None: mpmath's function of the same name
+
+    @property
+    def name(self) -> str:
+        """The name the parser reads and the narration shows (the sympy class's name)."""
+        return self.function.__name__
+
+    @property
+    def numeric(self) -> Callable:
+        """Its value at an mpmath number."""
+        if self.evaluator is not None:
+            return self.evaluator
+        if issubclass(self.function, NamedFunction):
+            return self.function.numeric
+        return getattr(mpmath, self.name)
+
+
+def _f(function, family, derivative, inverse=None, *aliases, evaluator=None) -> TabledFunction:
+    return TabledFunction(function, family, derivative, inverse, aliases, evaluator)
+
+
+TABLE: tuple[TabledFunction, ...] = (
+    _f(sin, "trig", lambda x: cos(x), "asin"),
+    _f(cos, "trig", lambda x: -sin(x), "acos"),
+    _f(tan, "trig", lambda x: sec(x) ** 2, "atan"),
+    _f(cot, "trig", lambda x: -csc(x) ** 2, "acot"),
+    _f(sec, "trig", lambda x: sec(x) * tan(x), "asec"),
+    _f(csc, "trig", lambda x: -csc(x) * cot(x), "acsc"),
+    _f(asin, "inverse_trig", lambda x: 1 / sqrt(1 - x**2), "sin", "arcsin"),
+    _f(acos, "inverse_trig", lambda x: -1 / sqrt(1 - x**2), "cos", "arccos"),
+    _f(atan, "inverse_trig", lambda x: 1 / (1 + x**2), "tan", "arctan"),
+    _f(acot, "inverse_trig", lambda x: -1 / (1 + x**2), "cot", "arccot"),
+    _f(asec, "inverse_trig", lambda x: 1 / (Abs(x) * sqrt(x**2 - 1)), "sec", "arcsec"),
+    _f(acsc, "inverse_trig", lambda x: -1 / (Abs(x) * sqrt(x**2 - 1)), "csc", "arccsc"),
+    _f(sinh, "hyperbolic", lambda x: cosh(x), "asinh"),
+    _f(cosh, "hyperbolic", lambda x: sinh(x), "acosh"),
+    _f(tanh, "hyperbolic", lambda x: sech(x) ** 2, "atanh"),
+    _f(coth, "hyperbolic", lambda x: -csch(x) ** 2, "acoth"),
+    _f(sech, "hyperbolic", lambda x: -sech(x) * tanh(x), "asech"),
+    _f(csch, "hyperbolic", lambda x: -csch(x) * coth(x), "acsch"),
+    _f(asinh, "inverse_hyperbolic", lambda x: 1 / sqrt(x**2 + 1), "sinh", "arsinh", "arcsinh"),
+    _f(acosh, "inverse_hyperbolic", lambda x: 1 / sqrt(x**2 - 1), "cosh", "arcosh", "arccosh"),
+    _f(atanh, "inverse_hyperbolic", lambda x: 1 / (1 - x**2), "tanh", "artanh", "arctanh"),
+    _f(acoth, "inverse_hyperbolic", lambda x: 1 / (1 - x**2), "coth"),
+    _f(asech, "inverse_hyperbolic", lambda x: -1 / (x * sqrt(1 - x**2)), "sech"),
+    _f(acsch, "inverse_hyperbolic", lambda x: -1 / (Abs(x) * sqrt(1 + x**2)), "csch"),
+    _f(sigmoid, "sigmoid", lambda x: sigmoid(x) * (1 - sigmoid(x))),
+    _f(softplus, "softplus", lambda x: sigmoid(x)),
+)
+
+#: The registry by sympy class.
+TABLED: dict[type[Function], TabledFunction] = {entry.function: entry for entry in TABLE}

@@ -6,8 +6,9 @@ sub-expression makes evaluating the whole tree linear in its size instead of qua
 uses an explicit stack, so nesting depth does not matter.
 
 Values are mpmath numbers (complex where a real input leaves the real domain); ``None`` means
-"not defined here" (a pole, a domain error, an undefined function).  To support another
-function, add it to :data:`FUNCTIONS`; anything missing falls back to sympy's ``evalf``.
+"not defined here" (a pole, a domain error, an undefined function).  A tabled function brings
+its evaluator from the registry (:data:`derive.functions.TABLE`); to support another function,
+add it to :data:`FUNCTIONS`.  Anything missing falls back to sympy's ``evalf``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import mpmath
 import sympy
 from sympy import Expr, Symbol
 
-from .functions import relu, sigmoid, softplus
+from .functions import TABLE, relu
 
 DPS = 40
 HUGE = mpmath.mpf("1e8")   # an argument this large makes the node "not usable here"
@@ -42,21 +43,12 @@ def _real_only(fn):
 
 
 FUNCTIONS: dict[type, Callable] = {
-    sympy.sin: _mp.sin, sympy.cos: _mp.cos, sympy.tan: _mp.tan, sympy.cot: _mp.cot,
-    sympy.sec: _mp.sec, sympy.csc: _mp.csc,
-    sympy.asin: _mp.asin, sympy.acos: _mp.acos, sympy.atan: _mp.atan, sympy.acot: _mp.acot,
-    sympy.asec: _mp.asec, sympy.acsc: _mp.acsc,
-    sympy.sinh: _mp.sinh, sympy.cosh: _mp.cosh, sympy.tanh: _mp.tanh, sympy.coth: _mp.coth,
-    sympy.sech: _mp.sech, sympy.csch: _mp.csch,
-    sympy.asinh: _mp.asinh, sympy.acosh: _mp.acosh, sympy.atanh: _mp.atanh,
-    sympy.acoth: _mp.acoth, sympy.asech: _mp.asech, sympy.acsch: _mp.acsch,
+    **{entry.function: entry.numeric for entry in TABLE},
     sympy.exp: _mp.exp, sympy.erf: _mp.erf, sympy.gamma: _mp.gamma,
     sympy.Abs: abs,
     sympy.sign: _real_only(_mp.sign),
     sympy.Heaviside: _real_only(_heaviside),
-    sigmoid: lambda x: 1 / (1 + _mp.exp(-x)),
-    softplus: lambda x: _mp.log(1 + _mp.exp(x)),
-    relu: _real_only(lambda x: max(_mp.zero, x)),
+    relu: relu.numeric,
     sympy.Max: _real_only(max),
     sympy.Min: _real_only(min),
 }

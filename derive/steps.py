@@ -111,10 +111,9 @@ class LogBaseStep(Step):
 
 @dataclass(frozen=True, kw_only=True)
 class FunctionStep(Step):
-    """d/dx f(x) = f'(x) from a table: trig, inverse trig, hyperbolic, inverse hyperbolic, σ, …
+    """d/dx f(x) = f'(x) from the table of :data:`derive.functions.TABLE` (trig, σ, …).
 
-    ``family`` names the table (``trig``, ``inverse_trig``, ``hyperbolic``,
-    ``inverse_hyperbolic``, ``sigmoid``, ``softplus``), ``function`` the function's name.
+    ``family`` names the function's family in that table (its phrases), ``function`` its name.
     """
 
     rule: ClassVar[str] = "function"
@@ -333,7 +332,7 @@ class LogDiffStep(CombiningStep):
 
 @dataclass(frozen=True, kw_only=True)
 class RepeatedStep(CombiningStep):
-    """d/dx_n … d/dx_1 f: each derivative taken from the result of the one before."""
+    """d/dx_n … d/dx_1 f = d/dx_n (… (d/dx_1 f)): each derivative taken from the one before."""
 
     rule: ClassVar[str] = "repeated"
     variables: tuple[Symbol, ...]

@@ -1,6 +1,5 @@
 """The public API: names pinned, Derivation attributes, every Step class documented."""
 
-import inspect
 
 import sympy
 

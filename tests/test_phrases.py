@@ -7,11 +7,11 @@ import re
 import pytest
 
 import derive.indexed  # noqa: F401 - its Step classes are rules too
+from derive.functions import TABLE
 from derive.narrate.phrases import CATALOGUES
-from derive.steps import FunctionStep, rule_classes
+from derive.steps import CombiningStep, FunctionStep, RepeatedStep, rule_classes
 
-FUNCTION_FAMILIES = ("trig", "inverse_trig", "hyperbolic", "inverse_hyperbolic", "sigmoid",
-                     "softplus")
+FUNCTION_FAMILIES = sorted({entry.family for entry in TABLE})
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -41,6 +41,15 @@ def test_every_rule_has_a_name_and_a_sentence(lang, key):
     catalogue = CATALOGUES[lang]
     assert catalogue.get(f"rule.{key}", "").strip()
     assert catalogue.get(f"says.{key}", "").strip()
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGUES))
+@pytest.mark.parametrize("rule", [c.rule for c in rule_classes()
+                                  if issubclass(c, CombiningStep) and c is not RepeatedStep])
+def test_every_combining_rule_says_how_its_pieces_combine(lang, rule):
+    """A combining rule ends with ``combine.<rule>`` (a repeated derivative has none: each order
+    is a derivation of its own)."""
+    assert CATALOGUES[lang].get(f"combine.{rule}", "").strip()
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUES["en"]))

@@ -9,10 +9,12 @@ recognised as a whole run (``xi`` alone is ξ, but ``xiy`` is ``x·i·y``); ``pi
 anywhere (``2pix`` is ``2·π·x``).  Digits directly after a variable extend it (``w1``, ``x12``)
 and after a function they start its argument (``sin2x`` is ``sin(2x)``).
 
-To add a function name: add a :class:`FunctionSpec` to ``FUNCTIONS`` (and an alias to
-``ALIASES`` if it has several spellings; give ``inverse`` if ``name^-1`` means its inverse).
-Names listed in ``FUNCTIONS`` and ``ALIASES`` are recognised inside letter runs, in LaTeX as
-``\\name``/``\\operatorname{name}``, and in error hints ("did you mean …").
+A function with a tabled derivative is read from the registry :data:`derive.functions.TABLE`
+(its name, aliases and inverse): add it there.  To add a name that has no tabled derivative: add
+a :class:`FunctionSpec` to ``FUNCTIONS`` (and an alias to ``ALIASES`` if it has several
+spellings; give ``inverse`` if ``name^-1`` means its inverse).  Names listed in ``FUNCTIONS`` and
+``ALIASES`` are recognised inside letter runs, in LaTeX as ``\\name``/``\\operatorname{name}``,
+and in error hints ("did you mean …").
 To add a Greek letter: add it to ``GREEK``.  To add a constant: add it to ``CONSTANTS``.
 """
 
@@ -24,7 +26,7 @@ from typing import Callable
 
 import sympy
 
-from derive.functions import relu, sigmoid, softplus
+from derive.functions import TABLE, relu
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,7 @@ def _s(fn, inverse=None):
 
 
 FUNCTIONS: dict[str, FunctionSpec] = {
-    "sin": _s(sympy.sin, "asin"), "cos": _s(sympy.cos, "acos"), "tan": _s(sympy.tan, "atan"),
-    "cot": _s(sympy.cot, "acot"), "sec": _s(sympy.sec, "asec"), "csc": _s(sympy.csc, "acsc"),
-    "asin": _s(sympy.asin, "sin"), "acos": _s(sympy.acos, "cos"), "atan": _s(sympy.atan, "tan"),
-    "acot": _s(sympy.acot, "cot"), "asec": _s(sympy.asec, "sec"), "acsc": _s(sympy.acsc, "csc"),
-    "sinh": _s(sympy.sinh, "asinh"), "cosh": _s(sympy.cosh, "acosh"),
-    "tanh": _s(sympy.tanh, "atanh"), "coth": _s(sympy.coth, "acoth"),
-    "sech": _s(sympy.sech, "asech"), "csch": _s(sympy.csch, "acsch"),
-    "asinh": _s(sympy.asinh, "sinh"), "acosh": _s(sympy.acosh, "cosh"),
-    "atanh": _s(sympy.atanh, "tanh"), "acoth": _s(sympy.acoth, "coth"),
-    "asech": _s(sympy.asech, "sech"), "acsch": _s(sympy.acsch, "csch"),
+    **{entry.name: _s(entry.function, entry.inverse) for entry in TABLE},
     "exp": _s(sympy.exp, "ln"), "ln": _s(sympy.log, "exp"),
     "log": FunctionSpec(_log, 1, 2, "exp"),  # natural log; log(x, b) is base b
     "log10": _s(lambda x, evaluate=True: _log(x, 10, evaluate)),
@@ -69,16 +62,12 @@ FUNCTIONS: dict[str, FunctionSpec] = {
     "sqrt": _s(sympy.sqrt), "cbrt": _s(sympy.cbrt),
     "root": FunctionSpec(sympy.root, 2, 2),
     "abs": _s(sympy.Abs), "sign": _s(sympy.sign),
-    "erf": _s(sympy.erf), "gamma": _s(sympy.gamma),
-    "sigmoid": _s(sigmoid), "softplus": _s(softplus), "relu": _s(relu),
+    "erf": _s(sympy.erf), "gamma": _s(sympy.gamma), "relu": _s(relu),
     "Max": FunctionSpec(sympy.Max, 1, None), "Min": FunctionSpec(sympy.Min, 1, None),
 }
 
 ALIASES: dict[str, str] = {
-    "arcsin": "asin", "arccos": "acos", "arctan": "atan",
-    "arccot": "acot", "arcsec": "asec", "arccsc": "acsc",
-    "arsinh": "asinh", "arcosh": "acosh", "artanh": "atanh",
-    "arcsinh": "asinh", "arccosh": "acosh", "arctanh": "atanh",
+    **{alias: entry.name for entry in TABLE for alias in entry.aliases},
     "lg": "log10", "Abs": "abs", "ReLU": "relu", "max": "Max", "min": "Min",
 }
 

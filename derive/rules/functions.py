@@ -1,54 +1,23 @@
-"""Matchers for functions: exp, aˣ, ln, the function tables (trig, inverse trig, hyperbolic,
-inverse hyperbolic, σ, softplus), |x|, ReLU, fᵍ by logarithmic differentiation, the chain rule
-for any of them applied to an inner function, and the visible fallback.
+"""Matchers for functions: exp, aˣ, ln, the tabled functions of the registry
+:data:`derive.functions.TABLE` (trig, inverse trig, hyperbolic, inverse hyperbolic, σ, softplus,
+…), |x|, ReLU, fᵍ by logarithmic differentiation, the chain rule for any of them applied to an
+inner function, and the visible fallback.
 
-To add a function with a one-line derivative, add it to :data:`TABLE` (family, derivative at
-the bare variable); the chain rule then covers it automatically.  Add its family's phrase in
-every catalogue of ``derive/narrate``.
+A function with a one-line derivative needs nothing here: its registry entry gives the
+derivative at the bare variable, and the chain rule covers it automatically (see the checklist
+in :mod:`derive.rules`).
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from sympy import (Abs, Expr, Function, Heaviside, Symbol, acos, acosh, acot, acoth,
-                   acsc, acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc,
-                   csch, exp, log, sec, sech, sign, sin, sinh, sqrt, tan, tanh)
+from sympy import Abs, Expr, Function, Heaviside, Symbol, exp, log, sign
 
-from ..functions import relu, sigmoid, softplus
+from ..functions import TABLED, relu
 from ..steps import (AbsStep, ChainStep, ExponentialStep, ExpStep, FunctionStep, LogDiffStep,
                      LogStep, ReluStep, UnknownStep)
 from .context import TraceContext
-
-# function class → (family, derivative at the bare variable x)
-TABLE: dict[type, tuple[str, Callable[[Expr], Expr]]] = {
-    sin: ("trig", lambda x: cos(x)),
-    cos: ("trig", lambda x: -sin(x)),
-    tan: ("trig", lambda x: sec(x) ** 2),
-    cot: ("trig", lambda x: -csc(x) ** 2),
-    sec: ("trig", lambda x: sec(x) * tan(x)),
-    csc: ("trig", lambda x: -csc(x) * cot(x)),
-    asin: ("inverse_trig", lambda x: 1 / sqrt(1 - x**2)),
-    acos: ("inverse_trig", lambda x: -1 / sqrt(1 - x**2)),
-    atan: ("inverse_trig", lambda x: 1 / (1 + x**2)),
-    acot: ("inverse_trig", lambda x: -1 / (1 + x**2)),
-    asec: ("inverse_trig", lambda x: 1 / (Abs(x) * sqrt(x**2 - 1))),
-    acsc: ("inverse_trig", lambda x: -1 / (Abs(x) * sqrt(x**2 - 1))),
-    sinh: ("hyperbolic", lambda x: cosh(x)),
-    cosh: ("hyperbolic", lambda x: sinh(x)),
-    tanh: ("hyperbolic", lambda x: sech(x) ** 2),
-    coth: ("hyperbolic", lambda x: -csch(x) ** 2),
-    sech: ("hyperbolic", lambda x: -sech(x) * tanh(x)),
-    csch: ("hyperbolic", lambda x: -csch(x) * coth(x)),
-    asinh: ("inverse_hyperbolic", lambda x: 1 / sqrt(x**2 + 1)),
-    acosh: ("inverse_hyperbolic", lambda x: 1 / sqrt(x**2 - 1)),
-    atanh: ("inverse_hyperbolic", lambda x: 1 / (1 - x**2)),
-    acoth: ("inverse_hyperbolic", lambda x: 1 / (1 - x**2)),
-    asech: ("inverse_hyperbolic", lambda x: -1 / (x * sqrt(1 - x**2))),
-    acsch: ("inverse_hyperbolic", lambda x: -1 / (Abs(x) * sqrt(1 + x**2))),
-    sigmoid: ("sigmoid", lambda x: sigmoid(x) * (1 - sigmoid(x))),
-    softplus: ("softplus", lambda x: sigmoid(x)),
-}
 
 
 def chain_step(expr: Expr, inner: Expr, var: Symbol, ctx: TraceContext,
@@ -87,14 +56,13 @@ def match_log(expr: Expr, var: Symbol, ctx: TraceContext):
 
 
 def match_table(expr: Expr, var: Symbol, ctx: TraceContext):
-    entry = TABLE.get(type(expr))
+    entry = TABLED.get(type(expr))
     if entry is None or len(expr.args) != 1:
         return None
-    family, derivative = entry
     arg = expr.args[0]
     if arg == var:
-        return FunctionStep(expr=expr, var=var, result=derivative(var), family=family,
-                            function=type(expr).__name__)
+        return FunctionStep(expr=expr, var=var, result=entry.derivative(var), family=entry.family,
+                            function=entry.name)
     return chain_step(expr, arg, var, ctx, type(expr))
 
 
@@ -155,4 +123,4 @@ def fallback(expr: Expr, var: Symbol, ctx: TraceContext) -> UnknownStep:
     return UnknownStep(expr=expr, var=var, result=diff(expr, var), reason=reason, name=name)
 
 
-__all__ = ["TABLE", "chain_step", "fallback"]
+__all__ = ["chain_step", "fallback"]

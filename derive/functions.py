@@ -24,7 +24,7 @@ from typing import Callable, ClassVar
 
 import mpmath
 import sympy
-from sympy import (Abs, Expr, Function, Heaviside, Max, acos, acosh, acot, acoth, acsc,
+from sympy import (Abs, Expr, Function, Heaviside, LambertW, Max, acos, acosh, acot, acoth, acsc,
                    acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc, csch,
                    exp, log, sec, sech, sin, sinh, sqrt, tan, tanh)
 
@@ -196,6 +196,8 @@ TABLE: tuple[TabledFunction, ...] = (
     _f(acsch, "inverse_hyperbolic", lambda x: -1 / (Abs(x) * sqrt(1 + x**2)), "csch"),
     _f(sigmoid, "sigmoid", lambda x: sigmoid(x) * (1 - sigmoid(x))),
     _f(softplus, "softplus", lambda x: sigmoid(x)),
+    _f(LambertW, "special", lambda x: LambertW(x) / (x * (1 + LambertW(x))),
+       evaluator=mpmath.lambertw),
 )
 
 #: The registry by sympy class.

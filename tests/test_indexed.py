@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from derive import UsageError, jacobian, softmax
 from derive.cli import app
 from derive.errors import ParseError
-from derive.indexed.check import Claim, check
+from derive.indexed.verify import Claim, verify_claim
 from derive.indexed.notation import SumExcept, i, j, k, n, vector
 from derive.indexed.recognise import softmax_definition
 from derive.indexed.syntax import parse_indexed
@@ -59,14 +59,14 @@ def test_every_stage_verified_at_n_2_3_4(cross_entropy):
     """Every stage passes the numeric check at n = 2, 3, 4 and the result says so."""
     assert cross_entropy.verified
     assert cross_entropy.sizes == [2, 3, 4]
-    assert all(s.verdict.ok and s.verdict.comparisons > 0 for s in cross_entropy.stages)
+    assert all(s.verdict.ok and s.verdict.points > 0 for s in cross_entropy.stages)
 
 
 @pytest.mark.parametrize("wrong", [sigma[j] * (1 - sigma[i]), sigma[i] * sigma[j],
                                    sigma[j] * (KroneckerDelta(i, j) + sigma[i])])
 def test_wrong_jacobian_fails(wrong):
     """A deliberately wrong Jacobian formula fails the check and says where."""
-    verdict = check(Claim(SOFTMAX, (wrong,), z[i], None, (i, j), DEFINITIONS))
+    verdict = verify_claim(Claim(SOFTMAX, (wrong,), z[i], None, (i, j), DEFINITIONS))
     assert verdict.status == "failed" and "differs at n =" in verdict.detail
 
 
@@ -76,8 +76,8 @@ def test_sigma_minus_y_needs_the_assumption():
 
     claim = dict(function=LOSS, forms=(sigma[i] - y[i],), wrt=z[i], indices=(i,),
                  definitions=DEFINITIONS, positive=("y",))
-    assert check(Claim(**claim)).status == "failed"
-    assert check(Claim(**claim, probability="y")).status == "numeric"
+    assert verify_claim(Claim(**claim)).status == "failed"
+    assert verify_claim(Claim(**claim, probability="y")).status == "numeric"
 
 
 @pytest.mark.parametrize("size", [1, 3])

@@ -21,7 +21,8 @@ from typing import Callable
 from sympy import Expr
 
 from ..steps import ChainStep, Step
-from .equivalence import CHEAP, Sampler, numeric_compare, symbolic_compare
+from ..verify import Sampler
+from .equivalence import numeric_compare, symbolic_compare
 from .mistakes import MISTAKES, slots
 from .recombine import propagate
 
@@ -133,7 +134,7 @@ def diagnose(root: Step, answer: Expr, sampler: Sampler,
         verdict = numeric_compare(answer, slip.predicted, sampler)
         if verdict.equal is False:
             continue
-        proof = symbolic_compare(answer, slip.predicted, CHEAP)
+        proof = symbolic_compare(answer, slip.predicted)
         if proof is None and verdict.equal is None:
             continue
         method = "symbolic" if proof is not None else "numeric"

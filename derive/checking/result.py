@@ -18,7 +18,8 @@ from ..api import Derivation, choose_variables, derive_expression, read_expressi
 from ..deep import run_deep
 from ..errors import UsageError
 from .diagnose import Diagnosis, Search, diagnose
-from .equivalence import Equivalence, Sampler, compare
+from ..verify import Sampler
+from .equivalence import Equivalence, compare
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _check(text, expr, variables, readings, answer_text, answer, point) -> Check
     answer_value = substitute(answer)
     reference = substitute(derivation.result)
     concrete = bool(expr.atoms(AppliedUndef) or answer.atoms(AppliedUndef))
-    sampler = Sampler(answer_value.free_symbols | reference.free_symbols, concrete)
+    sampler = Sampler(answer_value.free_symbols | reference.free_symbols, concrete=concrete)
     sampler.restrict(substitute(expr))
     equivalence = compare(answer_value, reference, sampler)
     diagnosis, search = None, Search(complete=False)

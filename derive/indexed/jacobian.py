@@ -17,7 +17,7 @@ from sympy import Basic, Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum
 
 from ..errors import UsageError
 from .calculus import differentiate, tidy
-from .check import Claim
+from .verify import Claim
 from .notation import entries
 from .recognise import definitions_for, recognise
 from .stages import IndexedResult, Stage

@@ -40,7 +40,7 @@ def check_note(lang: str, stage: Stage, depth: int = 0) -> Note:
     if v is None:
         return Note(say(lang, "indexed.unchecked", detail="display only"), "check", depth)
     if v.status == "numeric":
-        return Note(say(lang, "indexed.checked", sizes=sizes_text(v.sizes), count=v.comparisons),
+        return Note(say(lang, "indexed.checked", sizes=sizes_text(v.sizes), count=v.points),
                     "check", depth)
     key = "indexed.check_failed" if v.status == "failed" else "indexed.unchecked"
     return Note(say(lang, key, detail=v.detail), "warning", depth)

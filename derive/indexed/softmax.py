@@ -3,7 +3,7 @@
 
 Every formula here comes out of the engine (:mod:`derive.indexed.calculus` differentiates,
 :mod:`derive.indexed.recognise` names σ, the case split substitutes δ_ij = 1 or 0) and every stage
-is checked numerically at n = 2, 3, 4 (:mod:`derive.indexed.check`).  The narration is in
+is checked numerically at n = 2, 3, 4 (:mod:`derive.indexed.verify`).  The narration is in
 :mod:`derive.indexed.narrate`.  To add a loss, add a builder like :func:`_cross_entropy` and a
 name to :data:`LOSSES`.
 """
@@ -17,7 +17,7 @@ from ..errors import UsageError
 from ..narrate.derivatives import PartialDerivative
 from ..topics.common import product, total   # ∂L/∂σ_j · ∂σ_j/∂z_i in the teacher's order
 from .calculus import differentiate, tidy
-from .check import Claim
+from .verify import Claim
 from .notation import SumExcept, i, j, k, n, vector
 from .recognise import recognise, softmax_definition
 from .stages import IndexedResult, Stage

@@ -1,7 +1,7 @@
 """Stages of an indexed derivation and the result object that holds them.
 
 A :class:`Stage` is one claim shown to the reader: a left side, a chain of equal forms, an
-optional case (``i = j`` / ``i ≠ j``), the :class:`~derive.indexed.check.Claim` that verifies
+optional case (``i = j`` / ``i ≠ j``), the :class:`~derive.indexed.verify.Claim` that verifies
 it and the verdict; a stage may also carry the ordinary Step tree it came from.  An
 :class:`IndexedResult` owns the stages, builds the Document through a ``narrate`` callable and
 writes the JSON (``kind`` softmax | jacobian).  To add a stage kind, give it a ``rule`` name and,
@@ -18,7 +18,8 @@ from sympy import Basic, Expr
 
 from ..render.mathlatex import tex as latex
 from ..steps import Step, rule_key
-from .check import Check, Claim, check
+from ..verify import Verdict, all_of
+from .verify import Claim, verify_claim
 from .notation import json_string
 
 
@@ -30,7 +31,7 @@ class Stage:
     claim: Claim | tuple[Claim, ...] | None = None
     case: str | None = None
     step: Step | None = None
-    verdict: Check | None = None
+    verdict: Verdict | None = None
 
     @property
     def result(self) -> Basic:
@@ -40,7 +41,7 @@ class Stage:
         if self.claim is None:
             return self
         claims = self.claim if isinstance(self.claim, tuple) else (self.claim,)
-        return dataclasses.replace(self, verdict=combine([check(c) for c in claims]))
+        return dataclasses.replace(self, verdict=all_of(verify_claim(c) for c in claims))
 
     def data(self) -> dict:
         out: dict = {"rule": self.rule}
@@ -54,17 +55,6 @@ class Stage:
             out.update(self.verdict.data())
         out["substeps"] = [step_data(self.step)] if self.step is not None else []
         return out
-
-
-def combine(verdicts: list[Check]) -> Check:
-    """One verdict for several claims: the first failure, else unchecked if any, else numeric."""
-    sizes = tuple(sorted({n for v in verdicts for n in v.sizes}))
-    total = sum(v.comparisons for v in verdicts)
-    for status in ("failed", "unchecked"):
-        for v in verdicts:
-            if v.status == status:
-                return Check(status, sizes, total, v.detail)
-    return Check("numeric", sizes, total)
 
 
 _BASE_FIELDS = {"expr", "var", "result", "raw"}
@@ -145,7 +135,7 @@ class IndexedResult:
                 "claims": len(checked),
                 "failed": sum(1 for v in checked if v.status == "failed"),
                 "unchecked": sum(1 for v in checked if v.status == "unchecked"),
-                "comparisons": sum(v.comparisons for v in checked),
+                "comparisons": sum(v.points for v in checked),
             },
             "steps": [s.data() for s in self.stages],
         }

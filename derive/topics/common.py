@@ -10,27 +10,18 @@ through :mod:`derive.narrate.topics`, ``data()`` gives its ``derive/1`` JSON), a
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from typing import Iterable
 
-import mpmath
 import sympy
-from sympy import Basic, Expr, Symbol, cancel, expand
+from sympy import Basic, Expr, Symbol
 
 from ..api import read_expression, read_variable  # noqa: F401 - re-exported for the topics
-from ..deep import run_deep
-from ..numeric import DPS, Evaluator, close, is_real
-from ..sizes import size_at_most
 from ..steps import Step
 from ..trace import trace
-from ..verify import Verification, verify
-
-SMALL = 60                # symbolic comparison is attempted up to this many nodes
-SEED = 20240611
-BOXES = ((0.3, 1.7), (1.1, 2.9), (-1.7, -0.3), (-0.9, 0.9), (2.0, 4.0))
-POINTS_TRIED = 20
-POINTS_WANTED = 4
+from ..verify import Verdict, Verification, verify
+from ..verify import compare as verify_compare
+from ..verify.comparison import as_expr
 
 
 def by_name(symbols: Iterable[Symbol]) -> tuple[Symbol, ...]:
@@ -97,67 +88,17 @@ def traced_data(item: Traced) -> dict:
 
 # --- independent comparison -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Check:
-    """How a topic's answer was compared with an independent sympy computation."""
-
-    status: str              # symbolic | numeric | unchecked | failed
-    detail: str = ""
-    against: str = ""        # what it was compared with, e.g. "sympy.diff of the substituted expression"
-
-    @property
-    def ok(self) -> bool:
-        return self.status in ("symbolic", "numeric")
-
-    def data(self) -> dict:
-        data = {"status": self.status, "against": self.against}
-        if self.detail:
-            data["detail"] = self.detail
-        return data
+def compare(result: Expr, reference: Expr, against: str) -> Verdict:
+    """``result`` (shown sums and products evaluated) against ``reference`` by the one
+    verification service (:func:`derive.verify.compare`)."""
+    return verify_compare(plain(as_expr(result)), plain(as_expr(reference)), against)
 
 
-def equal_symbolically(a: Expr, b: Expr) -> bool:
-    if a == b:
-        return True
-    difference = a - b
-    if not size_at_most(difference, SMALL * 2):
-        return False
-    try:
-        return expand(difference) == 0 or cancel(difference) == 0
-    except (sympy.PolynomialError, TypeError, ValueError):
-        return False
-
-
-def compare(result: Expr, reference: Expr, against: str) -> Check:
-    """``result`` against ``reference``: symbolically when cheap, else at seeded points."""
-    return run_deep(_compare, plain(sympify_safe(result)), plain(sympify_safe(reference)), against)
-
-
-def sympify_safe(value) -> Expr:
-    return value if isinstance(value, Basic) else sympy.Integer(value)
-
-
-def _compare(result: Expr, reference: Expr, against: str) -> Check:
-    if equal_symbolically(result, reference):
-        return Check("symbolic", against=against)
-    symbols = by_name(result.free_symbols | reference.free_symbols)
-    rng = random.Random(SEED)
-    agreed = 0
-    with mpmath.workdps(DPS):
-        for i in range(POINTS_TRIED):
-            low, high = BOXES[i % len(BOXES)]
-            point = {s: mpmath.mpf(f"{rng.uniform(low, high):.6f}") for s in symbols}
-            a, b = Evaluator(point)(result), Evaluator(point)(reference)
-            if not (is_real(a) and is_real(b)):
-                continue
-            if not close(a, b):
-                where = ", ".join(f"{s}={mpmath.nstr(v, 8)}" for s, v in point.items())
-                return Check("failed", f"at {where}: {mpmath.nstr(a, 12)} ≠ {mpmath.nstr(b, 12)}",
-                             against)
-            agreed += 1
-            if agreed >= POINTS_WANTED:
-                break
-    return Check("numeric", against=against) if agreed else Check("unchecked", against=against)
+def verdict_data(verdict: Verdict) -> dict:
+    data = {"status": verdict.status, "against": verdict.against}
+    if verdict.detail:
+        data["detail"] = verdict.detail
+    return data
 
 
 # --- notation ---------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ from ..deep import run_deep
 from ..errors import UsageError
 from ..names import NameSupply
 from ..tidy import tidy
-from ..verify import sympy_derivative
-from .common import Check, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+from ..verify import Verdict, sympy_derivative
+from .common import verdict_data, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Composition(TopicResult):
     inner_step: Traced     # g'(x)
     raw: Expr              # f'(g(x))·g'(x) as multiplied
     result: Expr           # tidied
-    check: Check
+    check: Verdict
     at: Expr | None = None
     inner_value: Expr | None = None       # g(a)
     value: Expr | None = None             # f(g(a))
@@ -84,7 +84,7 @@ class Composition(TopicResult):
             "latex": {"expression": latex_string(self.composite),
                       "result": latex_string(self.result)},
             "verified": self.verified,
-            "check": self.check.data(),
+            "check": verdict_data(self.check),
             "steps": [traced_data(self.outer_step), traced_data(self.inner_step)],
         })
 

@@ -15,7 +15,8 @@ from sympy import Basic, Equality, Expr, Symbol
 from ..deep import run_deep
 from ..errors import UsageError
 from ..tidy import tidy
-from .common import Check, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+from ..verify import Verdict
+from .common import verdict_data, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class ImplicitDerivative(TopicResult):
     fy: Traced
     raw: Expr
     result: Expr
-    check: Check
+    check: Verdict
 
     @property
     def verified(self) -> bool:
@@ -53,7 +54,7 @@ class ImplicitDerivative(TopicResult):
             "latex": {"expression": latex_string(self.expression),
                       "result": latex_string(self.result)},
             "verified": self.verified,
-            "check": self.check.data(),
+            "check": verdict_data(self.check),
             "steps": [traced_data(self.fx), traced_data(self.fy)],
         })
 

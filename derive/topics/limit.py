@@ -29,8 +29,8 @@ from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, f
 from ..deep import run_deep
 from ..errors import UsageError
 from ..tidy import tidy
-from ..verify import sympy_derivative
-from .common import (Check, TopicResult, by_name, compare, fraction_shown, product,
+from ..verify import Verdict, sympy_derivative
+from .common import (verdict_data, TopicResult, by_name, compare, fraction_shown, product,
                      read_expression, read_variables, total)
 
 STEP_NAMES = ("h", "k", "t", "h_1")
@@ -42,7 +42,7 @@ class Rewrite:
 
     name: str              # expand | cancel | conjugate | angle_sum | regroup | factor | substitute | standard_limits | fallback
     expr: Expr
-    check: Check | None = None
+    check: Verdict | None = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class LimitDefinition(TopicResult):
     h: Symbol
     pieces: tuple[Piece, ...]
     result: Expr
-    check: Check
+    check: Verdict
     readings: tuple = ()
 
     @property
@@ -101,7 +101,7 @@ class LimitDefinition(TopicResult):
                 "quotient": expression_string(p.quotient),
                 "rewrites": [{"rule": r.name, "expr": expression_string(r.expr),
                               "latex": latex_string(r.expr),
-                              **({"check": r.check.data()} if r.check else {})}
+                              **({"check": verdict_data(r.check)} if r.check else {})}
                              for r in p.rewrites],
                 "standard_limits": list(p.standard),
                 "result": expression_string(p.result),
@@ -117,7 +117,7 @@ class LimitDefinition(TopicResult):
                       "result": latex_string(self.result)},
             "fallback": self.fallback,
             "verified": self.verified,
-            "check": self.check.data(),
+            "check": verdict_data(self.check),
             "steps": [piece_data(p) for p in self.pieces],
         })
 

@@ -24,8 +24,8 @@ from sympy import Expr, Symbol
 from ..deep import run_deep
 from ..errors import UsageError
 from ..tidy import tidy
-from ..verify import sympy_derivative
-from .common import (Check, TopicResult, Traced, by_name, compare, read_expression,
+from ..verify import Verdict, sympy_derivative
+from .common import (verdict_data, TopicResult, Traced, by_name, compare, read_expression,
                      read_variable, read_variables, traced)
 
 
@@ -51,7 +51,7 @@ class ChainDerivative:
     in_intermediates: Expr        # Σ ∂z/∂u·∂u/∂x, still written with u, v
     substituted: Expr             # the same with u, v replaced by their expressions
     result: Expr                  # tidied
-    check: Check
+    check: Verdict
 
     @property
     def verified(self) -> bool:
@@ -128,7 +128,7 @@ class ChainRule(TopicResult):
                 "in_intermediates": expression_string(d.in_intermediates),
                 "result": expression_string(d.result),
                 "latex": latex_string(d.result),
-                "check": d.check.data(),
+                "check": verdict_data(d.check),
                 "verified": d.verified,
             }
 

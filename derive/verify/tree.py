@@ -1,17 +1,17 @@
-"""Check every node of a Step tree, and the whole derivation against ``sympy.diff``.
+"""Checking every node of a Step tree, and the whole derivation against ``sympy.diff``.
 
 A node is checked in the cheapest way that can prove it:
 
-* **symbolic** — for small nodes, ``result − sympy.diff(expr, var)`` reduces to 0 by ``expand``
-  over a common denominator;
-* **numeric** — otherwise at seeded random points (mpmath, 40 digits) the result must equal an
-  independent central difference of ``expr`` (and ``sympy.diff`` where that is cheap); only
-  points where both sides are defined and real count;
-* **unchecked** — no point in the sample boxes was usable; said so, never silently passed.
+* **symbolic** — for small nodes, the result and ``sympy.diff(expr, var)`` are proved equal by
+  the one symbolic comparison (:func:`~.comparison.symbolic_proof`);
+* **numeric** — otherwise at the seeded points of one :class:`~.sampling.Sampler` (mpmath,
+  40 digits) the result must equal an independent central difference of ``expr`` (and
+  ``sympy.diff`` where that is cheap); only points where every side is usable count;
+* **unchecked** — no point in the sample was usable; said so, never silently passed.
 
 The root is always compared with ``sympy.diff`` (the oracle).  A derivation is verified only when
 every node and the oracle comparison passed.  Undefined functions (``f(x)``) are replaced by a
-fixed concrete function before numeric checks, so ``f'(x²)·2x`` is checked too.
+fixed stand-in before numeric checks, so ``f'(x²)·2x`` is checked too.
 
 Cost is linear in the size of the tree: values are memoised per point (:mod:`derive.numeric`),
 and ``sympy.diff`` is only called on small nodes and the root.
@@ -19,43 +19,27 @@ and ``sympy.diff`` is only called on small nodes and the root.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from functools import cached_property
 
 import mpmath
 import sympy
-from sympy import Expr, Symbol, expand
+from sympy import Expr, Symbol
 from sympy.core.function import AppliedUndef
 
-from .deep import run_deep
-from .functions import relu
-from .numeric import DPS, Evaluator, close, is_real
-from .sizes import Dependence, depth_at_most, size_at_most
-from .steps import ChainStep, RepeatedStep, Step, walk
+from ..deep import run_deep
+from ..functions import relu
+from ..numeric import DPS, is_real
+from ..sizes import Dependence, depth_at_most, size_at_most
+from ..steps import ChainStep, RepeatedStep, Step, walk
+from .comparison import numeric_check, symbolic_proof
+from .sampling import Sampler
+from .verdict import Verdict
 
 SMALL = 40            # nodes up to this size also get a symbolic check against sympy.diff
 SYMBOLIC_BUDGET = 300 # symbolic checks per tree; the rest of a huge tree is checked numerically
 ORACLE_DEPTH = 150    # deeper roots are too costly for sympy.diff (see check_oracle)
 ORACLE_NODES = 3000   # so are larger ones: sympy.diff of a 5,000-term sum takes tens of seconds
-POINTS_WANTED = 4     # agreeing points that make a numeric pass
-POINTS_TRIED = 16     # candidate points before giving up (unchecked)
-SEED = 20240607
-BOXES = ((0.3, 1.7), (1.1, 2.9), (-1.7, -0.3), (-0.9, 0.9), (2.0, 4.0))
-STEP = mpmath.mpf("1e-15")
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """How one node (or the oracle comparison) was checked."""
-
-    status: str            # symbolic | numeric | unchecked | failed | skipped (oracle only)
-    points: int = 0        # numeric points that agreed
-    detail: str = ""       # for a failure: where it failed
-
-    @property
-    def ok(self) -> bool:
-        return self.status in ("symbolic", "numeric")
 
 
 @dataclass(frozen=True)
@@ -107,75 +91,23 @@ def sympy_derivative(expr: Expr, variables: tuple[Symbol, ...]) -> Expr:
     return sympy.diff(expr.xreplace(real), *(real[v] for v in variables)).xreplace(back)
 
 
-def _symbolically_equal(a: Expr, b: Expr) -> bool:
-    if a == b:
-        return True
-    difference = a - b
-    try:
-        if expand(difference) == 0:
-            return True
-        numerator, _ = sympy.fraction(sympy.together(difference))
-        return expand(numerator) == 0
-    except (sympy.PolynomialError, TypeError, ValueError):
-        return False
-
-
-def _concrete(expr: Expr) -> Expr:
-    """Replace undefined functions by a fixed smooth function, so the value can be computed."""
-    if not expr.atoms(AppliedUndef):
-        return expr
-
-    def stand_in(application: AppliedUndef) -> Expr:
-        name = str(application.func)
-        c = sympy.Rational(3 + sum(map(ord, name)) % 5, 4)
-        total = sum(application.args, sympy.Integer(0))
-        return sympy.sin(c * total) + total**2 / 3 + c
-
-    replaced = expr.replace(lambda e: isinstance(e, AppliedUndef), stand_in)
-    return replaced.doit()
-
-
 class _Checker:
     def __init__(self, root: Step) -> None:
         self.root = root
-        self.concrete = bool(root.expr.atoms(AppliedUndef))
         symbols = set(root.expr.free_symbols)
         symbols.update(step.u for step in walk(root) if isinstance(step, ChainStep))
-        self.symbols = sorted(symbols, key=lambda s: s.name)
-        self.points = self._candidate_points()
-        self.evaluators: dict[tuple, Evaluator] = {}
+        self.sampler = Sampler(symbols, concrete=bool(root.expr.atoms(AppliedUndef)))
         self.symbolic_budget = SYMBOLIC_BUDGET
         self.depends = Dependence()
         self._references: dict[tuple, Expr] = {}
         self._equalities: dict[tuple, bool] = {}
         self._oracle: Verdict | None = None
 
-    def _candidate_points(self) -> list[dict[Symbol, object]]:
-        rng = random.Random(SEED)
-        points = []
-        for i in range(POINTS_TRIED):
-            low, high = BOXES[i % len(BOXES)]
-            points.append({s: mpmath.mpf(f"{rng.uniform(low, high):.6f}") for s in self.symbols})
-        return points
-
-    def _value(self, expr: Expr, index: int, shift_var: Symbol | None = None, sign: int = 0):
-        key = (index, shift_var, sign)
-        evaluator = self.evaluators.get(key)
-        if evaluator is None:
-            point = dict(self.points[index])
-            if shift_var is not None:
-                point[shift_var] = point.get(shift_var, mpmath.mpf(0)) + sign * STEP
-            evaluator = self.evaluators[key] = Evaluator(point)
-        return evaluator(expr)
-
     def run(self) -> Verification:
         with mpmath.workdps(DPS):
             verdicts = tuple(self.check(step) for step in walk(self.root))
             oracle = self.check_oracle()
         return Verification(root=self.root, verdicts=verdicts, oracle=oracle)
-
-    def _prepare(self, expr: Expr) -> Expr:
-        return _concrete(expr) if self.concrete else expr
 
     def check(self, step: Step) -> Verdict:
         if isinstance(step, RepeatedStep):
@@ -200,7 +132,7 @@ class _Checker:
     def _equal(self, result: Expr, reference: Expr) -> bool:
         key = (result, reference)
         if key not in self._equalities:
-            self._equalities[key] = _symbolically_equal(result, reference)
+            self._equalities[key] = symbolic_proof(result, reference) is not None
         return self._equalities[key]
 
     def check_oracle(self) -> Verdict:
@@ -225,32 +157,21 @@ class _Checker:
 
     def _numeric(self, expr: Expr, var: Symbol, result: Expr, reference: Expr | None,
                  finite_difference: bool) -> Verdict:
-        expr, result = self._prepare(expr), self._prepare(result)
-        reference = self._prepare(reference) if reference is not None else None
-        agreed = 0
-        for index in range(len(self.points)):
-            value = self._value(result, index)
-            if not is_real(value):
-                continue
-            if not is_real(self._value(expr, index)):
-                continue   # outside the real domain of the expression
+        sampler = self.sampler
+        expr, result = sampler.prepare(expr), sampler.prepare(result)
+        reference = sampler.prepare(reference) if reference is not None else None
+
+        def sides(index: int):
+            if not (sampler.usable(result, index) and sampler.usable(expr, index)):
+                return None   # outside the real domain of the expression
             expected = []
             if reference is not None:
-                expected.append(self._value(reference, index))
+                expected.append(sampler.value(reference, index))
             if finite_difference:
-                up = self._value(expr, index, var, +1)
-                down = self._value(expr, index, var, -1)
-                if not (is_real(up) and is_real(down)):
-                    continue
-                expected.append((up - down) / (2 * STEP))
+                expected.append(sampler.derivative(expr, index, var))
             if not expected or not all(is_real(e) for e in expected):
-                continue
-            for e in expected:
-                if not close(value, e):
-                    where = ", ".join(f"{s}={mpmath.nstr(v, 8)}" for s, v in self.points[index].items())
-                    return Verdict("failed", agreed,
-                                   f"at {where}: {mpmath.nstr(value, 12)} ≠ {mpmath.nstr(e, 12)}")
-            agreed += 1
-            if agreed >= POINTS_WANTED:
-                break
-        return Verdict("numeric", agreed) if agreed else Verdict("unchecked")
+                return None
+            value = sampler.value(result, index)
+            return [(value, e) for e in expected]
+
+        return numeric_check(sampler, sides)

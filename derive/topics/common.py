@@ -94,13 +94,6 @@ def compare(result: Expr, reference: Expr, against: str) -> Verdict:
     return verify_compare(plain(as_expr(result)), plain(as_expr(reference)), against)
 
 
-def verdict_data(verdict: Verdict) -> dict:
-    data = {"status": verdict.status, "against": verdict.against}
-    if verdict.detail:
-        data["detail"] = verdict.detail
-    return data
-
-
 # --- notation ---------------------------------------------------------------------------------
 
 class Notation(Symbol):

@@ -19,7 +19,7 @@ from ..errors import UsageError
 from ..names import NameSupply
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
-from .common import verdict_data, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+from .common import TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class Composition(TopicResult):
             "latex": {"expression": latex_string(self.composite),
                       "result": latex_string(self.result)},
             "verified": self.verified,
-            "check": verdict_data(self.check),
+            **self.check.data(),
             "steps": [traced_data(self.outer_step), traced_data(self.inner_step)],
         })
 

@@ -16,7 +16,7 @@ from ..deep import run_deep
 from ..errors import UsageError
 from ..tidy import tidy
 from ..verify import Verdict
-from .common import verdict_data, TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+from .common import TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class ImplicitDerivative(TopicResult):
             "latex": {"expression": latex_string(self.expression),
                       "result": latex_string(self.result)},
             "verified": self.verified,
-            "check": verdict_data(self.check),
+            **self.check.data(),
             "steps": [traced_data(self.fx), traced_data(self.fy)],
         })
 

@@ -30,7 +30,7 @@ from ..deep import run_deep
 from ..errors import UsageError
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
-from .common import (verdict_data, TopicResult, by_name, compare, fraction_shown, product,
+from .common import (TopicResult, by_name, compare, fraction_shown, product,
                      read_expression, read_variables, total)
 
 STEP_NAMES = ("h", "k", "t", "h_1")
@@ -101,7 +101,7 @@ class LimitDefinition(TopicResult):
                 "quotient": expression_string(p.quotient),
                 "rewrites": [{"rule": r.name, "expr": expression_string(r.expr),
                               "latex": latex_string(r.expr),
-                              **({"check": verdict_data(r.check)} if r.check else {})}
+                              **(r.check.data() if r.check else {})}
                              for r in p.rewrites],
                 "standard_limits": list(p.standard),
                 "result": expression_string(p.result),
@@ -117,7 +117,7 @@ class LimitDefinition(TopicResult):
                       "result": latex_string(self.result)},
             "fallback": self.fallback,
             "verified": self.verified,
-            "check": verdict_data(self.check),
+            **self.check.data(),
             "steps": [piece_data(p) for p in self.pieces],
         })
 

@@ -25,7 +25,7 @@ from ..deep import run_deep
 from ..errors import UsageError
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
-from .common import (verdict_data, TopicResult, Traced, by_name, compare, read_expression,
+from .common import (TopicResult, Traced, by_name, compare, read_expression,
                      read_variable, read_variables, traced)
 
 
@@ -128,7 +128,7 @@ class ChainRule(TopicResult):
                 "in_intermediates": expression_string(d.in_intermediates),
                 "result": expression_string(d.result),
                 "latex": latex_string(d.result),
-                "check": verdict_data(d.check),
+                **d.check.data(),
                 "verified": d.verified,
             }
 

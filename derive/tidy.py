@@ -5,12 +5,18 @@ A rule's formula produces a correct but raw expression (``cos(x²)·2x``, ``(eˣ
 ``count_ops``; ties keep the earlier candidate, so the result is deterministic.  Expressions
 with more than :data:`MAX_NODES` nodes are left as they are: tidying must never be the slow part.
 
-To add a rewrite, append it to :data:`REWRITES`; it must be cheap and must not change the value.
+Expressions over vector entries with sums over an index (``Σ_k e^{z_k}``, the indexed
+derivations) are tidied with ``sums=True``: each sum is kept whole, as an opaque symbol, so
+that no rewrite takes it apart, and the numerator is expanded and collected even where there is
+no denominator (:data:`SUM_REWRITES`), which gathers the terms of each Kronecker delta.
+
+To add a rewrite, append it to :data:`REWRITES` (or :data:`SUM_REWRITES`); it must be cheap and
+must not change the value.
 """
 
 from __future__ import annotations
 
-from sympy import Expr, Pow, cancel, count_ops, expand, factor_terms, fraction, together
+from sympy import Expr, Pow, Sum, Symbol, cancel, count_ops, expand, factor_terms, fraction, together
 
 from .sizes import size_at_most
 
@@ -25,6 +31,12 @@ def _expanded_numerator(expr: Expr) -> Expr:
     """Over a common denominator with the numerator expanded (only where there is one)."""
     if not _has_denominator(expr):
         return expr
+    return _expanded(expr)
+
+
+def _expanded(expr: Expr) -> Expr:
+    """Over a common denominator (if any) with the numerator expanded and common factors
+    taken out: like terms collect."""
     numerator, denominator = fraction(together(expr))
     return factor_terms(expand(numerator)) / denominator
 
@@ -36,14 +48,25 @@ def _cancelled(expr: Expr) -> Expr:
 
 
 REWRITES = (factor_terms, _expanded_numerator, _cancelled)
+SUM_REWRITES = (factor_terms, _expanded, _cancelled)
 
 
-def tidy(expr: Expr) -> Expr:
-    """The shortest of ``expr`` and its cheap rewrites (``expr`` itself when it is large)."""
-    if not isinstance(expr, Expr) or expr.is_Atom or not size_at_most(expr, MAX_NODES):
+def tidy(expr: Expr, *, sums: bool = False) -> Expr:
+    """The shortest of ``expr`` and its cheap rewrites (``expr`` itself when it is large);
+    ``sums=True``: sums over an index kept whole (see the module docstring)."""
+    if not isinstance(expr, Expr) or expr.is_Atom:
         return expr
+    if not sums:
+        return _shortest(expr, REWRITES) if size_at_most(expr, MAX_NODES) else expr
+    hidden = {s: Symbol(f"_S{p}") for p, s in enumerate(sorted(expr.atoms(Sum), key=str))}
+    work = expr.xreplace(hidden)
+    best = _shortest(work, SUM_REWRITES) if size_at_most(work, MAX_NODES) else work
+    return best.xreplace({symbol: s for s, symbol in hidden.items()})
+
+
+def _shortest(expr: Expr, rewrites) -> Expr:
     best, best_size = expr, count_ops(expr)
-    for rewrite in REWRITES:
+    for rewrite in rewrites:
         candidate = rewrite(expr)
         size = count_ops(candidate)
         if size < best_size:

@@ -9,17 +9,30 @@ visible :class:`~derive.steps.UnknownStep`.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from sympy import Expr, Symbol
 
 from .deep import run_deep
 from .names import NameSupply
 from .rules import MATCHERS, TraceContext
-from .steps import RepeatedStep, Step
+from .rules.context import Matcher
+from .sizes import Dependence
+from .steps import RepeatedStep, Step, Tidy
+from .tidy import tidy
 
 
-def trace(expr: Expr, var: Symbol, names: NameSupply | None = None) -> Step:
-    """The step-by-step derivative of ``expr`` with respect to ``var``."""
-    return run_deep(_trace_root, expr, var, names)
+def trace(expr: Expr, var: Symbol, names: NameSupply | None = None, *,
+          matchers: tuple[Matcher, ...] = MATCHERS, depends: Callable | None = None,
+          tidy: Tidy = tidy) -> Step:
+    """The step-by-step derivative of ``expr`` with respect to ``var``.
+
+    A topic may give its own ``matchers`` (usually its rules in front of :data:`MATCHERS`), its
+    ``depends`` test (default: whether ``var`` occurs in the expression) and its ``tidy``.
+    """
+    names = names or NameSupply.for_expression(expr, var)
+    ctx = TraceContext(names=names, matchers=matchers, depends=depends or Dependence(), tidy=tidy)
+    return run_deep(ctx.trace, expr, var)
 
 
 def trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
@@ -30,16 +43,11 @@ def trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
     return run_deep(_trace_repeated, expr, variables)
 
 
-def _trace_root(expr: Expr, var: Symbol, names: NameSupply | None) -> Step:
-    names = names or NameSupply.for_expression(expr, var)
-    return TraceContext(names=names, matchers=MATCHERS).trace(expr, var)
-
-
 def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
     steps: list[Step] = []
     current = expr
     for var in variables:
-        step = _trace_root(current, var, None)
+        step = trace(current, var)
         steps.append(step)
         current = step.result
     if len(steps) == 1:

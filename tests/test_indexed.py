@@ -14,7 +14,8 @@ from derive.errors import ParseError
 from derive.indexed.verify import Claim, verify_claim
 from derive.indexed.notation import SumExcept, i, j, k, n, vector
 from derive.indexed.recognise import softmax_definition
-from derive.indexed.syntax import parse_indexed
+from derive.indexed.jacobian import INDEX_SYNTAX
+from derive.parse import parse
 from derive.narrate.phrases import CATALOGUES
 
 z, y, sigma, s, p, x = (vector(name) for name in ("z", "y", "sigma", "s", "p", "x"))
@@ -148,10 +149,22 @@ def test_squared_error_of_linear_unit_by_each_weight():
     assert same(result.derivations[1].result, x2 * (w1 * x1 + w2 * x2 + b1 - target))
 
 
-@pytest.mark.parametrize("text", ["z_j z_k", "foo(z_j)", "z_q", "sum(z_j, q)", "", "exp(z_j"])
-def test_parser_errors(text):
-    with pytest.raises((ParseError, UsageError)):
-        parse_indexed(text)
+@pytest.mark.parametrize("text, position", [
+    ("z_q", 2), ("sum(z_j, q)", 9), ("sum(z_j)", 7), ("2j", 1), ("x_1 + z_j", 2), ("", 0),
+    ("exp(z_j", 7)])
+def test_parser_errors(text, position):
+    """The index syntax is part of the one parser: its errors say what and where."""
+    with pytest.raises(ParseError) as error:
+        parse(text, indices=INDEX_SYNTAX)
+    assert error.value.position == position
+
+
+def test_index_syntax_is_the_one_grammar():
+    """Entries, sums to n and implicit products, as the parser reads everything else."""
+    assert parse("z_j z_k", indices=INDEX_SYNTAX).expr == z[j] * z[k]
+    assert parse("sum(exp(z_k), k)/n", indices=INDEX_SYNTAX).expr == \
+        Sum(exp(z[k]), (k, 1, n)) / n
+    assert parse("σ_j(1 − σ_i)", indices=INDEX_SYNTAX).expr == sigma[j] * (1 - sigma[i])
 
 
 def test_jacobian_usage_errors():
@@ -205,7 +218,7 @@ def test_cli_runs(args):
 
 
 @pytest.mark.parametrize("args", [["softmax", "--n", "0"], ["softmax", "--loss", "mse"],
-                                  ["jacobian", "z_j z_k", "--wrt", "z_i"]])
+                                  ["jacobian", "z_q", "--wrt", "z_i"]])
 def test_cli_bad_input_exits_2(args):
     assert runner.invoke(app, args).exit_code == 2
 

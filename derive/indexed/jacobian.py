@@ -14,13 +14,20 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from sympy import Basic, Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum, Symbol
+from sympy.core.function import AppliedUndef
 
 from ..errors import UsageError
-from .calculus import differentiate, tidy
-from .verify import Claim
-from .notation import entries
+from ..parse import IndexSyntax, parse, parse_variable
+from .rules import stage_tidy
+from .notation import INDEX_NAMES, entries, n, vector
 from .recognise import definitions_for, recognise
+from .rules import differentiate
 from .stages import IndexedResult, Stage
+from .verify import Claim
+
+#: The input syntax of ``derive jacobian``: the one parser, with entries z_j of vectors.
+INDEX_SYNTAX = IndexSyntax(entry=lambda name, index: vector(name)[index], names=INDEX_NAMES,
+                           length=n)
 
 
 def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
@@ -30,14 +37,17 @@ def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     plain variables (returns a :class:`PlainJacobian` of ordinary derivations).
     """
     from ..deep import run_deep
-    from .syntax import parse_entry, parse_indexed
 
     text = expression if isinstance(expression, str) else str(expression)
-    expr = parse_indexed(expression) if isinstance(expression, str) else expression
+    expr = parse(expression, indices=INDEX_SYNTAX).expr if isinstance(expression, str) \
+        else expression
+    if expr.atoms(AppliedUndef):
+        raise UsageError("undefined functions such as f(z_j) have no indexed derivative here")
     variables = [wrt] if isinstance(wrt, (str, Basic)) else list(wrt)
     if not variables:
         raise UsageError("give the variable with --wrt, e.g. --wrt z_i")
-    variables = [parse_entry(v) if isinstance(v, str) else v for v in variables]
+    variables = [parse_variable(v, indices=INDEX_SYNTAX) if isinstance(v, str) else v
+                 for v in variables]
     if all(isinstance(v, Symbol) for v in variables):
         return run_deep(_plain, text, expr, tuple(variables))
     if len(variables) != 1 or not isinstance(variables[0], Indexed):
@@ -96,20 +106,20 @@ def _stages(expr: Expr, var: Indexed, out) -> list[Stage]:
     lhs = Derivative(expr, var)
     forms = ((step.raw,) if step.raw is not None else ()) + (step.result,)
     stages = [Stage("derivative", lhs, forms, claim(forms), step=step)]
-    named = recognise(step.result, definitions) if definitions else tidy(step.result)
+    named = recognise(step.result, definitions) if definitions else stage_tidy(step.result)
     stages.append(Stage("recognise", lhs, (named,), claim((named,))))
     if out is not None and named.has(KroneckerDelta):
         i = var.indices[0]
         for case, substitution, case_lhs in (
                 ("i = j", {out: i}, Derivative(expr.xreplace({out: i}), var)),
                 ("i ≠ j", {KroneckerDelta(i, out): Integer(0)}, lhs)):
-            raw = tidy(step.result.xreplace(substitution))
+            raw = stage_tidy(step.result.xreplace(substitution))
             case_named = recognise(raw, definitions) if definitions else raw
             stages.append(Stage("case", case_lhs, (raw, case_named), claim((raw, case_named), case),
                                 case=case))
     target = _target_sum(named)
     if out is None and target is not None:
-        one = tidy(named.xreplace({target: Integer(1)}))
+        one = stage_tidy(named.xreplace({target: Integer(1)}))
         stages.append(Stage("sum_one", lhs, (one,),
                             claim((one,), probability=str(target.function.base.label))))
     return stages

@@ -1,7 +1,7 @@
 """The softmax topic: ∂σ_j/∂z_i in two cases, and with ``loss="cross-entropy"`` the gradient
 ∂L/∂z_i = σ_i − y_i, for general n and (with ``n``) written out at a concrete n.
 
-Every formula here comes out of the engine (:mod:`derive.indexed.calculus` differentiates,
+Every formula here comes out of the engine (:mod:`derive.indexed.rules` differentiates,
 :mod:`derive.indexed.recognise` names σ, the case split substitutes δ_ij = 1 or 0) and every stage
 is checked numerically at n = 2, 3, 4 (:mod:`derive.indexed.verify`).  The narration is in
 :mod:`derive.indexed.narrate`.  To add a loss, add a builder like :func:`_cross_entropy` and a
@@ -16,7 +16,9 @@ from sympy import (Derivative, Symbol, Expr, Integer, KroneckerDelta, Matrix, Mu
 from ..errors import UsageError
 from ..narrate.derivatives import PartialDerivative
 from ..topics.common import product, total   # ∂L/∂σ_j · ∂σ_j/∂z_i in the teacher's order
-from .calculus import differentiate, tidy
+from ..steps import ConstantMultipleStep
+from .rules import stage_tidy
+from .rules import differentiate
 from .verify import Claim
 from .notation import SumExcept, i, j, k, n, vector
 from .recognise import recognise, softmax_definition
@@ -30,6 +32,7 @@ SOFTMAX = exp(z[j]) / Sum(exp(z[k]), (k, 1, n))
 DEFINITIONS = (softmax_definition(z, k, n),)
 LOSS = -Sum(y[j] * log(sigma[j]), (j, 1, n))         # as shown, in terms of σ
 L = Symbol("L")                  # a function of the whole vector z: its derivatives are ∂
+J = Symbol("J")                  # the Jacobian matrix, as shown
 
 
 def softmax(n: int | None = None, loss: str | None = None) -> IndexedResult:
@@ -80,7 +83,7 @@ def _jacobian_stages() -> tuple[Stage, ...]:
     stages = [Stage("quotient", lhs, forms, _claim(forms), step=step)]
     for case, substitution, case_lhs in (("i = j", {j: i}, Derivative(sigma[i], z[i])),
                                          ("i ≠ j", {KroneckerDelta(i, j): Integer(0)}, lhs)):
-        raw = tidy(step.result.xreplace(substitution))
+        raw = stage_tidy(step.result.xreplace(substitution))
         named = recognise(raw, DEFINITIONS)
         stages.append(Stage("case", case_lhs, (raw, named), _claim((raw, named), case), case=case))
     combined = recognise(step.result, DEFINITIONS)
@@ -113,27 +116,26 @@ def _cross_entropy(jacobian: tuple[Stage, ...]) -> tuple[Stage, ...]:
     same = product(g_i, cases["i = j"])
     others = SumExcept(product(g, cases["i ≠ j"]), j, i, n)
     split_form = total(same, others)
-    simplified = (tidy(g_i * cases["i = j"])
-                  + _pull_out(SumExcept(tidy(g * cases["i ≠ j"]), j, i, n)))
+    simplified = (stage_tidy(g_i * cases["i = j"])
+                  + _pull_out(SumExcept(stage_tidy(g * cases["i ≠ j"]), j, i, n)))
     split = Stage("split", lhs, (split_form, simplified), _loss_claim((split_form, simplified)))
     # Σ_{j≠i} y_j = Σ_j y_j − y_i
     identity_lhs = SumExcept(y[j], j, i, n)
     identity_rhs = Sum(y[j], (j, 1, n)) - y[i]
     identity = Stage("identity", identity_lhs, (identity_rhs,),
                      Claim(function=identity_lhs, forms=(identity_rhs,), indices=(i,)))
-    collected = tidy(expand(simplified.replace(
+    spelled_out = simplified.replace(
         lambda e: isinstance(e, SumExcept),
-        lambda e: Sum(e.summand, (e.index, 1, e.upper)) - e.summand.xreplace({e.index: e.excluded}))))
+        lambda e: Sum(e.summand, (e.index, 1, e.upper)) - e.summand.xreplace({e.index: e.excluded}))
+    collected = stage_tidy(expand(spelled_out))
     collect = Stage("collect", lhs, (collected,), _loss_claim((collected,)))
-    one_hot = tidy(collected.xreplace({Sum(y[j], (j, 1, n)): Integer(1)}))
+    one_hot = stage_tidy(collected.xreplace({Sum(y[j], (j, 1, n)): Integer(1)}))
     assume = Stage("assumption", lhs, (one_hot,), _loss_claim((one_hot,), probability="y"))
     return (outer, chain, split, identity, collect, assume)
 
 
 def _sifted_form(step) -> Expr:
     """The derivative before the Kronecker delta collapses the sum: c·Σ_k ∂f_k/∂x."""
-    from ..steps import ConstantMultipleStep
-
     if isinstance(step, ConstantMultipleStep):
         return Mul(step.constant, _sifted_form(step.factor_step), evaluate=False)
     return step.raw if step.raw is not None else step.result
@@ -169,7 +171,7 @@ def _concrete(size: int, loss: str | None, stages: tuple[Stage, ...]) -> tuple[S
             claims.append(Claim(function=SOFTMAX.xreplace({j: row}), forms=(entry,), wrt=z[col],
                                 definitions=DEFINITIONS, sizes=(size,)))
         entries.append(line)
-    out = [softmax_stage, Stage("concrete_jacobian", Symbol_J(), (Matrix(entries),), tuple(claims))]
+    out = [softmax_stage, Stage("concrete_jacobian", J, (Matrix(entries),), tuple(claims))]
     if loss == "cross-entropy":
         general = next(s.result for s in stages if s.rule == "assumption")
         vector_entries = [general.xreplace({i: m}) for m in indices]
@@ -180,8 +182,3 @@ def _concrete(size: int, loss: str | None, stages: tuple[Stage, ...]) -> tuple[S
                                for m, e in zip(indices, vector_entries))))
     return tuple(out)
 
-
-def Symbol_J():  # noqa: N802 - the Jacobian's name as shown
-    from sympy import Symbol
-
-    return Symbol("J")

@@ -16,8 +16,9 @@ from typing import Callable
 
 from sympy import Basic, Expr
 
+from ..render.json import step_data
 from ..render.mathlatex import tex as latex
-from ..steps import Step, rule_key
+from ..steps import Step
 from ..verify import Verdict, all_of
 from .verify import Claim, verify_claim
 from .notation import json_string
@@ -55,24 +56,6 @@ class Stage:
             out.update(self.verdict.data())
         out["substeps"] = [step_data(self.step)] if self.step is not None else []
         return out
-
-
-_BASE_FIELDS = {"expr", "var", "result", "raw"}
-
-
-def step_data(step: Step) -> dict:
-    """A Step tree as JSON, with entries written ``Indexed(z, j)`` (readable by sympify)."""
-    data: dict = {"rule": rule_key(step), "expr": json_string(step.expr), "var": json_string(step.var),
-                  "result": json_string(step.result),
-                  "latex": {"expr": latex(step.expr), "result": latex(step.result)}}
-    for f in dataclasses.fields(step):
-        value = getattr(step, f.name)
-        if f.name in _BASE_FIELDS or isinstance(value, Step) or (
-                isinstance(value, tuple) and value and isinstance(value[0], Step)):
-            continue
-        data[f.name] = _plain(value)
-    data["substeps"] = [step_data(c) for c in step.children()]
-    return data
 
 
 def _plain(value):

@@ -27,12 +27,14 @@ Syntax in brief (the full list, with the deliberately unsupported notations, is 
 * LaTeX (auto-detected by a backslash): ``\frac{a}{b}``, ``\frac12``, ``\sqrt{…}``,
   ``\sqrt[n]{…}``, ``\sin``…, ``\ln``, ``\log_{b}``, ``\left( \right)``, ``\left| \right|``,
   ``\big``, ``\operatorname{…}``, Greek letters, spacing commands;
-* a leading definition ``f(x)=`` or ``y=`` is dropped (see :func:`parse_equation` for equations).
+* a leading definition ``f(x)=`` or ``y=`` is dropped (see :func:`parse_equation` for equations);
+* with the option ``indices`` (:mod:`.indices`), entries of vectors ``z_j``, sums over an index
+  ``sum(expr, k)`` and the length ``n`` (the input of ``derive jacobian``).
 
 Every decision worth showing is returned as a :class:`Reading` (kinds in ``READING_KINDS``).
 To extend the syntax, start from the docstring of the module concerned: names.py (function names,
 Greek letters, letter runs), tokens.py (characters), latex.py (LaTeX commands), pratt.py
-(grammar), limits.py (size limits).
+(grammar), indices.py (the index syntax), limits.py (size limits).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ import sympy
 from sympy import S
 
 from derive.errors import ParseError
+from derive.parse.indices import CALLS, IndexSyntax
 from derive.parse.limits import MAX_DEPTH, MAX_LENGTH
 from derive.parse.names import DEFAULT_UNDEFINED_FUNCTIONS, GREEK_CHARS
 from derive.parse.pratt import Parser
@@ -52,7 +55,7 @@ from derive.parse.tokens import COMMA, CONST, END, EQUALS, FUNC, LPAREN, NAME, R
     tokenize
 
 __all__ = [
-    "MAX_DEPTH", "MAX_LENGTH", "READING_KINDS", "Parsed", "ParseError", "Reading",
+    "MAX_DEPTH", "MAX_LENGTH", "READING_KINDS", "IndexSyntax", "Parsed", "ParseError", "Reading",
     "parse", "parse_equation", "parse_variable",
 ]
 
@@ -69,25 +72,28 @@ class Parsed:
     functions: tuple[str, ...]     # names of the undefined functions used (f, g, declared ones)
 
 
-def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None) -> Parsed:
+def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None,
+          indices: IndexSyntax | None = None) -> Parsed:
     """Read one expression.  A leading ``f(x)=`` / ``y=`` definition is dropped (a Reading
     says so); any other ``=`` is an error — use :func:`parse_equation` for equations.
 
     ``functions`` names extra undefined functions (``phi`` makes ``phi(x)`` a function);
-    ``latex=None`` reads LaTeX when the text contains a backslash.
+    ``latex=None`` reads LaTeX when the text contains a backslash; ``indices`` turns on the
+    index syntax (entries ``z_j``, ``sum(expr, k)``, the length ``n``: :mod:`.indices`).
     """
-    return _run(_parse, text, functions, latex)
+    return _run(_parse, text, functions, latex, indices)
 
 
 def parse_equation(text: str, *, functions: Iterable[str] = (), latex: bool | None = None
                    ) -> Parsed:
     """Read an equation ``lhs = rhs`` as the expression ``lhs - rhs`` (for implicit
     differentiation: ``e^(xy)+ye^y=1`` gives ``exp(x*y) + y*exp(y) - 1``)."""
-    return _run(_parse_equation, text, functions, latex)
+    return _run(_parse_equation, text, functions, latex, None)
 
 
-def parse_variable(text: str) -> sympy.Symbol:
-    """Read one variable name: ``x``, ``x1``, ``x_1``, ``z_i``, ``θ``, ``theta``, ``\\theta``."""
+def parse_variable(text: str, *, indices: IndexSyntax | None = None) -> sympy.Expr:
+    """Read one variable name: ``x``, ``x1``, ``x_1``, ``z_i``, ``θ``, ``theta``, ``\\theta``;
+    with ``indices``, ``z_i`` is the entry i of the vector z."""
     if not isinstance(text, str):
         raise ParseError("a variable name must be text")
     if not text.strip():
@@ -97,6 +103,8 @@ def parse_variable(text: str) -> sympy.Symbol:
     tokens, _ = tokenize(text, "\\" in text)
     first = tokens[0]
     if first.kind == NAME and tokens[1].kind == END:
+        if indices is not None:
+            return Parser(text, tokens, False, indices).indexed_name(first)
         return sympy.Symbol(first.value)
     if first.kind == CONST:
         shown = text[first.pos:first.end]
@@ -111,7 +119,7 @@ def parse_variable(text: str) -> sympy.Symbol:
 
 # -- implementation ----------------------------------------------------------------------
 
-def _run(work, text, functions, latex) -> Parsed:
+def _run(work, text, functions, latex, indices) -> Parsed:
     from derive.deep import run_deep  # the project's one place that raises the recursion limit
 
     if not isinstance(text, str):
@@ -121,7 +129,7 @@ def _run(work, text, functions, latex) -> Parsed:
                          f"{MAX_LENGTH})", text, MAX_LENGTH)
     undefined = frozenset(DEFAULT_UNDEFINED_FUNCTIONS) | _function_names(functions, text)
     use_latex = "\\" in text if latex is None else bool(latex)
-    return run_deep(work, text, undefined, use_latex)
+    return run_deep(work, text, undefined, use_latex, indices)
 
 
 def _function_names(functions: Iterable[str], text: str) -> frozenset[str]:
@@ -136,8 +144,9 @@ def _function_names(functions: Iterable[str], text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _parse(text: str, undefined: frozenset[str], latex: bool) -> Parsed:
-    tokens, readings = tokenize(text, latex, undefined)
+def _parse(text: str, undefined: frozenset[str], latex: bool, indices: IndexSyntax | None
+           ) -> Parsed:
+    tokens, readings = tokenize(text, latex, undefined, CALLS if indices is not None else None)
     equals = [token for token in tokens if token.kind == EQUALS]
     if len(equals) > 1:
         raise ParseError("more than one `=`", text, equals[1].pos, "write one expression")
@@ -152,12 +161,12 @@ def _parse(text: str, undefined: frozenset[str], latex: bool) -> Parsed:
         tokens = tokens[split + 1:]
         if tokens[0].kind == END:
             raise ParseError("expected an expression after `=`", text, len(text))
-    parser = Parser(text, tokens, latex)
+    parser = Parser(text, tokens, latex, indices)
     expr = _checked(parser.parse(), text)
     return _result(text, expr, readings + parser.readings, parser.functions)
 
 
-def _parse_equation(text: str, undefined: frozenset[str], latex: bool) -> Parsed:
+def _parse_equation(text: str, undefined: frozenset[str], latex: bool, indices: None) -> Parsed:
     tokens, readings = tokenize(text, latex, undefined)
     equals = [token for token in tokens if token.kind == EQUALS]
     if len(equals) != 1:

@@ -39,6 +39,7 @@ from sympy import S
 
 from derive.errors import ParseError
 from derive.parse import limits
+from derive.parse.indices import IndexSyntax
 from derive.parse.names import FUNCTIONS
 from derive.parse.readings import Reading
 from derive.parse.tokens import (
@@ -57,10 +58,12 @@ def _short(text: str) -> str:
 class Parser:
     """Parses one token list (ending with END) into a sympy expression."""
 
-    def __init__(self, text: str, tokens: list[Token], latex: bool) -> None:
+    def __init__(self, text: str, tokens: list[Token], latex: bool,
+                 indices: IndexSyntax | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.latex = latex
+        self.indices = indices
         self.k = 0
         self.depth = 0
         self.peak = 0  # deepest self.depth reached since the last begin_height()
@@ -304,11 +307,48 @@ class Parser:
         if self.at(LPAREN):
             if token.call == "undefined":
                 return self.undefined_call(token)
+            if token.call == "index_sum":
+                return self.index_sum(token)
             if token.call:
                 return self.call(token, token.call)[0]
             shown = self.source(token.pos, token.end)
             self.note("implicit_multiplication", f"{shown}( -> {shown}*(", token.pos)
+        if self.indices is not None:
+            return self.indexed_name(token)
         return sympy.Symbol(token.value)
+
+    # -- the index syntax (derive.parse.indices) -----------------------------------------
+    def indexed_name(self, token: Token) -> sympy.Expr:
+        """``z_j`` → the entry; ``n`` → the length; an index letter alone is an error."""
+        indices, name = self.indices, token.value
+        parts = indices.split(name)
+        if parts is not None:
+            base, index = parts
+            if index not in indices.names:
+                raise self.error(f"the index of `{name}` must be one of "
+                                 f"{', '.join(indices.names)}", token.pos + len(base) + 1)
+            return indices.entry(base, sympy.Symbol(index))
+        if name in indices.names:
+            raise self.error(f"`{name}` is an index", token.pos,
+                             f"use it as a subscript, e.g. z_{name}")
+        if name == indices.length.name:
+            return indices.length
+        return sympy.Symbol(name)
+
+    def index_sum(self, token: Token) -> sympy.Expr:
+        """``sum(expr, k)``: Σ_{k=1}^{n} expr."""
+        opener = self.advance()
+        body = self.expression()
+        if not self.at(COMMA):
+            raise self.unexpected(self.peek(), "expected `,` and the index of the sum, as in "
+                                               "sum(z_k, k)")
+        self.advance()
+        index = self.advance()
+        if index.kind != NAME or index.value not in self.indices.names:
+            raise self.error(f"a sum runs over an index ({', '.join(self.indices.names)})",
+                             index.pos)
+        self.expect_closing(opener, RPAREN)
+        return sympy.Sum(body, (sympy.Symbol(index.value), 1, self.indices.length))
 
     def group(self) -> sympy.Expr:
         opener = self.advance()

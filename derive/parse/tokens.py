@@ -66,7 +66,7 @@ class Token:
     value: object
     pos: int
     end: int
-    call: str | None = None  # NAME only: "undefined" or the FUNCTIONS key that `name(` means
+    call: str | None = None  # NAME only: "undefined", "index_sum" or the FUNCTIONS key `name(` means
     synthetic: bool = False  # inserted by the tokenizer, e.g. the braces around a superscript
 
     def describe(self, text: str) -> str:
@@ -81,12 +81,15 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 class Tokenizer:
-    """Turns ``text`` into tokens; ``undefined`` holds the names that are functions when called."""
+    """Turns ``text`` into tokens; ``undefined`` holds the names that are functions when called,
+    ``calls`` other names that have a meaning when called (``sum`` in the index syntax)."""
 
-    def __init__(self, text: str, latex: bool, undefined: frozenset[str]) -> None:
+    def __init__(self, text: str, latex: bool, undefined: frozenset[str],
+                 calls: dict[str, str] | None = None) -> None:
         self.text = text
         self.latex = latex
         self.undefined = undefined
+        self.calls = calls or {}
         self.tokens: list[Token] = []
         self.readings: list[tuple[int, Reading]] = []
         self.i = 0
@@ -162,7 +165,7 @@ class Tokenizer:
         while j < len(text) and _is_ascii_letter(text[j]):
             j += 1
         run = text[start:j]
-        pieces = split_letter_run(run, self.undefined)
+        pieces = split_letter_run(run, self.undefined | frozenset(self.calls))
         if pieces[-1].kind == "function":  # a name that ends in digits: log10, log2
             digits = j
             while digits < len(text) and text[digits].isascii() and text[digits].isdigit():
@@ -220,7 +223,8 @@ class Tokenizer:
                 k += 1
             name += "_" + "".join(SUBSCRIPT_DIGITS[c] for c in text[j:k])
             j = k
-        call = "undefined" if name in self.undefined else CALLABLE_VARIABLES.get(name)
+        call = "undefined" if name in self.undefined else \
+            self.calls.get(name) or CALLABLE_VARIABLES.get(name)
         self.emit(NAME, name, start, j, call=call)
 
     def subscript(self, name: str, j: int) -> tuple[str, int]:
@@ -340,7 +344,8 @@ class Tokenizer:
                              "declare it as a function name")
 
 
-def tokenize(text: str, latex: bool, undefined: frozenset[str] = frozenset()
+def tokenize(text: str, latex: bool, undefined: frozenset[str] = frozenset(),
+             calls: dict[str, str] | None = None
              ) -> tuple[list[Token], list[tuple[int, Reading]]]:
     """Tokens of ``text`` (ending with an END token) and the readings taken while splitting."""
-    return Tokenizer(text, latex, undefined).run()
+    return Tokenizer(text, latex, undefined, calls).run()

@@ -2,8 +2,8 @@
 
 JSON is the data contract rather than a narration: it serialises the Step tree and the verdicts,
 not the Document.  Every expression is written as a string that ``sympy.sympify`` reads back to
-the same expression (derive's own named functions are rewritten into plain sympy first) together
-with its LaTeX.
+the same expression (derive's own named functions are rewritten into plain sympy first; an entry
+``z_j`` of a vector is written ``Indexed(z, j)``) together with its LaTeX.
 
 A step's own fields are found from its dataclass: expressions become strings, child steps go to
 ``substeps`` in the order of ``children()``.  A new Step class needs nothing here.
@@ -14,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from sympy import Basic, sstr
+from sympy import Basic, Indexed
+from sympy.printing.str import StrPrinter
 
 from ..functions import to_plain_sympy
 from ..steps import Step, rule_key
@@ -24,9 +25,20 @@ SCHEMA = "derive/1"
 _BASE_FIELDS = {"expr", "var", "result", "raw"}
 
 
+class _StringPrinter(StrPrinter):
+    """``sstr``, except that an entry of a vector, whatever its own printing, is written
+    ``Indexed(z, j)``: ``sympify`` cannot read ``z[j]`` or ``z_j`` back."""
+
+    def _print(self, expr, **kwargs):
+        if isinstance(expr, Indexed):
+            indices = ", ".join(self._print(index) for index in expr.indices)
+            return f"Indexed({self._print(expr.base.label)}, {indices})"
+        return super()._print(expr, **kwargs)
+
+
 def expression_string(expr: Basic) -> str:
     """A string ``sympy.sympify`` reads back to ``expr`` (named functions rewritten)."""
-    return sstr(to_plain_sympy(expr), order=None)
+    return _StringPrinter({"order": None}).doprint(to_plain_sympy(expr))
 
 
 def latex_string(expr: Basic) -> str:
@@ -46,7 +58,7 @@ def step_data(step: Step, verification: Verification | None = None) -> dict:
     data: dict = {
         "rule": rule_key(step),
         "expr": expression_string(step.expr),
-        "var": str(step.var),
+        "var": expression_string(step.var),
         "result": expression_string(step.result),
         "latex": {"expr": latex_string(step.expr), "result": latex_string(step.result)},
     }

@@ -18,7 +18,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import UsageError
 from ..parse import IndexSyntax, parse, parse_variable
-from .rules import stage_tidy
+from ..tidy import tidy
 from .notation import INDEX_NAMES, entries, n, vector
 from .recognise import definitions_for, recognise
 from .rules import differentiate
@@ -106,20 +106,20 @@ def _stages(expr: Expr, var: Indexed, out) -> list[Stage]:
     lhs = Derivative(expr, var)
     forms = ((step.raw,) if step.raw is not None else ()) + (step.result,)
     stages = [Stage("derivative", lhs, forms, claim(forms), step=step)]
-    named = recognise(step.result, definitions) if definitions else stage_tidy(step.result)
+    named = recognise(step.result, definitions) if definitions else tidy(step.result, sums=True)
     stages.append(Stage("recognise", lhs, (named,), claim((named,))))
     if out is not None and named.has(KroneckerDelta):
         i = var.indices[0]
         for case, substitution, case_lhs in (
                 ("i = j", {out: i}, Derivative(expr.xreplace({out: i}), var)),
                 ("i ≠ j", {KroneckerDelta(i, out): Integer(0)}, lhs)):
-            raw = stage_tidy(step.result.xreplace(substitution))
+            raw = tidy(step.result.xreplace(substitution), sums=True)
             case_named = recognise(raw, definitions) if definitions else raw
             stages.append(Stage("case", case_lhs, (raw, case_named), claim((raw, case_named), case),
                                 case=case))
     target = _target_sum(named)
     if out is None and target is not None:
-        one = stage_tidy(named.xreplace({target: Integer(1)}))
+        one = tidy(named.xreplace({target: Integer(1)}), sums=True)
         stages.append(Stage("sum_one", lhs, (one,),
                             claim((one,), probability=str(target.function.base.label))))
     return stages

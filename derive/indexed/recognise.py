@@ -15,7 +15,7 @@ from typing import Callable
 from sympy import Add, Expr, Indexed, Mul, Sum, Symbol, exp
 
 from ..functions import sigmoid
-from .rules import stage_tidy
+from ..tidy import tidy
 from .notation import Vector, entries, vector
 
 
@@ -49,7 +49,7 @@ def recognise(expr: Expr, definitions: tuple[Definition, ...]) -> Expr:
     """``expr`` written with the defined names, tidied."""
     for definition in definitions:
         expr = _recognise_one(expr, definition)
-    return stage_tidy(expr)
+    return tidy(expr, sums=True)
 
 
 def _recognise_one(expr: Expr, d: Definition) -> Expr:

@@ -80,22 +80,3 @@ def differentiate(expr: Expr, var, names: NameSupply | None = None) -> Step:
                  matchers=INDEXED_MATCHERS + MATCHERS, depends=EntryDependence(),
                  tidy=partial(tidy, sums=True))
 
-
-def stage_tidy(expr: Expr) -> Expr:
-    """The tidying of the stages of an indexed derivation (to become tidy(expr, sums=True))."""
-    from sympy import Symbol, cancel, count_ops, expand, factor_terms, together
-
-    if not isinstance(expr, Expr) or expr.is_Atom:
-        return expr
-    sums = sorted(expr.atoms(Sum), key=str)
-    hidden = {s: Symbol(f"_S{p}") for p, s in enumerate(sums)}
-    back = {v: s for s, v in hidden.items()}
-    work = expr.xreplace(hidden)
-    best, size = work, count_ops(work)
-    for rewrite in (factor_terms, cancel, lambda e: factor_terms(cancel(e)),
-                    lambda e: factor_terms(expand(e)), lambda e: factor_terms(together(e))):
-        candidate = rewrite(work)
-        candidate_size = count_ops(candidate)
-        if candidate_size < size:
-            best, size = candidate, candidate_size
-    return best.xreplace(back)

@@ -17,7 +17,7 @@ from ..errors import UsageError
 from ..narrate.derivatives import PartialDerivative
 from ..topics.common import product, total   # ∂L/∂σ_j · ∂σ_j/∂z_i in the teacher's order
 from ..steps import ConstantMultipleStep
-from .rules import stage_tidy
+from ..tidy import tidy
 from .rules import differentiate
 from .verify import Claim
 from .notation import SumExcept, i, j, k, n, vector
@@ -83,7 +83,7 @@ def _jacobian_stages() -> tuple[Stage, ...]:
     stages = [Stage("quotient", lhs, forms, _claim(forms), step=step)]
     for case, substitution, case_lhs in (("i = j", {j: i}, Derivative(sigma[i], z[i])),
                                          ("i ≠ j", {KroneckerDelta(i, j): Integer(0)}, lhs)):
-        raw = stage_tidy(step.result.xreplace(substitution))
+        raw = tidy(step.result.xreplace(substitution), sums=True)
         named = recognise(raw, DEFINITIONS)
         stages.append(Stage("case", case_lhs, (raw, named), _claim((raw, named), case), case=case))
     combined = recognise(step.result, DEFINITIONS)
@@ -116,8 +116,8 @@ def _cross_entropy(jacobian: tuple[Stage, ...]) -> tuple[Stage, ...]:
     same = product(g_i, cases["i = j"])
     others = SumExcept(product(g, cases["i ≠ j"]), j, i, n)
     split_form = total(same, others)
-    simplified = (stage_tidy(g_i * cases["i = j"])
-                  + _pull_out(SumExcept(stage_tidy(g * cases["i ≠ j"]), j, i, n)))
+    simplified = (tidy(g_i * cases["i = j"], sums=True)
+                  + _pull_out(SumExcept(tidy(g * cases["i ≠ j"], sums=True), j, i, n)))
     split = Stage("split", lhs, (split_form, simplified), _loss_claim((split_form, simplified)))
     # Σ_{j≠i} y_j = Σ_j y_j − y_i
     identity_lhs = SumExcept(y[j], j, i, n)
@@ -127,9 +127,9 @@ def _cross_entropy(jacobian: tuple[Stage, ...]) -> tuple[Stage, ...]:
     spelled_out = simplified.replace(
         lambda e: isinstance(e, SumExcept),
         lambda e: Sum(e.summand, (e.index, 1, e.upper)) - e.summand.xreplace({e.index: e.excluded}))
-    collected = stage_tidy(expand(spelled_out))
+    collected = tidy(expand(spelled_out), sums=True)
     collect = Stage("collect", lhs, (collected,), _loss_claim((collected,)))
-    one_hot = stage_tidy(collected.xreplace({Sum(y[j], (j, 1, n)): Integer(1)}))
+    one_hot = tidy(collected.xreplace({Sum(y[j], (j, 1, n)): Integer(1)}), sums=True)
     assume = Stage("assumption", lhs, (one_hot,), _loss_claim((one_hot,), probability="y"))
     return (outer, chain, split, identity, collect, assume)
 

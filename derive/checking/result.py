@@ -69,7 +69,7 @@ class CheckResult:
         return render_document(self.document(), "rich")
 
 
-def _point(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
+def _read_at(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
     if not at:
         return ()
     items = at.items() if isinstance(at, Mapping) else at
@@ -108,7 +108,7 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex) -> Che
     text, expr, readings = read_expression(expression, functions, latex)
     answer_text, answer_expr, _ = read_expression(answer, functions, latex)
     variables = choose_variables(expr, wrt, order)
-    point = _point(at, functions, latex)
+    point = _read_at(at, functions, latex)
     known = set(expr.free_symbols) | set(variables)
     stray = sorted((s for s in answer_expr.free_symbols if s not in known), key=lambda s: s.name)
     if stray:

@@ -132,7 +132,7 @@ def _critical(text, expr, variables, readings) -> CriticalPoints:
     hessian = ImmutableMatrix([[t.result for t in row] for row in second])
     equations = [p.result for p in partials]
     solutions, status, reason = solve_real(equations, variables)
-    points = tuple(_point(expr, variables, equations, hessian, s) for s in solutions)
+    points = tuple(_critical_point(expr, variables, equations, hessian, s) for s in solutions)
     points = tuple(p for p in points if p is not None)
     if status == "solved":
         status = "infinite" if any(p.is_family for p in points) else ("solved" if points else "none")
@@ -190,7 +190,7 @@ def _sort_key(solution: dict, variables):
     return tuple(key)
 
 
-def _point(expr, variables, equations, hessian, solution) -> CriticalPoint | None:
+def _critical_point(expr, variables, equations, hessian, solution) -> CriticalPoint | None:
     values = tuple((v, solution[v]) for v in variables if v in solution)
     bound = {v for v, _ in values}
     free = by_name([v for v in variables if v not in bound]
@@ -202,16 +202,19 @@ def _point(expr, variables, equations, hessian, solution) -> CriticalPoint | Non
         return None                                       # outside the domain of f
     exact = all(_is_zero(_at(e, mapping)) for e in equations)
     local = ImmutableMatrix(hessian.rows, hessian.cols, [_at(e, mapping) for e in hessian])
-    minors = tuple(_tidy(local[:k, :k].det()) for k in range(1, local.rows + 1))
+    minors = tuple(_value(local[:k, :k].det()) for k in range(1, local.rows + 1))
     return CriticalPoint(values=values, free=free, value=value, hessian=local, minors=minors,
                          classification=classify(minors), exact=exact)
 
 
 def _at(expr: Expr, mapping: dict) -> Expr:
-    return _tidy(expr.xreplace(mapping)) if mapping else expr
+    return _value(expr.xreplace(mapping)) if mapping else expr
 
 
-def _tidy(expr: Expr) -> Expr:
+def _value(expr: Expr) -> Expr:
+    """A value at a critical point in its simplest exact form: a number fully simplified
+    (``simplify``, which :func:`derive.tidy.tidy`'s cheap rewrites are not meant to do), an
+    expression in free variables over one denominator."""
     if not size_at_most(expr, MAX_NODES):
         return expr
     return sympy.simplify(expr) if not expr.free_symbols else sympy.factor_terms(sympy.cancel(expr))

@@ -2,8 +2,8 @@
 
 * :mod:`.sampling` — one seeded :class:`Sampler` (one seed, one list of boxes) and the one
   definition of a usable point: every value real, finite and moderate;
-* :mod:`.comparison` — the one symbolic comparison (:func:`symbolic_proof`, by named bounded
-  rewrites) and the one numeric comparison (:func:`numeric_check`), and :func:`compare`, both
+* :mod:`.comparison` — the one symbolic comparison (:func:`symbolically_equal`, by named bounded
+  rewrites; :func:`symbolic_proof` with the chain of forms) and the one numeric comparison (:func:`numeric_check`), and :func:`compare`, both
   in turn, for a topic's answer against an independent sympy computation;
 * :mod:`.verdict` — the one verdict type, :class:`Verdict`, with its one JSON form;
 * :mod:`.tree` — :func:`verify`: every node of a Step tree and the whole derivation against
@@ -15,11 +15,12 @@ richer verdict (:mod:`derive.checking.equivalence`) on the same sampler and comp
 a way of checking, build it from these pieces and return a :class:`Verdict`.
 """
 
-from .comparison import CHEAP, Proof, Rewrite, compare, numeric_check, symbolic_proof, values
+from .comparison import (CHEAP, Proof, Rewrite, compare, numeric_check, symbolic_proof,
+                         symbolically_equal, values)
 from .sampling import Sampler, stand_in
 from .tree import Verification, sympy_derivative, verify
 from .verdict import Verdict, Witness, all_of
 
 __all__ = ["CHEAP", "Proof", "Rewrite", "Sampler", "Verdict", "Verification", "all_of", "compare",
-           "numeric_check", "stand_in", "symbolic_proof", "sympy_derivative", "values", "verify",
-           "Witness"]
+           "numeric_check", "stand_in", "symbolic_proof", "symbolically_equal", "sympy_derivative",
+           "values", "verify", "Witness"]

@@ -1,9 +1,10 @@
 """Comparing two expressions: the one symbolic comparison and the one numeric comparison.
 
-* :func:`symbolic_proof` — the two sides are identical, or a bounded rewrite of :data:`CHEAP`
-  (expanding; one fraction over a common denominator) brings both to the same form or their
-  difference to 0.  It names the rewrite that did it, so a reader can follow the proof.  Other
-  rewrites (costlier, or for one purpose) are :class:`Rewrite` values passed by the caller.
+* :func:`symbolically_equal` — the two sides are identical, or a bounded rewrite of
+  :data:`CHEAP` (expanding; one fraction over a common denominator) takes their difference to
+  0; it names the rewrite that did it, and :func:`symbolic_proof` adds the chain of forms a
+  reader can follow.  Other rewrites (costlier, or for one purpose) are :class:`Rewrite` values
+  passed by the caller.
 * :func:`numeric_check` — values at the points of a :class:`~.sampling.Sampler`: the first
   point where the sides differ fails the check; points where a side is not usable are skipped;
   enough agreeing points pass it, too few leave it unchecked.
@@ -21,7 +22,7 @@ from typing import Callable, Sequence
 
 import mpmath
 import sympy
-from sympy import Expr, cancel, expand, together
+from sympy import Expr, expand, fraction, together
 
 from ..deep import run_deep
 from ..numeric import close
@@ -44,7 +45,10 @@ class Rewrite:
 
 
 def _common_denominator(expr: Expr) -> Expr:
-    return cancel(together(expr))
+    """One fraction, its numerator expanded (0 exactly when the expression is 0 as a rational
+    function of its parts)."""
+    numerator, denominator = fraction(together(expr))
+    return expand(numerator) / denominator
 
 
 CHEAP = (
@@ -66,31 +70,43 @@ def _small_powers(expr: Expr) -> bool:
     return all(not (p.exp.is_Integer and abs(p.exp) > MAX_POWER) for p in expr.atoms(sympy.Pow))
 
 
-def _try(rewrite: Rewrite, a: Expr, b: Expr) -> Proof | None:
+def _fits(rewrite: Rewrite, a: Expr, b: Expr) -> bool:
     if not (size_at_most(a, rewrite.max_nodes) and size_at_most(b, rewrite.max_nodes)):
-        return None
-    if rewrite.needs_small_powers and not (_small_powers(a) and _small_powers(b)):
-        return None
+        return False
+    return not rewrite.needs_small_powers or (_small_powers(a) and _small_powers(b))
+
+
+def _apply(rewrite: Rewrite, expr: Expr) -> Expr | None:
     try:
-        ra, rb = rewrite.apply(a), rewrite.apply(b)
-        if ra == rb:
-            return Proof(rewrite.name, tuple(dict.fromkeys((a, ra, b))))
-        if rewrite.apply(a - b) == 0:
-            return Proof(rewrite.name, (a, b))
+        return rewrite.apply(expr)
     except Exception:  # a rewrite that sympy cannot carry out proves nothing
         return None
+
+
+def symbolically_equal(a: Expr, b: Expr, rewrites: Sequence[Rewrite] = CHEAP) -> str | None:
+    """The name of the first of ``rewrites`` that takes ``a − b`` to 0 (``same`` when the two
+    are identical), or ``None`` when none does."""
+    if a == b:
+        return "same"
+    for rewrite in rewrites:
+        if _fits(rewrite, a, b) and _apply(rewrite, a - b) == 0:
+            return rewrite.name
     return None
 
 
 def symbolic_proof(a: Expr, b: Expr, rewrites: Sequence[Rewrite] = CHEAP) -> Proof | None:
-    """A proof that ``a == b`` by the first of ``rewrites`` that gives one, or ``None``."""
-    if a == b:
-        return Proof("same", (a,))
-    for rewrite in rewrites:
-        found = _try(rewrite, a, b)
-        if found is not None:
-            return found
-    return None
+    """:func:`symbolically_equal`, with the chain a reader can follow: ``a = r = b`` when the
+    rewrite takes both sides to the same form ``r``, else ``a = b``."""
+    name = symbolically_equal(a, b, rewrites)
+    if name is None:
+        return None
+    if name == "same":
+        return Proof(name, (a,))
+    rewrite = next(r for r in rewrites if r.name == name)
+    ra, rb = _apply(rewrite, a), _apply(rewrite, b)
+    if ra is not None and ra == rb:
+        return Proof(name, tuple(dict.fromkeys((a, ra, b))))
+    return Proof(name, (a, b))
 
 
 Sides = Callable[[int], "Sequence[tuple[object, object]] | None"]
@@ -154,7 +170,7 @@ def as_expr(value: Expr | int) -> Expr:
 
 
 def _compare(result: Expr, reference: Expr, against: str) -> Verdict:
-    if symbolic_proof(result, reference) is not None:
+    if symbolically_equal(result, reference):
         return Verdict("symbolic", against=against)
     sampler = Sampler(result.free_symbols | reference.free_symbols)
     verdict = numeric_check(sampler, values(sampler, result, reference))

@@ -3,7 +3,7 @@
 A node is checked in the cheapest way that can prove it:
 
 * **symbolic** — for small nodes, the result and ``sympy.diff(expr, var)`` are proved equal by
-  the one symbolic comparison (:func:`~.comparison.symbolic_proof`);
+  the one symbolic comparison (:func:`~.comparison.symbolically_equal`);
 * **numeric** — otherwise at the seeded points of one :class:`~.sampling.Sampler` (mpmath,
   40 digits) the result must equal an independent central difference of ``expr`` (and
   ``sympy.diff`` where that is cheap); only points where every side is usable count;
@@ -32,7 +32,7 @@ from ..functions import relu
 from ..numeric import DPS, is_real
 from ..sizes import Dependence, depth_at_most, size_at_most
 from ..steps import ChainStep, RepeatedStep, Step, walk
-from .comparison import numeric_check, symbolic_proof
+from .comparison import numeric_check, symbolically_equal
 from .sampling import Sampler
 from .verdict import Verdict
 
@@ -132,7 +132,7 @@ class _Checker:
     def _equal(self, result: Expr, reference: Expr) -> bool:
         key = (result, reference)
         if key not in self._equalities:
-            self._equalities[key] = symbolic_proof(result, reference) is not None
+            self._equalities[key] = symbolically_equal(result, reference) is not None
         return self._equalities[key]
 
     def check_oracle(self) -> Verdict:

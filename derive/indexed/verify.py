@@ -61,8 +61,8 @@ def verify_claim(claim: Claim) -> Verdict:
 
 
 def _at_size(claim: Claim, forms: list[Expr], size: int) -> Verdict:
-    function = _concrete(claim.function, size, claim.definitions, claim.wrt)
-    concrete_forms = [_concrete(f, size, claim.definitions, claim.wrt) for f in forms]
+    function = _expanded_at(claim.function, size, claim.definitions, claim.wrt)
+    concrete_forms = [_expanded_at(f, size, claim.definitions, claim.wrt) for f in forms]
     pairs = _pairs(claim, size)
     vectors = _variables((function, *concrete_forms), claim, size)
     sampler = Sampler(vectors, len(pairs),
@@ -86,7 +86,7 @@ def _at_size(claim: Claim, forms: list[Expr], size: int) -> Verdict:
     return numeric_check(sampler, sides, wanted=len(pairs), needed=0, describe=describe)
 
 
-def _concrete(expr: Expr, size: int, definitions, wrt) -> Expr:
+def _expanded_at(expr: Expr, size: int, definitions, wrt) -> Expr:
     keep = () if wrt is None or not isinstance(wrt, Indexed) else (wrt.base,)
     used = tuple(d for d in definitions if d.name not in keep)
     expr = expand_definitions(plain(expr), used)

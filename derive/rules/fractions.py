@@ -9,6 +9,7 @@ from sympy import Expr, Integer, Mul, Pow, Symbol, log
 
 from ..steps import LogBaseStep, ProductStep, QuotientStep
 from .context import TraceContext
+from .functions import chain_step  # a log to a base of an inner function
 
 
 def _split_fraction(expr: Expr, var: Symbol, ctx: TraceContext) -> tuple[Expr, Expr]:
@@ -69,6 +70,4 @@ def match_log_base(expr: Expr, var: Symbol, ctx: TraceContext):
     argument, base = parts
     if argument == var:
         return LogBaseStep(expr=expr, var=var, result=1 / (var * log(base)), base=base)
-    from .functions import chain_step  # a log to a base of an inner function
-
     return chain_step(expr, argument, var, ctx, lambda u: log(u) / log(base))

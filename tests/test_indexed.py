@@ -12,7 +12,7 @@ from derive import UsageError, jacobian, softmax
 from derive.cli import app
 from derive.errors import ParseError
 from derive.indexed.check import Claim, check
-from derive.indexed.notation import SumExcept, i, j, k, n, vector
+from derive.notation.indexed import SumExcept, i, j, k, n, vector
 from derive.indexed.recognise import softmax_definition
 from derive.indexed.syntax import parse_indexed
 from derive.narrate.phrases import CATALOGUES

@@ -24,7 +24,7 @@ from ..rules.functions import chain_step
 from ..steps import (ConstantMultipleStep, ConstantStep, HeldConstantStep, ProductStep, Step,
                      SumStep, VariableStep)
 from ..trace import _trace
-from .notation import entries
+from ..notation import entries
 from .steps import IndexedVariableStep, IndexSumStep
 
 FUNCTIONS = (exp, log, sigmoid)

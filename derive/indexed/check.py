@@ -21,7 +21,8 @@ import mpmath
 from sympy import Add, Derivative, Expr, Indexed, Symbol, Sum
 
 from ..numeric import DPS, Evaluator, close
-from .notation import n as N, plain
+from ..notation import as_value
+from ..notation.indexed import n as N
 from .recognise import Definition, expand_definitions
 
 SIZES = (2, 3, 4)
@@ -104,7 +105,7 @@ def check(claim: Claim) -> Check:
 def _concrete(expr: Expr, size: int, definitions, wrt) -> Expr:
     keep = () if wrt is None or not isinstance(wrt, Indexed) else (wrt.base,)
     used = tuple(d for d in definitions if d.name not in keep)
-    expr = expand_definitions(plain(expr), used)
+    expr = expand_definitions(as_value(expr), used)
     expr = expr.xreplace({N: size})
     return _write_out(expr) if expr.has(Sum) else expr
 

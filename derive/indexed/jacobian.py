@@ -16,9 +16,9 @@ from typing import Sequence
 from sympy import Basic, Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum, Symbol
 
 from ..errors import UsageError
+from ..notation import entries
 from .calculus import differentiate, tidy
 from .check import Claim
-from .notation import entries
 from .recognise import definitions_for, recognise
 from .stages import IndexedResult, Stage
 
@@ -137,15 +137,14 @@ class PlainJacobian:
         return all(d.verified for d in self.derivations)
 
     def document(self, lang: str = "en"):
-        from ..narrate.document import Document, Heading
+        from ..narrate.document import Document, Heading, Math
         from ..narrate.phrases import say
-        from .notation import formula
 
         blocks: list = []
         for d in self.derivations:
-            blocks.append(Heading(say(lang, "indexed.plain.title", var=formula(d.wrt[0])), level=2))
+            blocks.append(Heading(say(lang, "indexed.plain.title", var=Math(d.wrt[0])), level=2))
             blocks.extend(d.document(lang).blocks)
-        title = say(lang, "indexed.title.gradient", expr=formula(self.expression),
+        title = say(lang, "indexed.title.gradient", expr=Math(self.expression),
                     var=", ".join(str(d.wrt[0]) for d in self.derivations))
         return Document(title=title, blocks=tuple(blocks), lang=lang)
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from sympy import Eq, Integer, KroneckerDelta, Symbol, Sum
 
-from ..narrate.document import (Case, Cases, Document, Equation, Formula, Heading, Note,
+from ..narrate.document import (Case, Cases, Document, Equation, Formula, Heading, Math, Note,
                                 Paragraph, Result)
 from ..narrate.narrator import Narrator
 from ..narrate.phrases import say
-from .notation import formula, i, j, m, n
+from ..notation.indexed import i, j, m, n
 from .stages import IndexedResult, Stage
 
 MATRIX = Formula("J = diag(σ) − σσᵀ", r"J = \operatorname{diag}(\sigma) - \sigma \sigma^{\top}")
@@ -63,8 +63,8 @@ def narrate_softmax(result: IndexedResult, lang: str) -> Document:
     loss = result.extra.get("loss")
     blocks: list = [Paragraph(say(lang, "indexed.definition", z=Z_VECTOR)),
                     Equation((sigma[j], SOFTMAX)),
-                    Paragraph(say(lang, "indexed.indices", var=formula(z[i]), j=formula(j))),
-                    Paragraph(say(lang, "indexed.delta", delta=formula(KroneckerDelta(i, j))))]
+                    Paragraph(say(lang, "indexed.indices", var=Math(z[i]), j=Math(j))),
+                    Paragraph(say(lang, "indexed.delta", delta=Math(KroneckerDelta(i, j))))]
     # the quotient rule, narrated by the ordinary narrator
     quotient = stage("quotient")
     blocks.append(Heading(say(lang, "indexed.derivative.title"), level=2))
@@ -74,7 +74,7 @@ def narrate_softmax(result: IndexedResult, lang: str) -> Document:
     blocks.append(Heading(say(lang, "indexed.cases.title"), level=2))
     blocks.append(Paragraph(say(lang, "indexed.cases.intro")))
     blocks.append(Paragraph(say(lang, "indexed.definition.names",
-                                expr=formula(SOFTMAX.xreplace({j: m})), name=formula(sigma[m]))))
+                                expr=Math(SOFTMAX.xreplace({j: m})), name=Math(sigma[m]))))
     equal, different = stage("case", "i = j"), stage("case", "i ≠ j")
     blocks.append(Cases(quotient.lhs, (
         Case(say(lang, "indexed.case.equal"), distinct((equal.lhs, *equal.chain))),
@@ -93,7 +93,7 @@ def narrate_softmax(result: IndexedResult, lang: str) -> Document:
         blocks.extend(_concrete_blocks(lang, result))
     blocks.append(Result(final, verdict(lang, result), result.verified))
     title_key = "indexed.title.cross_entropy" if loss else "indexed.title.softmax"
-    return Document(title=say(lang, title_key, lhs=formula(final[0])), blocks=tuple(blocks),
+    return Document(title=say(lang, title_key, lhs=Math(final[0])), blocks=tuple(blocks),
                     lang=lang)
 
 
@@ -117,15 +117,15 @@ def _loss_blocks(lang: str, result: IndexedResult, loss) -> list:
             check_note(lang, split)]
     identity, collect = stage("identity"), stage("collect")
     out += [Paragraph(say(lang, "indexed.loss.identity",
-                          identity=formula(Eq(identity.lhs, identity.result, evaluate=False)))),
+                          identity=Math(Eq(identity.lhs, identity.result, evaluate=False)))),
             check_note(lang, identity), Paragraph(say(lang, "indexed.loss.collect")),
             Equation((collect.lhs, collect.result)), check_note(lang, collect)]
     assume = stage("assumption")
     out += [Note(say(lang, "indexed.loss.assumption",
-                     identity=formula(Eq(Sum(y[j], (j, 1, n)), Integer(1), evaluate=False))),
+                     identity=Math(Eq(Sum(y[j], (j, 1, n)), Integer(1), evaluate=False))),
                  "assumption"),
             Equation((assume.lhs, assume.result)), check_note(lang, assume),
-            Paragraph(say(lang, "indexed.loss.general", expr=formula(collect.result)))]
+            Paragraph(say(lang, "indexed.loss.general", expr=Math(collect.result)))]
     return out
 
 
@@ -145,7 +145,7 @@ def _concrete_blocks(lang: str, result: IndexedResult) -> list:
 
 def narrate_jacobian(result: IndexedResult, lang: str) -> Document:
     """A general indexed Jacobian (or gradient): rules, cases when δ_ij appears, the names."""
-    blocks: list = [Paragraph(say(lang, "indexed.input", expr=formula(result.expression)))]
+    blocks: list = [Paragraph(say(lang, "indexed.input", expr=Math(result.expression)))]
     var = result.wrt[0]
     for stage in result.stages:
         if stage.rule == "derivative":
@@ -155,22 +155,22 @@ def narrate_jacobian(result: IndexedResult, lang: str) -> Document:
         elif stage.rule == "recognise":
             for d in result.extra.get("names", ()):
                 blocks.append(Paragraph(say(lang, "indexed.definition.names",
-                                            expr=formula(d[0]), name=formula(d[1]))))
+                                            expr=Math(d[0]), name=Math(d[1]))))
             blocks += [Paragraph(say(lang, "indexed.recognised")),
                        Equation((stage.lhs, *stage.chain)), check_note(lang, stage)]
         elif stage.rule == "case" and stage.case == "i = j":
             other = next(s for s in result.stages if s.rule == "case" and s.case == "i ≠ j")
             blocks += [Heading(say(lang, "indexed.cases.title"), level=2),
-                       Paragraph(say(lang, "indexed.delta", delta=formula(KroneckerDelta(*result.extra["pair"])))),
+                       Paragraph(say(lang, "indexed.delta", delta=Math(KroneckerDelta(*result.extra["pair"])))),
                        Cases(other.lhs, (
                            Case(say(lang, "indexed.case.equal"), distinct((stage.lhs, *stage.chain))),
                            Case(say(lang, "indexed.case.different"), distinct((other.lhs, *other.chain))))),
                        check_note(lang, stage), check_note(lang, other)]
         elif stage.rule == "sum_one":
             y_sum = result.extra["sum_one"]
-            blocks += [Note(say(lang, "indexed.sum_one.note", y=formula(y_sum.function.base),
-                                identity=formula(Eq(y_sum, Integer(1), evaluate=False)),
-                                expr=formula(stage.result)), "assumption"),
+            blocks += [Note(say(lang, "indexed.sum_one.note", y=Math(y_sum.function.base),
+                                identity=Math(Eq(y_sum, Integer(1), evaluate=False)),
+                                expr=Math(stage.result)), "assumption"),
                        Equation((stage.lhs, *stage.chain)), check_note(lang, stage)]
     if not any(s.rule == "case" for s in result.stages) and result.extra.get("pair"):
         blocks.append(Paragraph(say(lang, "indexed.no_cases")))
@@ -178,5 +178,5 @@ def narrate_jacobian(result: IndexedResult, lang: str) -> Document:
         next(s for s in result.stages if s.rule == "recognise")
     blocks.append(Result((final.lhs, final.result), verdict(lang, result), result.verified))
     key = "indexed.title.jacobian" if result.extra.get("pair") else "indexed.title.gradient"
-    return Document(title=say(lang, key, expr=formula(result.expression), var=formula(var)),
+    return Document(title=say(lang, key, expr=Math(result.expression), var=Math(var)),
                     blocks=tuple(blocks), lang=lang)

@@ -16,7 +16,7 @@ from sympy import Add, Expr, Indexed, Mul, Sum, Symbol, exp
 
 from ..functions import sigmoid
 from .calculus import tidy
-from .notation import Vector, entries, vector
+from ..notation import Vector, entries, vector
 
 
 @dataclass(frozen=True)

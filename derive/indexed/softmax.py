@@ -14,11 +14,10 @@ from sympy import (Derivative, Symbol, Expr, Integer, KroneckerDelta, Matrix, Mu
                    log)
 
 from ..errors import UsageError
-from ..narrate.derivatives import PartialDerivative
-from ..topics.common import product, total   # ∂L/∂σ_j · ∂σ_j/∂z_i in the teacher's order
+from ..notation import PartialDerivative, SumExcept, product, total, vector
+from ..notation.indexed import i, j, k, n
 from .calculus import differentiate, tidy
 from .check import Claim
-from .notation import SumExcept, i, j, k, n, vector
 from .recognise import recognise, softmax_definition
 from .stages import IndexedResult, Stage
 

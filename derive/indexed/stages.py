@@ -16,10 +16,10 @@ from typing import Callable
 
 from sympy import Basic, Expr
 
+from ..render.json import indexed_string as json_string
 from ..render.mathlatex import tex as latex
 from ..steps import Step, rule_key
 from .check import Check, Claim, check
-from .notation import json_string
 
 
 @dataclass(frozen=True)

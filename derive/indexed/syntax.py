@@ -24,7 +24,7 @@ from sympy import E, Expr, Float, Integer, Rational, Sum, Symbol, exp, log
 
 from ..errors import ParseError, UsageError
 from ..functions import sigmoid
-from .notation import INDEX_NAMES, n, vector
+from ..notation.indexed import INDEX_NAMES, n, vector
 
 FUNCTIONS = {"exp": exp, "log": log, "ln": log, "sigmoid": sigmoid}
 _TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)?)"

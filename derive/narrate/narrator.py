@@ -14,12 +14,12 @@ from __future__ import annotations
 from sympy import Basic, Derivative, Symbol, exp
 from sympy.printing.conventions import requires_partial
 
+from ..notation import derivative_of
 from ..steps import (AbsStep, ChainStep, ConstantMultipleStep, ExponentialStep, FunctionStep,
                      LogBaseStep, LogDiffStep, PowerStep, ProductStep,
                      QuotientStep, RepeatedStep, ReluStep, Step, SumStep, UnknownStep, rule_key)
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
-from .derivatives import derivative_of
 from .document import (Block, Document, Equation, Formula, Math, Note, Paragraph, Parts, Result, RuleStep,
                        Tree, TreeNode, Heading)
 from .formulas import FORMULAS

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from sympy import Derivative, FiniteSet, Function, Limit, Tuple, latex
 
-from ..topics.common import (Notation, derivative_notation, fraction_shown, nabla, named,
-                             product, total)
+from ..notation import (Notation, derivative_notation, fraction_shown, nabla, named, product,
+                       total)
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, Paragraph, Result,
                        Tree, TreeNode)
 from .narrator import Narrator, join
@@ -283,7 +283,7 @@ def narrate_limit(r, lang: str) -> Document:
     blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(r.expression))),
                            Paragraph(say(lang, "limit.definition",
                                          formula=Formula(definition.name,
-                                                         definition._notation[0])))]
+                                                         definition.latex)))]
     if r.held:
         blocks.append(Note(say(lang, "limit.partial", var=Math(r.var), held=_list(r.held))))
     if len(r.pieces) > 1:

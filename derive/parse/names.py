@@ -12,8 +12,8 @@ and after a function they start its argument (``sin2x`` is ``sin(2x)``).
 To add a function name: add a :class:`FunctionSpec` to ``FUNCTIONS`` (and an alias to
 ``ALIASES`` if it has several spellings; give ``inverse`` if ``name^-1`` means its inverse).
 Names listed in ``FUNCTIONS`` and ``ALIASES`` are recognised inside letter runs, in LaTeX as
-``\\name``/``\\operatorname{name}``, and in error hints ("did you mean …").
-To add a Greek letter: add it to ``GREEK``.  To add a constant: add it to ``CONSTANTS``.
+``\\name``/``\\operatorname{name}``, and in error hints ("did you mean …").  Greek letters
+come from :data:`derive.notation.letters.GREEK`.  To add a constant: add it to ``CONSTANTS``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from typing import Callable
 import sympy
 
 from derive.functions import relu, sigmoid, softplus
+from derive.notation.letters import READ_BY_NAME
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,7 @@ ALIASES: dict[str, str] = {
 }
 
 #: ASCII name -> unicode letter.  A Greek letter is a plain ``Symbol`` named in ASCII.
-GREEK: dict[str, str] = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ",
-    "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
-    "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ",
-    "psi": "ψ", "omega": "ω",
-    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Sigma": "Σ",
-    "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-}
+GREEK: dict[str, str] = READ_BY_NAME
 #: unicode letter -> ASCII name (variants included: ϵ ϑ ϕ ς).
 GREEK_CHARS: dict[str, str] = {ch: name for name, ch in GREEK.items()}
 GREEK_CHARS.update({"ϵ": "epsilon", "ϑ": "theta", "ϕ": "phi", "ς": "sigma", "π": "pi"})

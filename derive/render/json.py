@@ -17,6 +17,7 @@ import json
 from sympy import Basic, sstr
 
 from ..functions import to_plain_sympy
+from ..notation import as_value, json_form
 from ..steps import Step, rule_key
 from ..verify import Verification
 
@@ -27,6 +28,12 @@ _BASE_FIELDS = {"expr", "var", "result", "raw"}
 def expression_string(expr: Basic) -> str:
     """A string ``sympy.sympify`` reads back to ``expr`` (named functions rewritten)."""
     return sstr(to_plain_sympy(expr), order=None)
+
+
+def indexed_string(expr: Basic) -> str:
+    """A string ``sympy.sympify`` reads back to ``expr``, entries written ``Indexed(z, j)`` and
+    display objects (Σ_{j≠i}, sums shown in order) as plain sympy."""
+    return json_form(to_plain_sympy(as_value(expr)))
 
 
 def latex_string(expr: Basic) -> str:

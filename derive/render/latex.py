@@ -22,11 +22,11 @@ preamble to :data:`PREAMBLES` (the English one is the default).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Math, Note,
                                 Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
 from ..narrate.phrases import say
+from ..notation.letters import GREEK, greek_command
 from .base import Renderer
 from .mathlatex import tex
 from .mathtext import distinct
@@ -48,31 +48,7 @@ _ESCAPES = {
     "✗": r"$\times$", "ℯ": r"$e$",
 }
 
-@lru_cache(maxsize=None)
-def _greek() -> dict[str, str]:
-    """Every Greek letter as math (``δ`` → ``$\\delta$``); capitals that look Latin stay Latin."""
-    import unicodedata
-
-    latin = {"Alpha": "A", "Beta": "B", "Epsilon": "E", "Zeta": "Z", "Eta": "H", "Iota": "I",
-             "Kappa": "K", "Mu": "M", "Nu": "N", "Omicron": "O", "Rho": "P", "Tau": "T",
-             "Chi": "X", "omicron": "o"}
-    table = {}
-    for code in range(0x391, 0x3CA):
-        name = unicodedata.name(chr(code), "")
-        if not name.startswith("GREEK") or "FINAL" in name:
-            continue
-        word = name.split()[-1].capitalize() if "CAPITAL" in name else name.split()[-1].lower()
-        word = "Lambda" if word == "Lamda" else "lambda" if word == "lamda" else word
-        table[chr(code)] = latin.get(word) or f"$\\{word}$"
-    return table
-
-
-def greek_command(letter: str) -> str:
-    """``δ`` → ``\\delta`` (math mode); a capital that looks Latin is the Latin letter."""
-    return _greek().get(letter, letter).strip("$")
-
-
-# more notation the catalogues (and user text) may hold; Greek letters come from _greek()
+# more notation the catalogues (and user text) may hold, and every Greek letter
 _ESCAPES.update({
     "∇": r"$\nabla$", "″": r"$''$", "ᵗ": r"$^{t}$", "ᵀ": r"$^{\top}$", "∞": r"$\infty$",
     "∈": r"$\in$", "≈": r"$\approx$", "±": r"$\pm$", "⇒": r"$\Rightarrow$", "∑": r"$\sum$",
@@ -80,7 +56,14 @@ _ESCAPES.update({
     **{chr(0x2080 + d): f"$_{{{d}}}$" for d in range(10)},
     **{sup: f"$^{{{d}}}$" for d, sup in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
 })
-_ESCAPES.update({k: v for k, v in _greek().items() if k not in _ESCAPES})
+
+
+def _math_letter(letter: str) -> str:
+    command = greek_command(letter)
+    return f"${command}$" if command.startswith("\\") else command     # Α is the Latin A
+
+
+_ESCAPES.update({letter: _math_letter(letter) for letter in GREEK.values() if letter not in _ESCAPES})
 _ESCAPE = re.compile("|".join(re.escape(k) for k in sorted(_ESCAPES, key=len, reverse=True)))
 
 

@@ -28,10 +28,10 @@ from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, f
 
 from ..deep import run_deep
 from ..errors import UsageError
+from ..notation import fraction_shown, product, total
 from ..tidy import tidy
 from ..verify import sympy_derivative
-from .common import (Check, TopicResult, by_name, compare, fraction_shown, product,
-                     read_expression, read_variables, total)
+from .common import Check, TopicResult, by_name, compare, read_expression, read_variables
 
 STEP_NAMES = ("h", "k", "t", "h_1")
 

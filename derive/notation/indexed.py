@@ -3,8 +3,8 @@ the restricted sum ``Σ_{j≠i}``.
 
 Entries are sympy ``Indexed`` objects (class :class:`Entry`) printed the way a textbook writes
 them (``z_j``, ``σ_i``) instead of sympy's ``z[j]``; indices ``i, j, k, …`` and the length ``n``
-are plain symbols (no assumptions), so the JSON strings read back with ``sympy.sympify``
-(:func:`json_string` writes ``Indexed(z, j)``).  :class:`SumExcept` is ``Σ_{j≠i} f_j``; it
+are plain symbols (no assumptions), so that JSON strings read back with ``sympy.sympify``
+(:func:`json_form` writes ``Indexed(z, j)``).  :class:`SumExcept` is ``Σ_{j≠i} f_j``; it
 rewrites itself as a plain ``Sum`` with the factor ``(1 − δ_ij)`` for checks and JSON.
 
 To add a vector name with a special printed form, add it to :data:`PRINTED`.
@@ -12,9 +12,11 @@ To add a vector name with a special printed form, add it to :data:`PRINTED`.
 
 from __future__ import annotations
 
-from sympy import Basic, Expr, Indexed, IndexedBase, KroneckerDelta, Sum, Symbol, sstr
+from sympy import Basic, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Sum, Symbol, latex, sstr
 from sympy.printing.pretty.stringpict import prettyForm
 from sympy.printing.str import StrPrinter
+
+from .display import Parens
 
 PRINTED = {"sigma": ("σ", r"\sigma"), "delta": ("δ", r"\delta")}
 INDEX_NAMES = ("i", "j", "k", "l", "m")
@@ -66,25 +68,13 @@ class SumExcept(Expr):
 
     def __new__(cls, summand, index, excluded, upper):
         if summand == 0:
-            from sympy import Integer
             return Integer(0)
         return Expr.__new__(cls, summand, index, excluded, upper)
 
-    @property
-    def summand(self):
-        return self.args[0]
-
-    @property
-    def index(self):
-        return self.args[1]
-
-    @property
-    def excluded(self):
-        return self.args[2]
-
-    @property
-    def upper(self):
-        return self.args[3]
+    summand = property(lambda self: self.args[0], doc="f_j, the term summed")
+    index = property(lambda self: self.args[1], doc="j, the index of summation")
+    excluded = property(lambda self: self.args[2], doc="i, the value of j left out")
+    upper = property(lambda self: self.args[3], doc="n, the last value of j")
 
     @property
     def free_symbols(self):
@@ -100,8 +90,6 @@ class SumExcept(Expr):
 
     def _bracketed(self) -> bool:
         """Whether the summand needs brackets after the Σ (a sum, or a leading minus sign)."""
-        from sympy import latex
-
         return self.summand.is_Add or latex(self.summand).startswith("-")
 
     def _sympystr(self, printer):
@@ -123,26 +111,16 @@ class SumExcept(Expr):
         try:
             summand = self.summand
             if self._bracketed() and not summand.is_Add:      # sympy brackets a sum itself
-                from ..render.mathtext import Parens
-
                 summand = Parens(summand)
             return printer._print_Sum(Sum(summand, (self.index, 1, self.upper)))
         finally:
             delattr(printer, attribute)
 
 
-def plain(expr: Basic) -> Basic:
-    """``expr`` with every :class:`SumExcept` written as a plain ``Sum`` (and every product or
-    sum shown in a fixed order, :mod:`derive.topics.common`, evaluated)."""
-    from ..topics.common import plain as evaluate_shown
+class JsonPrinter(StrPrinter):
+    """sympy's string form, with entries as ``Indexed(z, j)`` and Σ_{j≠i} as a plain ``Sum``:
+    strings that ``sympy.sympify`` reads back."""
 
-    expr = evaluate_shown(expr)
-    if not expr.has(SumExcept):
-        return expr
-    return expr.replace(lambda e: isinstance(e, SumExcept), lambda e: e.as_sum())
-
-
-class _JsonPrinter(StrPrinter):
     printmethod = "_derive_json"
 
     def _print_Entry(self, expr):
@@ -152,16 +130,6 @@ class _JsonPrinter(StrPrinter):
         return self._print(expr.as_sum())
 
 
-def json_string(expr: Basic) -> str:
-    """A string ``sympy.sympify`` reads back to ``expr`` (entries as ``Indexed(z, j)``)."""
-    from ..functions import to_plain_sympy
-
-    return _JsonPrinter({"order": None}).doprint(to_plain_sympy(plain(expr)))
-
-
-def formula(expr: Basic):
-    """An inline formula for prose: the expression itself, printed by each renderer
-    (:mod:`derive.render.mathtext` writes ``δ_ij``, ``Σ_(k=1..n) e^(z_k)``, ``∂σ_j/∂z_i``)."""
-    from ..narrate.document import Math
-
-    return Math(expr)
+def json_form(expr: Basic) -> str:
+    """``expr`` as :class:`JsonPrinter` writes it (arguments in sympy's order)."""
+    return JsonPrinter({"order": None}).doprint(expr)

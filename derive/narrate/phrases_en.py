@@ -102,6 +102,12 @@ PHRASES = {
     # punctuation around labels (notes and trees)
     "label.colon": ": ",
     "label.title": "{title}.",
+    # the mark of each kind of note where no style shows it
+    "mark.assumption": "note",
+    "mark.fallback": "fallback",
+    "mark.warning": "WARNING",
+    "mark.reading": "read",
+    "mark.check": "check",
     # topics: shared verdicts
     "topic.verified": "verified: every traced step checked against sympy.diff",
     "topic.verified_against": "verified: every traced step checked, and the answer agrees with {against}",

@@ -7,7 +7,8 @@ itself") using nothing but the printer they are given:
 
 * :mod:`.derivatives` — ``∂/∂x f`` forced to ``∂`` (:class:`PartialDerivative`); whether a
   derivative is written with ``∂`` and as a fraction ``∂L/∂z_i``;
-* :mod:`.display` — :class:`Parens` and the sign guards, :class:`Elided` (``…``);
+* :mod:`.display` — :class:`Parens` and the sign guards, :class:`Elided` (``…``), forms that
+  print alike shown once (:func:`distinct`);
 * :mod:`.shown` — fixed notation (∂z/∂u, ∇f) and sums, products, fractions kept in the order a
   teacher writes them; :func:`as_value` turns any of them back into plain sympy;
 * :mod:`.indexed` — vectors, entries ``z_j``, indices, ``Σ_{j≠i}``, and the JSON form of them;
@@ -22,7 +23,7 @@ them along the class's MRO).
 """
 
 from .derivatives import PartialDerivative, derivative_of, is_named, is_partial
-from .display import Elided, Parens, guard_add, guard_mul
+from .display import Elided, Parens, distinct, guard_add, guard_mul
 from .indexed import (INDEX_NAMES, Entry, JsonPrinter, SumExcept, Vector, entries, json_form,
                       vector)
 from .letters import GREEK, READ_BY_NAME, greek_command, plain_to_latex
@@ -32,7 +33,7 @@ from .shown import (Notation, Shown, ShownFraction, ShownProduct, ShownSum, as_v
 __all__ = [
     "Elided", "Entry", "GREEK", "INDEX_NAMES", "JsonPrinter", "Notation", "Parens",
     "PartialDerivative", "READ_BY_NAME", "Shown", "ShownFraction", "ShownProduct", "ShownSum",
-    "SumExcept", "Vector", "as_value", "derivative_notation", "derivative_of", "entries",
+    "SumExcept", "Vector", "as_value", "derivative_notation", "derivative_of", "distinct", "entries",
     "fraction_shown", "greek_command", "guard_add", "guard_mul", "is_named", "is_partial",
     "json_form", "nabla", "named", "plain_to_latex", "product", "total", "vector",
 ]

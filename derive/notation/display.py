@@ -3,7 +3,8 @@
 An unevaluated step (``f'g − fg'``) must never show a double sign: :func:`guard_add` puts a
 subtracted negative term in :class:`Parens`, :func:`guard_mul` a negative factor after the
 first.  Every printer of derive (one-line, 2-D, LaTeX) calls them on the terms or factors in
-printed order.  :class:`Elided` stands for the levels of a deep expression that are not shown.
+printed order.  :class:`Elided` stands for the levels of a deep expression that are not shown;
+:func:`distinct` drops a form of an equation chain that repeats the one before it.
 """
 
 from __future__ import annotations
@@ -54,6 +55,18 @@ def guard_mul(factors: list[Basic]) -> tuple[list[Basic], bool]:
         else:
             out.append(factor)
     return out, changed
+
+
+def distinct(forms, key=str) -> list:
+    """``forms`` without a form whose ``key`` equals the one before it: an unevaluated step that
+    prints like the tidied result (``2x y³ = 2x y³``) is shown once.  ``key=str`` compares the
+    printed forms; ``key=None`` the expressions themselves."""
+    key = key or (lambda form: form)
+    out: list = []
+    for form in forms:
+        if not out or key(form) != key(out[-1]):
+            out.append(form)
+    return out
 
 
 class Elided(Symbol):

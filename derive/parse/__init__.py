@@ -43,6 +43,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import S
 
+from derive.deep import run_deep  # the project's one place that raises the recursion limit
 from derive.errors import ParseError
 from derive.parse.limits import MAX_DEPTH, MAX_LENGTH
 from derive.parse.names import DEFAULT_UNDEFINED_FUNCTIONS, GREEK_CHARS
@@ -112,8 +113,6 @@ def parse_variable(text: str) -> sympy.Symbol:
 # -- implementation ----------------------------------------------------------------------
 
 def _run(work, text, functions, latex) -> Parsed:
-    from derive.deep import run_deep  # the project's one place that raises the recursion limit
-
     if not isinstance(text, str):
         raise ParseError("the expression must be text")
     if len(text) > MAX_LENGTH:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Callable
 
 from sympy import Basic, sstr
 
@@ -20,6 +21,7 @@ from ..functions import to_plain_sympy
 from ..notation import as_value, json_form
 from ..steps import Step, rule_key
 from ..verify import Verification
+from .mathlatex import tex
 
 SCHEMA = "derive/1"
 _BASE_FIELDS = {"expr", "var", "result", "raw"}
@@ -37,15 +39,16 @@ def indexed_string(expr: Basic) -> str:
 
 
 def latex_string(expr: Basic) -> str:
-    from .mathlatex import tex
-
     return tex(expr)
 
 
-def header(kind: str, input, expression: Basic, wrt: list[str]) -> dict:
-    """The fields every ``derive/1`` document starts with, in this order."""
-    return {"schema": SCHEMA, "kind": kind, "input": input,
-            "expression": expression_string(expression), "wrt": wrt}
+def header(kind: str, input, expression: Basic, wrt: list[str], *,
+           string: Callable[[Basic], str] = expression_string, **parts) -> dict:
+    """The fields every ``derive/1`` document starts with, in this order: ``schema``, ``kind``,
+    ``input``, ``expression`` (written by ``string``), the parts of the expression a topic names
+    (``parts``: compose's outer and inner functions, the chain rule's intermediates), ``wrt``."""
+    return {"schema": SCHEMA, "kind": kind, "input": input, "expression": string(expression),
+            **parts, "wrt": wrt}
 
 
 def step_data(step: Step, verification: Verification | None = None) -> dict:

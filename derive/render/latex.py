@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 
 from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Math, Note,
-                                Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
-from ..narrate.phrases import say
+                                NoteKind, Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
+from ..notation import distinct
 from ..notation.letters import GREEK, greek_command
 from .base import Renderer
 from .mathlatex import tex
-from .mathtext import distinct
+from .mathtext import inline
 from .outline import Outline
 
 INDENT_EM = 1.5
@@ -135,8 +135,6 @@ def merge_math(parts: Parts) -> list:
 
 
 def _text_of(part) -> str:
-    from .mathtext import inline
-
     return inline(part.expr) if isinstance(part, Math) else part.text
 
 
@@ -211,13 +209,17 @@ def _pad(depth: int) -> str:
 
 
 class LatexRenderer(Renderer):
-    name = "latex"
+    """``standalone``: a whole document rather than a fragment.  ``math_only``: only the
+    mathematics, as one ``$$\\begin{aligned}…\\end{aligned}$$`` with a line per step (and the
+    result), each annotated with its rule in a column of its own: for Jupyter's MathJax, which
+    has no ``\\tag*`` in ``aligned`` and no text paragraphs between rows."""
 
-    def __init__(self, standalone: bool = False) -> None:
-        self.standalone = standalone
-        self.lang = "en"
+    name = "latex"
+    options = {"standalone": False, "math_only": False}
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
         self.outline = Outline()
-        self.tags = True
 
     # --- inline ---------------------------------------------------------------------------
 
@@ -236,6 +238,8 @@ class LatexRenderer(Renderer):
         """Blocks in order; the steps are numbered through the whole document."""
         self.lang = document.lang
         self.outline = Outline()
+        if self.math_only:
+            return self._math_only(document)
         pieces = [self.render_title(document)]
         group: list[Equation] = []          # consecutive equations share one align*
         for block in document.blocks:
@@ -283,7 +287,7 @@ class LatexRenderer(Renderer):
 
     def _note(self, block: Note) -> str:
         text = self.parts(block.parts)
-        if block.kind in ("fallback", "warning"):
+        if block.kind in (NoteKind.FALLBACK, NoteKind.WARNING):
             return rf"\textbf{{{text}}}"
         return rf"\emph{{{text}}}"
 
@@ -307,9 +311,8 @@ class LatexRenderer(Renderer):
         return self._display(self._rows(block, self.outline))
 
     def _render_Result(self, block: Result) -> str:
-        title = self.parts(say(self.lang, "result.title"))
         chain = " = ".join(tex(e) for e in block.chain)
-        lines = [rf"\textbf{{{title}}}", rf"\[ \boxed{{{chain}}} \]"]
+        lines = [rf"\textbf{{{self.parts(block.title)}}}", rf"\[ \boxed{{{chain}}} \]"]
         if block.verdict:
             mark = r"$\checkmark$" if block.verified else r"$\times$"
             lines.append(f"{mark}~{self.parts(block.verdict)}")
@@ -341,8 +344,8 @@ class LatexRenderer(Renderer):
                 return [("text", rf"{pad}\textbf{{{number}}}\quad {self.parts(block.parts)}"),
                         ("math", self._lines(block.equation, self._tag(title)))]
             outline.remember(block.depth, title)
-            title = self.parts(say(self.lang, "label.title", title=block.title))
-            return [("text", rf"{pad}\textbf{{{number}\quad {title}}} {self.parts(block.parts)}")]
+            heading = self.parts(block.heading)
+            return [("text", rf"{pad}\textbf{{{number}\quad {heading}}} {self.parts(block.parts)}")]
         if isinstance(block, Equation):
             rows = [("text", _pad(block.depth) + self.parts(block.label))] if block.label else []
             rows.append(("math", self._lines(block.chain,
@@ -361,12 +364,22 @@ class LatexRenderer(Renderer):
             return [("text", _pad(block.depth) + self._note(block))]
         raise NotImplementedError(f"LatexRenderer cannot place {type(block).__name__} in a step")
 
+    def _math_only(self, document: Document) -> str:
+        rows = []
+        for block in document.blocks:
+            if isinstance(block, (RuleStep, Equation, Cases)):
+                rows.extend(content for kind, content in self._rows(block, self.outline)
+                            if kind == "math")
+            elif isinstance(block, Result):
+                rows.append(self._lines(block.chain, self._tag(self.parts(block.title))))
+        return "$$\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}$$"
+
     def _tag(self, annotation: str, math: bool = False) -> str:
-        """The rule's name at the right margin (``\\tag*``), or, for MathJax's ``aligned``
-        (``tags = False``), in a column of its own."""
+        """The rule's name at the right margin (``\\tag*``), or, in ``math_only`` mode
+        (MathJax's ``aligned``), in a column of its own."""
         if not annotation:
             return ""
-        if not self.tags:
+        if self.math_only:
             return f"&& {annotation}" if math else rf"&& \text{{{annotation}}}"
         return rf"\tag*{{${annotation}$}}" if math else rf"\tag*{{{annotation}}}"
 
@@ -391,21 +404,3 @@ class LatexRenderer(Renderer):
                 used += width + 2
         lines[0] = f"{lines[0]} {tag}".rstrip()
         return " \\\\\n".join(lines)
-
-
-def math_only(document: Document) -> str:
-    r"""Only the mathematics of ``document``: one ``$$\begin{aligned}…\end{aligned}$$`` with a
-    line per step (and the result), each annotated with its rule; for Jupyter's MathJax."""
-    renderer = LatexRenderer()
-    renderer.lang = document.lang
-    renderer.tags = False
-    outline = Outline()
-    rows = []
-    for block in document.blocks:
-        if isinstance(block, (RuleStep, Equation, Cases)):
-            rows.extend(content for kind, content in renderer._rows(block, outline)
-                        if kind == "math")
-        elif isinstance(block, Result):
-            title = renderer.parts(say(document.lang, "result.title"))
-            rows.append(renderer._lines(block.chain, renderer._tag(title)))
-    return "$$\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}$$"

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 
-from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Note, Paragraph,
-                                Result, RuleStep, Tree, TreeNode)
-from ..narrate.phrases import say
+from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Note, NoteKind,
+                                Paragraph, Result, RuleStep, Tree, TreeNode)
+from ..notation import distinct
 from .base import Renderer
 from .latex import math_parts, merge_math
 from .mathlatex import tex
-from .mathtext import distinct
 from .outline import Outline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~])")
@@ -38,8 +37,8 @@ def display(lines: str) -> str:
 class MarkdownRenderer(Renderer):
     name = "markdown"
 
-    def __init__(self) -> None:
-        self.lang = "en"
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
         self.outline = Outline()
 
     def parts(self, parts) -> str:
@@ -74,7 +73,7 @@ class MarkdownRenderer(Renderer):
 
     def _render_Note(self, block: Note) -> str:
         text = self.parts(block.parts)
-        if block.kind in ("fallback", "warning"):
+        if block.kind in (NoteKind.FALLBACK, NoteKind.WARNING):
             return f"**⚠ {text}**"
         return f"*{text}*"
 
@@ -89,8 +88,7 @@ class MarkdownRenderer(Renderer):
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         number = self.outline.next(block.depth)
-        title = self.parts(say(self.lang, "label.title", title=block.title))
-        text = f"**{number} {title}** {self.parts(block.parts)}"
+        text = f"**{number} {self.parts(block.heading)}** {self.parts(block.parts)}"
         if block.equation:
             text += "\n\n" + display(self._chain(block.equation))
         return text
@@ -104,7 +102,7 @@ class MarkdownRenderer(Renderer):
         ``lhs = \\begin{cases} … \\end{cases}``."""
         chunks = []
         for case in block.cases:
-            condition = self.parts(case.condition) + self.parts(say(self.lang, "label.colon"))
+            condition = self.parts(case.condition) + self.parts(block.colon)
             chunks.append(f"**{condition.strip()}**\n\n" + display(self._chain(case.chain)))
         cases = " \\\\\n".join(f"{tex(case.chain[-1])} & {math_parts(case.condition)}"
                                   for case in block.cases)
@@ -112,8 +110,7 @@ class MarkdownRenderer(Renderer):
         return "\n\n".join(chunks)
 
     def _render_Result(self, block: Result) -> str:
-        title = self.parts(say(self.lang, "result.title"))
-        lines = [f"**{title}**", "", "$$", self._chain(block.chain), "$$"]
+        lines = [f"**{self.parts(block.title)}**", "", "$$", self._chain(block.chain), "$$"]
         if block.verdict:
             lines += ["", ("✓ " if block.verified else "✗ ") + self.parts(block.verdict)]
         return "\n".join(f"> {line}".rstrip() for line in lines)

@@ -26,7 +26,7 @@ from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from sympy.printing.str import StrPrinter
 
-from ..notation import guard_add, guard_mul, is_named, is_partial
+from ..notation import distinct, guard_add, guard_mul, is_named, is_partial
 from ..sizes import size_at_most
 
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
@@ -168,16 +168,6 @@ class DisplayPrinter(GuardedAdd, PrettyPrinter):
         if not below:
             return prettyForm.__mul__(*above_forms)
         return prettyForm.__mul__(*above_forms) / prettyForm.__mul__(*[self._print(b) for b in below])
-
-
-def distinct(forms: list, key=str) -> list:
-    """``forms`` without one that prints exactly like the form before it (``2x y³ = 2x y³``: an
-    unevaluated step whose structure does not show in print)."""
-    out: list = []
-    for form in forms:
-        if not out or key(form) != key(out[-1]):
-            out.append(form)
-    return out
 
 
 PRETTY_NODES = 400   # larger expressions are shown in one line: 2-D layout is quadratic

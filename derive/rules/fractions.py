@@ -10,6 +10,7 @@ from sympy import Add, Expr, Integer, Mul, Pow, Symbol, log
 from ..steps import LogBaseStep, ProductStep, QuotientStep
 from ..tidy import tidy
 from .context import TraceContext, if_different
+from .functions import chain_step  # a log to a base of an inner function
 
 
 def _split_fraction(expr: Expr, var: Symbol) -> tuple[Expr, Expr]:
@@ -85,6 +86,5 @@ def match_log_base(expr: Expr, var: Symbol, ctx: TraceContext):
     argument, base = parts
     if argument == var:
         return LogBaseStep(expr=expr, var=var, result=1 / (var * log(base)), base=base)
-    from .functions import chain_step  # a log to a base of an inner function
 
     return chain_step(expr, argument, var, ctx, lambda u: log(u) / log(base))

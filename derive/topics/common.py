@@ -1,11 +1,12 @@
-"""What every topic shares: reading input, tracing one derivative with its verification,
-comparing a topic's answer with an independent sympy computation, and the ``render``/``__rich__``
-plumbing of a topic result.  Formulas such as ∂z/∂u are written with :mod:`derive.notation`.
+"""What every topic shares: tracing one derivative with its verification (and its JSON), and
+comparing a topic's answer with an independent sympy computation.  Input is read by
+:mod:`derive.inputs`; formulas such as ∂z/∂u are written with :mod:`derive.notation`.
 
 A topic module computes; it never narrates.  To add a topic: a module in this package that
-returns a frozen dataclass deriving from :class:`TopicResult` (``document(lang)`` narrates it
-through :mod:`derive.narrate.topics`, ``data()`` gives its ``derive/1`` JSON), an export in
-``derive/__init__.py``, a command in ``derive/cli/topics.py``, phrases in both catalogues and tests.
+returns a frozen dataclass deriving from :class:`derive.result.Explained` (its ``_data`` writes
+its ``derive/1`` JSON), a narration in :mod:`derive.narrate.topics` registered in
+:data:`derive.narrate.NARRATIONS`, an export in ``derive/__init__.py``, a command in
+``derive/cli/topics.py``, phrases in both catalogues and tests.
 """
 
 from __future__ import annotations
@@ -18,14 +19,11 @@ import mpmath
 import sympy
 from sympy import Basic, Expr, Symbol, cancel, expand
 
-from ..api import read_expression, read_variable  # noqa: F401 - re-exported for the topics
 from ..deep import run_deep
+from ..derivation import Derivation, derive_expression
 from ..notation import as_value
 from ..numeric import DPS, Evaluator, close, is_real
 from ..sizes import size_at_most
-from ..steps import Step
-from ..trace import trace
-from ..verify import Verification, verify
 
 SMALL = 60                # symbolic comparison is attempted up to this many nodes
 SEED = 20240611
@@ -39,61 +37,20 @@ def by_name(symbols: Iterable[Symbol]) -> tuple[Symbol, ...]:
     return tuple(sorted(set(symbols), key=lambda s: s.name))
 
 
-def read_variables(values) -> tuple[Symbol, ...] | None:
-    if values is None:
-        return None
-    if isinstance(values, (str, Symbol)):
-        values = [values]
-    chosen = tuple(read_variable(v) for v in values)
-    return chosen or None
-
-
 # --- one traced derivative --------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Traced:
-    """One derivative traced by :func:`derive.trace.trace` and checked by :func:`verify`."""
-
-    step: Step
-    verification: Verification
-
-    @property
-    def expr(self) -> Expr:
-        return self.step.expr
-
-    @property
-    def var(self) -> Symbol:
-        return self.step.var
-
-    @property
-    def result(self) -> Expr:
-        return self.step.result
-
-    @property
-    def verified(self) -> bool:
-        return self.verification.verified
+def traced(expr: Expr, var: Symbol) -> Derivation:
+    """The derivative of ``expr`` by ``var``, traced and verified as ``derive diff`` does."""
+    return derive_expression(str(expr), expr, (var,))
 
 
-def traced(expr: Expr, var: Symbol) -> Traced:
-    step = trace(expr, var)
-    return Traced(step, verify(step))
+_DOCUMENT_ONLY = {"schema", "kind", "input", "readings"}
 
 
-def traced_data(item: Traced) -> dict:
-    """The JSON of one traced derivative (the same fields as a ``derivative`` document)."""
-    from ..render.json import expression_string, latex_string, step_data, verification_data
-
-    held = by_name(s for s in item.expr.free_symbols if s != item.var)
-    return {
-        "expression": expression_string(item.expr),
-        "wrt": [str(item.var)],
-        "held_constant": [str(s) for s in held],
-        "result": expression_string(item.result),
-        "latex": {"expression": latex_string(item.expr), "result": latex_string(item.result)},
-        "verified": item.verified,
-        "verification": verification_data(item.verification),
-        "steps": step_data(item.step, item.verification),
-    }
+def traced_data(item: Derivation) -> dict:
+    """The JSON of one traced derivative inside a topic's: the fields of a ``derivative``
+    document but those that belong to a document as a whole."""
+    return {key: value for key, value in item.data().items() if key not in _DOCUMENT_ONLY}
 
 
 # --- independent comparison -------------------------------------------------------------------
@@ -159,17 +116,3 @@ def _compare(result: Expr, reference: Expr, against: str) -> Check:
             if agreed >= POINTS_WANTED:
                 break
     return Check("numeric", against=against) if agreed else Check("unchecked", against=against)
-
-
-class TopicResult:
-    """``render`` and ``__rich__`` for a result that has ``document(lang)`` and ``data()``."""
-
-    def render(self, format: str = "text", lang: str = "en", **options) -> str:
-        from ..render import render_output
-
-        return render_output(self, format, lang, **options)
-
-    def __rich__(self):
-        from ..render import render_document
-
-        return render_document(self.document(), "rich")

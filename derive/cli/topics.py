@@ -17,26 +17,20 @@ def _topics():
     return topics
 
 
+FunctionArgument = Annotated[str, typer.Argument(
+    help="The function, e.g. \"x^2 + y^2\" or \"w1*x1 + w2*x2 + b1\".")]
 WrtListOption = Annotated[Optional[list[str]], typer.Option(
     "--wrt", "-w", help="Variable(s) to use, repeatable (default: all, in name order).")]
 
 
 @command()
-def grad(
-    expression: Annotated[str, typer.Argument(help="The function, e.g. \"w1*x1 + w2*x2 + b1\".")],
-    wrt: WrtListOption = None,
-    *, functions, latex,
-) -> object:
+def grad(expression: FunctionArgument, wrt: WrtListOption = None, *, functions, latex) -> object:
     """All partial derivatives of EXPRESSION (the gradient), each step by step."""
     return _topics().gradient(expression, wrt=wrt or None, functions=functions, latex=latex)
 
 
 @command()
-def critical(
-    expression: Annotated[str, typer.Argument(help="The function, e.g. \"x^2 + y^2\".")],
-    wrt: WrtListOption = None,
-    *, functions, latex,
-) -> object:
+def critical(expression: FunctionArgument, wrt: WrtListOption = None, *, functions, latex) -> object:
     """Critical points of EXPRESSION: ∇f = 0 solved, each point classified by the Hessian."""
     return _topics().critical_points(expression, wrt=wrt or None, functions=functions, latex=latex)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
+from typing import Iterator, Union
 
 from sympy import Basic
 
@@ -86,6 +86,11 @@ class NoteKind(str, Enum):
     READING = "reading"           # how ambiguous input was read (xy as x·y)
     CHECK = "check"               # how a claim was checked (numerically at n = 2, 3, 4)
 
+    @property
+    def stands_out(self) -> bool:
+        """Whether the reader must not miss it (shown in bold, or in red)."""
+        return self in (NoteKind.FALLBACK, NoteKind.WARNING)
+
 
 @dataclass(frozen=True)
 class Note:
@@ -97,11 +102,23 @@ class Note:
     depth: int = 0
     mark: Parts = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", NoteKind(self.kind))      # "warning" is taken too
+
 
 @dataclass(frozen=True)
 class TreeNode:
     parts: Parts
     children: tuple[TreeNode, ...] = ()
+
+    def walk(self) -> Iterator[tuple[TreeNode, int]]:
+        """This node and every node below it in reading order, each with its depth (this one
+        0); without recursion, as trees follow the nesting of an expression."""
+        stack: list[tuple[TreeNode, int]] = [(self, 0)]
+        while stack:
+            node, depth = stack.pop()
+            yield node, depth
+            stack.extend((child, depth + 1) for child in reversed(node.children))
 
 
 @dataclass(frozen=True)

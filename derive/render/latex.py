@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Math, Note,
-                                NoteKind, Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
+                                Paragraph, Parts, Result, RuleStep, Tree)
 from ..notation import distinct
 from ..notation.letters import GREEK, greek_command
 from .base import Renderer
@@ -208,7 +208,33 @@ def _pad(depth: int) -> str:
     return rf"\hspace*{{{depth * INDENT_EM:g}em}}" if depth else ""
 
 
-class LatexRenderer(Renderer):
+class NotesRenderer(Renderer):
+    """What the two note formats share: steps numbered ``1.2.1`` by an :class:`Outline` (from 1
+    in each document), a relation ``u = x²`` merged into one formula, mathematics in dollars
+    (:meth:`dollars`)."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.outline = Outline()
+
+    def render(self, document: Document) -> str:
+        self.outline = Outline()
+        return super().render(document)
+
+    def parts(self, parts: Parts) -> str:
+        return "".join(self.inline(p) for p in merge_math(parts))
+
+    def math(self, expr) -> str:
+        return self.dollars(tex(expr))
+
+    def formula(self, formula: Formula) -> str:
+        return self.dollars(formula.latex)
+
+    def dollars(self, latex: str) -> str:
+        return f"${latex}$"
+
+
+class LatexRenderer(NotesRenderer):
     """``standalone``: a whole document rather than a fragment.  ``math_only``: only the
     mathematics, as one ``$$\\begin{aligned}…\\end{aligned}$$`` with a line per step (and the
     result), each annotated with its rule in a column of its own: for Jupyter's MathJax, which
@@ -217,20 +243,13 @@ class LatexRenderer(Renderer):
     name = "latex"
     options = {"standalone": False, "math_only": False}
 
-    def __init__(self, **options) -> None:
-        super().__init__(**options)
-        self.outline = Outline()
-
     # --- inline ---------------------------------------------------------------------------
 
     def text(self, text: str) -> str:
         return escape(text)
 
-    def math(self, expr) -> str:
-        return f"${breakable(tex(expr))}$"
-
-    def formula(self, formula: Formula) -> str:
-        return f"${breakable(formula.latex)}$"
+    def dollars(self, latex: str) -> str:
+        return f"${breakable(latex)}$"
 
     # --- the document ---------------------------------------------------------------------
 
@@ -256,9 +275,6 @@ class LatexRenderer(Renderer):
         if group:
             pieces.append(self._display([r for e in group for r in self._rows(e, self.outline)]))
         return self.join(pieces, document)
-
-    def parts(self, parts: Parts) -> str:
-        return "".join(self.inline(p) for p in merge_math(parts))
 
     def render_title(self, document: Document) -> str:
         return rf"\section*{{{self.parts(document.title)}}}"
@@ -286,19 +302,14 @@ class LatexRenderer(Renderer):
         return _pad(block.depth) + self._note(block)
 
     def _note(self, block: Note) -> str:
-        text = self.parts(block.parts)
-        if block.kind in (NoteKind.FALLBACK, NoteKind.WARNING):
-            return rf"\textbf{{{text}}}"
-        return rf"\emph{{{text}}}"
+        style = r"\textbf" if block.kind.stands_out else r"\emph"
+        return rf"{style}{{{self.parts(block.parts)}}}"
 
     def _render_Tree(self, block: Tree) -> str:
         lines = [rf"\textbf{{{self.parts(block.title)}}}"]
-        stack: list[tuple[TreeNode, int]] = [(block.root, 0)]
-        while stack:
-            node, depth = stack.pop()
+        for node, depth in block.root.walk():
             mark = r"$\bullet$" if depth == 0 else r"$\triangleright$"
             lines.append(rf"{_pad(depth + 1)}{mark}~{self.parts(node.parts)}")
-            stack.extend((child, depth + 1) for child in reversed(node.children))
         return "\\\\\n".join(lines)
 
     def _render_RuleStep(self, block: RuleStep) -> str:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Note, NoteKind,
-                                Paragraph, Result, RuleStep, Tree, TreeNode)
+from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
+                                RuleStep, Tree)
 from ..notation import distinct
-from .base import Renderer
-from .latex import math_parts, merge_math
+from .latex import NotesRenderer, math_parts
 from .mathlatex import tex
 from .outline import Outline
 
@@ -34,29 +33,11 @@ def display(lines: str) -> str:
     return f"$$\n{lines}\n$$"
 
 
-class MarkdownRenderer(Renderer):
+class MarkdownRenderer(NotesRenderer):
     name = "markdown"
-
-    def __init__(self, **options) -> None:
-        super().__init__(**options)
-        self.outline = Outline()
-
-    def parts(self, parts) -> str:
-        return "".join(self.inline(p) for p in merge_math(parts))
 
     def text(self, text: str) -> str:
         return escape(text)
-
-    def math(self, expr) -> str:
-        return f"${tex(expr)}$"
-
-    def formula(self, formula: Formula) -> str:
-        return f"${formula.latex}$"
-
-    def render(self, document: Document) -> str:
-        self.lang = document.lang
-        self.outline = Outline()
-        return super().render(document)
 
     def render_title(self, document: Document) -> str:
         return f"# {self.parts(document.title)}"
@@ -73,17 +54,11 @@ class MarkdownRenderer(Renderer):
 
     def _render_Note(self, block: Note) -> str:
         text = self.parts(block.parts)
-        if block.kind in (NoteKind.FALLBACK, NoteKind.WARNING):
-            return f"**⚠ {text}**"
-        return f"*{text}*"
+        return f"**⚠ {text}**" if block.kind.stands_out else f"*{text}*"
 
     def _render_Tree(self, block: Tree) -> str:
         lines = [f"**{self.parts(block.title)}**", ""]
-        stack: list[tuple[TreeNode, int]] = [(block.root, 0)]
-        while stack:
-            node, depth = stack.pop()
-            lines.append(f"{'  ' * depth}- {self.parts(node.parts)}")
-            stack.extend((child, depth + 1) for child in reversed(node.children))
+        lines += [f"{'  ' * depth}- {self.parts(node.parts)}" for node, depth in block.root.walk()]
         return "\n".join(lines)
 
     def _render_RuleStep(self, block: RuleStep) -> str:

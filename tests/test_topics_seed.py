@@ -9,7 +9,6 @@ import sympy
 from sympy import Symbol, cos, exp, sin, sqrt, symbols
 
 from derive import chain, compose, critical_points, explain, gradient, implicit, limit_definition
-from derive.narrate.phrases import CATALOGUES
 from derive.render import ALL_FORMATS
 
 x, y, u, v, h = symbols("x y u v h")
@@ -166,8 +165,3 @@ def test_every_format_and_language_renders(kind, lang):
     for format in ALL_FORMATS:
         first = subject.render(format, lang)
         assert first and first == subject.render(format, lang)
-
-
-def test_catalogues_share_their_keys():
-    """Every phrase exists in both languages."""
-    assert set(CATALOGUES["en"]) == set(CATALOGUES["zh"])

@@ -99,7 +99,7 @@ def emit(subject, format: Format, lang: Lang, output: Path | None,
         from ..render import terminal     # rich's drawing, for a terminal only
 
         renderable = render_document(subject.document(lang.value), "rich")
-        run_deep((console or terminal.console()).print, renderable)
+        run_deep(terminal.draw, renderable, console or terminal.console())
         return
     options = {"standalone": True} if standalone else {}
     content = subject.render(chosen, lang.value, **options)

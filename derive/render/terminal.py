@@ -43,11 +43,17 @@ def console(file=None, **settings) -> Console:
     return Console(file=file, theme=THEME, highlight=False, **settings)
 
 
+def draw(renderable, on: Console) -> None:
+    """Print ``renderable`` on the console ``on``, with derive's styles whatever its theme."""
+    with on.use_theme(THEME):
+        on.print(renderable)
+
+
 def rich_to_text(renderable, width: int = 100, color: bool = True) -> str:
     """Render a rich renderable to a string (ANSI colours when ``color``)."""
     buffer = StringIO()
-    console(buffer, width=width, force_terminal=color, color_system="standard" if color else None,
-            legacy_windows=False).print(renderable)
+    draw(renderable, console(buffer, width=width, force_terminal=color,
+                             color_system="standard" if color else None, legacy_windows=False))
     return buffer.getvalue()
 
 

@@ -59,6 +59,26 @@ def listed(items) -> Parts:
     return join([(Math(item),) for item in items])
 
 
+# --- the framing every derivation and every topic shares ---------------------------------------
+
+def how_read(lang: str, expr: Basic, readings=()) -> list[Block]:
+    """How the input was understood: ``The input is read as …``, then :func:`reading_notes`."""
+    return [Paragraph(say(lang, "read_as", expr=Math(expr))), *reading_notes(lang, readings)]
+
+
+def reading_notes(lang: str, readings) -> list[Block]:
+    """A note for each piece of ambiguous notation and how it was read (``xy`` as x·y)."""
+    return [Note(say(lang, "reading", detail=reading.detail), NoteKind.READING)
+            for reading in readings]
+
+
+def held_note(lang: str, var: Symbol, held, depth: int = 0) -> list[Block]:
+    """For a partial derivative: only ``var`` varies, the ``held`` symbols are constants."""
+    if not held:
+        return []
+    return [Note(say(lang, "partial.held", var=Math(var), held=listed(held)), depth=depth)]
+
+
 class Narrator:
     """Narrates one verified Step tree in one language."""
 
@@ -76,13 +96,9 @@ class Narrator:
 
     def document(self, step: Step, *, source: str | None = None, readings=(),
                  held: tuple[Symbol, ...] = ()) -> Document:
-        blocks: list[Block] = []
-        if source is not None:
-            blocks.append(Paragraph(self.say("read_as", expr=Math(step.expr))))
-        for reading in readings:
-            blocks.append(Note(self.say("reading", detail=reading.detail), NoteKind.READING))
-        if held:
-            blocks.append(Note(self.say("partial.held", var=Math(step.var), held=listed(held))))
+        blocks: list[Block] = (how_read(self.lang, step.expr, readings) if source is not None
+                               else reading_notes(self.lang, readings))
+        blocks += held_note(self.lang, step.var, held)
         if step.children():
             blocks.append(Tree(self.say("tree.title"), self.decomposition(step, TREE_DEPTH)))
         blocks.append(Heading(self.say("steps.title"), level=2))

@@ -15,7 +15,7 @@ from ..notation import (Notation, derivative_notation, distinct, fraction_shown,
                        product, total)
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
                        Paragraph, Result, Tree, TreeNode)
-from .narrator import Narrator, join, listed
+from .narrator import Narrator, held_note, how_read, join, listed
 from .phrases import say
 
 
@@ -25,10 +25,8 @@ def _shown_once(chain) -> tuple:
 
 
 def _held_note(lang, expr, var, depth=0) -> list[Block]:
-    held = sorted((s for s in expr.free_symbols if s != var), key=lambda s: s.name)
-    if not held:
-        return []
-    return [Note(say(lang, "partial.held", var=Math(var), held=listed(held)), depth=depth)]
+    """The note of a partial derivative of ``expr``: every other symbol is held constant."""
+    return held_note(lang, var, sorted(expr.free_symbols - {var}, key=lambda s: s.name), depth)
 
 
 def _traced_blocks(lang, item, depth=0) -> list[Block]:
@@ -55,7 +53,7 @@ def _conditions(lang, values) -> tuple:
 # --- gradient ---------------------------------------------------------------------------------
 
 def narrate_gradient(g, lang: str) -> Document:
-    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(g.expression))),
+    blocks: list[Block] = [*how_read(lang, g.expression),
                            Paragraph(say(lang, "gradient.intro", vars=listed(g.wrt)))]
     for p in g.partials:
         blocks.append(Heading(say(lang, "gradient.partial", var=Math(p.var)), level=2))
@@ -71,7 +69,7 @@ def narrate_gradient(g, lang: str) -> Document:
 def narrate_critical(c, lang: str) -> Document:
     one = len(c.variables) == 1
     f = c.expression
-    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(f))),
+    blocks: list[Block] = [*how_read(lang, f),
                            Paragraph(say(lang, "critical.intro_one" if one else "critical.intro"))]
     blocks.append(Heading(say(lang, "critical.first"), level=2))
     for p in c.partials:
@@ -273,7 +271,7 @@ def _definition(r) -> Notation:
 
 def narrate_limit(r, lang: str) -> Document:
     definition = _definition(r)
-    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(r.expression))),
+    blocks: list[Block] = [*how_read(lang, r.expression),
                            Paragraph(say(lang, "limit.definition",
                                          formula=Formula(definition.name,
                                                          definition.latex)))]

@@ -165,3 +165,14 @@ def test_every_format_and_language_renders(kind, lang):
     for format in ALL_FORMATS:
         first = subject.render(format, lang)
         assert first and first == subject.render(format, lang)
+
+
+@pytest.mark.parametrize("topic", [lambda: gradient("xy"), lambda: critical_points("xy"),
+                                   lambda: limit_definition("xy", wrt="x"),
+                                   lambda: chain("uv", ["u=x", "v=x^2"])])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_topic_says_how_ambiguous_input_was_read(topic, lang):
+    """``xy`` is read as x·y, and each topic says so, as ``derive diff`` does."""
+    text = topic().render("text", lang)
+    assert "[read]" in text and "x*y" in text.replace("u*v", "x*y")
+    assert text == topic().render("text", lang)

@@ -15,7 +15,7 @@ from ..notation import (Notation, derivative_notation, distinct, fraction_shown,
                        product, total)
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
                        Paragraph, Result, Tree, TreeNode)
-from .narrator import Narrator, held_note, how_read, join, listed
+from .narrator import Narrator, held_note, how_read, join, listed, reading_notes
 from .phrases import say
 
 
@@ -53,7 +53,7 @@ def _conditions(lang, values) -> tuple:
 # --- gradient ---------------------------------------------------------------------------------
 
 def narrate_gradient(g, lang: str) -> Document:
-    blocks: list[Block] = [*how_read(lang, g.expression),
+    blocks: list[Block] = [*how_read(lang, g.expression, g.readings),
                            Paragraph(say(lang, "gradient.intro", vars=listed(g.wrt)))]
     for p in g.partials:
         blocks.append(Heading(say(lang, "gradient.partial", var=Math(p.var)), level=2))
@@ -69,7 +69,7 @@ def narrate_gradient(g, lang: str) -> Document:
 def narrate_critical(c, lang: str) -> Document:
     one = len(c.variables) == 1
     f = c.expression
-    blocks: list[Block] = [*how_read(lang, f),
+    blocks: list[Block] = [*how_read(lang, f, c.readings),
                            Paragraph(say(lang, "critical.intro_one" if one else "critical.intro"))]
     blocks.append(Heading(say(lang, "critical.first"), level=2))
     for p in c.partials:
@@ -152,6 +152,7 @@ def narrate_chain(r, lang: str) -> Document:
     names = [s for s, _ in r.intermediates]
     blocks: list[Block] = [
         Paragraph(say(lang, "chain.setup", z=Math(z), expr=Math(r.expression))),
+        *reading_notes(lang, r.readings),
         Paragraph(say(lang, "chain.lets", lets=join([(Math(s), " = ", Math(e))
                                                      for s, e in r.intermediates]))),
         Tree(say(lang, "chain.tree"), _dependency_tree(r)),
@@ -271,7 +272,7 @@ def _definition(r) -> Notation:
 
 def narrate_limit(r, lang: str) -> Document:
     definition = _definition(r)
-    blocks: list[Block] = [*how_read(lang, r.expression),
+    blocks: list[Block] = [*how_read(lang, r.expression, r.readings),
                            Paragraph(say(lang, "limit.definition",
                                          formula=Formula(definition.name,
                                                          definition.latex)))]

@@ -67,7 +67,7 @@ def step_data(step: Step, verification: Verification | None = None) -> dict:
         if isinstance(value, Step) or (isinstance(value, tuple) and value
                                        and isinstance(value[0], Step)):
             continue
-        data[field.name] = _plain(value)
+        data[field.name] = _json_value(value)
     if verification is not None:
         verdict = verification.of(step)
         data["check"] = verdict.status
@@ -86,11 +86,11 @@ def verification_data(verification: Verification) -> dict:
     }
 
 
-def _plain(value):
+def _json_value(value):
     if isinstance(value, Basic):
         return expression_string(value)
     if isinstance(value, tuple):
-        return [_plain(v) for v in value]
+        return [_json_value(v) for v in value]
     return value
 
 

@@ -15,16 +15,17 @@ import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
-from rich.console import Console
 
 from ..deep import run_deep
 from ..errors import DeriveError, ParseError
 from ..render import render_document
 from .app import app
 
+if TYPE_CHECKING:                 # rich's console is loaded only to draw on a terminal
+    from rich.console import Console
 
 class Format(str, Enum):
     auto = "auto"

@@ -16,15 +16,22 @@ from .document import Cases, Document, Note, NoteKind, Result, RuleStep
 from .phrases import say
 
 
+_TITLE = "\0title\0"       # stands for a rule's title in its run-in heading, filled per step
+
+
 def labelled(document: Document) -> Document:
     """``document`` with the shared words of its language in every block."""
     lang = document.lang
     colon = say(lang, "label.colon")
+    heading = say(lang, "label.title", title=_TITLE)
+    at = heading.index(_TITLE)
+    marks = {kind: say(lang, f"mark.{kind.value}") for kind in NoteKind}
     words = {
-        RuleStep: lambda b: replace(b, colon=colon, heading=say(lang, "label.title", title=b.title)),
+        RuleStep: lambda b: replace(b, colon=colon,
+                                    heading=heading[:at] + b.title + heading[at + 1:]),
         Cases: lambda b: replace(b, colon=colon),
         Result: lambda b: replace(b, title=say(lang, "result.title")),
-        Note: lambda b: replace(b, mark=say(lang, f"mark.{NoteKind(b.kind).value}")),
+        Note: lambda b: replace(b, mark=marks[b.kind]),
     }
     blocks = tuple(words[type(b)](b) if type(b) in words else b for b in document.blocks)
     return replace(document, blocks=blocks)

@@ -31,6 +31,9 @@ from .phrases import say
 
 TREE_DEPTH = 8
 
+#: (narrator class, hook, Step class) → the name of the method that answers it (found once)
+_HOOKS: dict[tuple[type, str, type], str] = {}
+
 
 def _needs_partial(expr: Basic, var: Symbol) -> bool:
     """Whether derivatives of ``expr`` with respect to ``var`` are partial derivatives."""
@@ -136,11 +139,15 @@ class Narrator:
 
     def _hook(self, name: str, step: Step):
         """The method ``_<name>_<Class>`` of the step's class or of its nearest base class."""
-        for cls in type(step).__mro__:
-            method = getattr(self, f"_{name}_{cls.__name__}", None)
-            if method is not None:
-                return method
-        raise TypeError(f"{type(step).__name__} is not a Step")
+        key = (type(self), name, type(step))
+        attribute = _HOOKS.get(key)
+        if attribute is None:
+            attribute = next((f"_{name}_{cls.__name__}" for cls in type(step).__mro__
+                              if hasattr(self, f"_{name}_{cls.__name__}")), None)
+            if attribute is None:
+                raise TypeError(f"{type(step).__name__} is not a Step")
+            _HOOKS[key] = attribute
+        return getattr(self, attribute)
 
     # --- the decomposition tree -------------------------------------------------------------
 

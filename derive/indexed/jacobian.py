@@ -118,8 +118,8 @@ def _stages(expr: Expr, var: Indexed, out) -> list[Stage]:
                 ("i ≠ j", {KroneckerDelta(i, out): Integer(0)}, lhs)):
             raw = tidy(step.result.xreplace(substitution))
             case_named = recognise(raw, definitions) if definitions else raw
-            stages.append(Stage(StageKind.CASE, case_lhs, (raw, case_named), claim((raw, case_named), case),
-                                case=case))
+            stages.append(Stage(StageKind.CASE, case_lhs, (raw, case_named),
+                                claim((raw, case_named), case), case=case))
     target = _target_sum(named)
     if out is None and target is not None:
         one = tidy(named.xreplace({target: Integer(1)}))

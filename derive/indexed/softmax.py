@@ -73,7 +73,8 @@ def _build(size: int | None, loss: str | None) -> SoftmaxResult:
         loss_stages = _cross_entropy(stages)
         stages += loss_stages
         results["gradient"] = loss_stages[-1].result
-        results["gradient_general"] = next(s.result for s in loss_stages if s.rule == StageKind.COLLECT)
+        results["gradient_general"] = next(s.result for s in loss_stages
+                                           if s.rule == StageKind.COLLECT)
     if size is not None:
         stages += _concrete(size, loss, stages)
     stages = tuple(s.checked() for s in stages)
@@ -96,7 +97,8 @@ def _jacobian_stages() -> tuple[Stage, ...]:
                                          ("i ≠ j", {KroneckerDelta(i, j): Integer(0)}, lhs)):
         raw = tidy(step.result.xreplace(substitution))
         named = recognise(raw, DEFINITIONS)
-        stages.append(Stage(StageKind.CASE, case_lhs, (raw, named), _claim((raw, named), case), case=case))
+        stages.append(Stage(StageKind.CASE, case_lhs, (raw, named), _claim((raw, named), case),
+                            case=case))
     combined = recognise(step.result, DEFINITIONS)
     stages.append(Stage(StageKind.COMBINE, lhs, (combined,), _claim((combined,))))
     return tuple(stages)
@@ -129,7 +131,8 @@ def _cross_entropy(jacobian: tuple[Stage, ...]) -> tuple[Stage, ...]:
     split_form = total(same, others)
     simplified = (tidy(g_i * cases["i = j"])
                   + _pull_out(SumExcept(tidy(g * cases["i ≠ j"]), j, i, n)))
-    split = Stage(StageKind.SPLIT, lhs, (split_form, simplified), _loss_claim((split_form, simplified)))
+    split = Stage(StageKind.SPLIT, lhs, (split_form, simplified),
+                  _loss_claim((split_form, simplified)))
     # Σ_{j≠i} y_j = Σ_j y_j − y_i
     identity_lhs = SumExcept(y[j], j, i, n)
     identity_rhs = Sum(y[j], (j, 1, n)) - y[i]
@@ -185,7 +188,8 @@ def _concrete(size: int, loss: str | None, stages: tuple[Stage, ...]) -> tuple[S
     if loss == "cross-entropy":
         general = next(s.result for s in stages if s.rule == StageKind.ASSUMPTION)
         vector_entries = [general.xreplace({i: m}) for m in indices]
-        out.append(Stage(StageKind.CONCRETE_GRADIENT, Matrix([PartialDerivative(L, z[m]) for m in indices]),
+        out.append(Stage(StageKind.CONCRETE_GRADIENT,
+                         Matrix([PartialDerivative(L, z[m]) for m in indices]),
                          (Matrix(vector_entries),),
                          tuple(Claim(function=LOSS, forms=(e,), wrt=z[m], definitions=DEFINITIONS,
                                      probability="y", sizes=(size,))

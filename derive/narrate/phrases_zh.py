@@ -128,6 +128,7 @@ PHRASES = {
     "critical.class.inconclusive": "这里判别法失效（行列式为 0），无法下结论。",
     "critical.class.varies": "在这组点上，判别结果随位置而变化。",
     "critical.value": "该点处 $f$ 的值为 {value}。",
+    "critical.conclusion": "{classification}{value}",
     "critical.not_exact": "把这个点代入后，并非每个偏导数都恰好为 0。",
     "critical.undefined_title": "导数不存在的点",
     "critical.undefined": "在下面这些点上，一阶导数的分母为 0，但 $f$ 本身有定义；它们不是 $∇f = 0$ 的解，不过通常也算作临界点：",

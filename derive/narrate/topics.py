@@ -3,8 +3,11 @@ definition, implicit differentiation): topic result → Document.
 
 Each ``narrate_<topic>(result, lang)`` frames the topic in its own words and reuses
 :meth:`Narrator.steps` for every traced derivative inside it, so a partial derivative reads the
-same here as in ``derive diff``.  To narrate a new topic: a function here, phrases under a
-``<topic>.`` prefix in every catalogue, and the result's ``document`` calling the function.
+same here as in ``derive diff``; how the input was read and what a partial derivative holds
+constant are said by the pieces every narration shares (:func:`.narrator.how_read`,
+:func:`.narrator.held_note`).  To narrate a new topic: a function here, phrases under a
+``<topic>.`` prefix in every catalogue, and the result's class name in
+:data:`derive.narrate.NARRATIONS`.
 """
 
 from __future__ import annotations
@@ -40,10 +43,6 @@ def _verdict(lang, ok: bool, against: str | None = None) -> tuple:
         return say(lang, "topic.verified") if against is None else say(
             lang, "topic.verified_against", against=against)
     return say(lang, "topic.not_verified")
-
-
-def _point(values) -> Tuple:
-    return Tuple(*(v for _, v in values))
 
 
 def _conditions(lang, values) -> tuple:
@@ -137,9 +136,9 @@ def _classification(c, point, lang) -> list[Block]:
         minors = [(Formula(f"D_{k}", f"D_{{{k}}}"), " = ", Math(m))
                   for k, m in enumerate(point.minors, start=1)]
         blocks.append(Paragraph(say(lang, "critical.minors", minors=join(minors))))
-    space = "" if lang == "zh" else " "
-    blocks.append(Paragraph(say(lang, f"critical.class.{point.classification}")
-                            + (space,) + say(lang, "critical.value", value=Math(point.value))))
+    blocks.append(Paragraph(say(lang, "critical.conclusion",
+                                classification=say(lang, f"critical.class.{point.classification}"),
+                                value=say(lang, "critical.value", value=Math(point.value)))))
     if not point.exact:
         blocks.append(Note(say(lang, "critical.not_exact"), NoteKind.WARNING))
     return blocks

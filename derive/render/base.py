@@ -25,8 +25,6 @@ class Renderer:
     name = "base"
     options: ClassVar[dict[str, Any]] = {}
 
-    lang = "en"
-
     def __init__(self, **options: Any) -> None:
         unknown = sorted(set(options) - set(self.options))
         if unknown:
@@ -37,7 +35,6 @@ class Renderer:
             setattr(self, option, options.get(option, default))
 
     def render(self, document: Document) -> Any:
-        self.lang = document.lang
         pieces = [self.render_title(document)]
         pieces.extend(self.render_block(block) for block in document.blocks)
         return self.join([p for p in pieces if p is not None], document)

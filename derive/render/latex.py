@@ -255,7 +255,6 @@ class LatexRenderer(NotesRenderer):
 
     def render(self, document: Document) -> str:
         """Blocks in order; the steps are numbered through the whole document."""
-        self.lang = document.lang
         self.outline = Outline()
         if self.math_only:
             return self._math_only(document)

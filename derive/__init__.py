@@ -12,6 +12,8 @@ the stages before it (``tests/test_imports.py`` holds the code to that).  Every 
 the rich and Jupyter displays.
 """
 
+from importlib import import_module as _import_module
+
 from .api import Derivation, explain
 from .errors import DeriveError, ParseError, UsageError
 from .result import Explained
@@ -51,9 +53,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str):
     if name in _LAZY:
-        from importlib import import_module
-
-        value = getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+        value = getattr(_import_module(f"{__name__}.{_LAZY[name]}"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

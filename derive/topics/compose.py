@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Expr, Symbol
+from sympy import Expr, Integer, Symbol
 
 from ..deep import run_deep
 from ..derivation import Derivation
@@ -112,8 +112,6 @@ def _read_point(at, variable, functions, latex):
     if read_variable(name) != variable:
         raise UsageError(f"the point must give a value for {variable} (got {name})")
     if isinstance(value, (int,)):
-        from sympy import Integer
-
         return Integer(value)
     expr = read_expression(value, functions, latex)[1]
     if expr.free_symbols:

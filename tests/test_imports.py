@@ -9,6 +9,8 @@ except to a package that contains the importing module (Python has started it al
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import derive
@@ -152,3 +154,14 @@ def test_imports_inside_functions_are_the_listed_lazy_ones():
 def test_the_cycle_finder_finds_cycles():
     """A check that cannot fail proves nothing: a made-up cycle is found."""
     assert _cycles({("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")}) == [["a", "b", "c"]]
+
+
+def test_derive_diff_starts_without_the_topics():
+    """``derive diff`` loads neither the topics, nor the indexed engine, nor answer checking."""
+    code = ("import sys; from typer.testing import CliRunner; from derive.cli import app; "
+            "CliRunner().invoke(app, ['diff', 'sin(x^2)', '-f', 'text']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[:2] in "
+            "(['derive', 'topics'], ['derive', 'indexed'], ['derive', 'checking'])))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=PACKAGE.parent, check=True)
+    assert done.stdout.strip() == "[]"

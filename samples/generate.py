@@ -79,14 +79,24 @@ def output_path(name: str, ext: str, lang: str) -> Path:
     return HERE / name / (f"{lang}.{ext}" if per_language else f"data.{ext}")
 
 
+def outputs(names: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """``(sample, extension, language)`` of every output file."""
+    return [(name, ext, lang) for name in names or sample_names()
+            for ext, (_, _, per_language) in OUTPUTS.items()
+            for lang in (LANGS if per_language else LANGS[:1])]
+
+
 def expected(names: list[str] | None = None) -> dict[Path, str]:
     """Every output file and its content, as the current code renders it."""
-    files: dict[Path, str] = {}
-    for name in names or sample_names():
-        for ext, (_, _, per_language) in OUTPUTS.items():
-            for lang in LANGS if per_language else LANGS[:1]:
-                files[output_path(name, ext, lang)] = render(name, ext, lang)
-    return files
+    return {output_path(name, ext, lang): render(name, ext, lang)
+            for name, ext, lang in outputs(names)}
+
+
+def present() -> list[Path]:
+    """The files in the samples' output folders."""
+    return [path for folder in sorted(p for p in HERE.iterdir() if p.is_dir()
+                                      and not p.name.startswith(("_", ".")))
+            for path in sorted(folder.iterdir())]
 
 
 def stale() -> list[Path]:
@@ -94,9 +104,7 @@ def stale() -> list[Path]:
     files = expected()
     wrong = [path for path, content in files.items()
              if not path.exists() or path.read_text(encoding="utf-8") != content]
-    extra = [path for folder in sorted(p for p in HERE.iterdir() if p.is_dir()
-                                       and not p.name.startswith(("_", ".")))
-             for path in sorted(folder.iterdir()) if path not in files]
+    extra = [path for path in present() if path not in files]
     return sorted(wrong + extra)
 
 

@@ -11,12 +11,11 @@ from typer.testing import CliRunner
 from derive import UsageError, jacobian, softmax
 from derive.cli import app
 from derive.errors import ParseError
-from derive.indexed.verify import Claim, verify_claim
-from derive.indexed.notation import SumExcept, i, j, k, n, vector
-from derive.indexed.recognise import softmax_definition
 from derive.indexed.jacobian import INDEX_SYNTAX
+from derive.indexed.recognise import softmax_definition
+from derive.indexed.verify import Claim, verify_claim
+from derive.notation.indexed import SumExcept, i, j, k, n, vector
 from derive.parse import parse
-from derive.narrate.phrases import CATALOGUES
 
 z, y, sigma, s, p, x = (vector(name) for name in ("z", "y", "sigma", "s", "p", "x"))
 SOFTMAX = exp(z[j]) / Sum(exp(z[k]), (k, 1, n))
@@ -98,11 +97,13 @@ def test_concrete_n(size):
 
 @pytest.mark.parametrize("bad", [0, 9, -1, True, 2.5])
 def test_bad_n(bad):
+    """--n outside 1 to 8, or not a whole number, is a usage error."""
     with pytest.raises(UsageError):
         softmax(n=bad)
 
 
 def test_bad_loss():
+    """A loss softmax does not know is a usage error."""
     with pytest.raises(UsageError):
         softmax(loss="hinge")
 
@@ -168,6 +169,7 @@ def test_index_syntax_is_the_one_grammar():
 
 
 def test_jacobian_usage_errors():
+    """The Jacobian refuses a clash of indices, a missing vector and a variable not in the expression."""
     with pytest.raises(UsageError):
         jacobian("exp(z_i)", "z_i")                 # wrt index used as the output index
     with pytest.raises(UsageError):
@@ -192,16 +194,14 @@ def test_json_fields(cross_entropy):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_text_has_cases_in_both_languages(cross_entropy, lang):
+    """Both languages show the cases i = j and i ≠ j with σ and δ."""
     text = cross_entropy.render("text", lang)
     assert "i = j" in text and "i ≠ j" in text and "σ" in text
     assert ("δ" in text)
 
 
-def test_phrase_catalogues_share_keys():
-    assert set(CATALOGUES["en"]) == set(CATALOGUES["zh"])
-
-
 def test_deterministic(cross_entropy):
+    """Two runs print the same text."""
     assert softmax(loss="cross-entropy").render("text") == cross_entropy.render("text")
 
 
@@ -213,6 +213,7 @@ runner = CliRunner()
                                   ["jacobian", "log(exp(z_j)/sum(exp(z_k), k))", "--wrt", "z_i"],
                                   ["softmax", "--lang", "zh", "--format", "rich"]])
 def test_cli_runs(args):
+    """The indexed commands run in every format and language."""
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
 
@@ -220,6 +221,7 @@ def test_cli_runs(args):
 @pytest.mark.parametrize("args", [["softmax", "--n", "0"], ["softmax", "--loss", "mse"],
                                   ["jacobian", "z_q", "--wrt", "z_i"]])
 def test_cli_bad_input_exits_2(args):
+    """Bad indexed input on the command line exits with code 2."""
     assert runner.invoke(app, args).exit_code == 2
 
 

@@ -6,7 +6,7 @@ import pytest
 from sympy import Symbol, exp, sin
 from typer.testing import CliRunner
 
-from derive.api import explain
+from derive import check, explain, gradient, softmax
 from derive.cli import app
 from derive.errors import UsageError
 from derive.render.latex import escape as latex_escape
@@ -57,13 +57,32 @@ def test_standalone_only_for_latex():
         explain(sin(x)).render("markdown", standalone=True)
 
 
-def test_jupyter_display():
-    """A Derivation shows itself in Jupyter as Markdown and as MathJax-ready LaTeX."""
-    derivation = explain(x ** 2 * sin(x))
-    assert derivation._repr_markdown_() == derivation.render("markdown")
-    latex = derivation._repr_latex_()
+def test_each_format_takes_only_the_options_its_renderer_declares():
+    """An option a format does not have is a usage error naming it, never a bare TypeError."""
+    derivation = explain(sin(x))
+    for format, options in (("text", {"width": 40}), ("json", {"standalone": True}),
+                            ("latex", {"colour": False}), ("rich", {"standalone": True})):
+        with pytest.raises(UsageError, match=next(iter(options))):
+            derivation.render(format, **options)
+    narrow = derivation.render("rich", width=40, color=False)
+    assert "\x1b[" not in narrow and max(len(line) for line in narrow.splitlines()) <= 40
+
+
+@pytest.mark.parametrize("topic", [lambda: explain(x ** 2 * sin(x)), lambda: gradient("x*y"),
+                                   lambda: softmax(), lambda: check("sin(x^2)", "cos(x^2)")])
+def test_jupyter_display(topic):
+    """Every result shows itself in Jupyter as Markdown and as MathJax-ready LaTeX."""
+    result = topic()
+    assert result._repr_markdown_() == result.render("markdown")
+    latex = result._repr_latex_()
     assert latex.startswith("$$\\begin{aligned}") and latex.endswith("\\end{aligned}$$")
-    assert "intertext" not in latex and r"\text{Product rule}" in latex
+    assert "intertext" not in latex and r"\tag" not in latex
+
+
+def test_the_latex_of_a_derivation_for_jupyter_names_each_rule():
+    """In the MathJax display, each line carries its rule's name in a column of its own."""
+    latex = explain(x ** 2 * sin(x))._repr_latex_()
+    assert r"&& \text{Product rule}" in latex
 
 
 def test_cli_format_from_suffix(tmp_path):

@@ -9,12 +9,12 @@ import pytest
 from sympy import Add, Derivative, Integer, KroneckerDelta, Mul, Sum, Symbol, exp, sin
 
 from derive.api import explain
-from derive.indexed.notation import SumExcept, i, j, k, n, vector
-from derive.narrate.derivatives import PartialDerivative, derivative_of
 from derive.narrate.document import (BLOCK_TYPES, Case, Cases, Document, Equation, Formula,
                                      Heading, Math, Note, Paragraph, Result, RuleStep, Tree,
                                      TreeNode)
-from derive.narrate.phrases import CATALOGUES, plain_to_latex, say
+from derive.narrate.phrases import CATALOGUES, say
+from derive.notation import PartialDerivative, derivative_of, plain_to_latex
+from derive.notation.indexed import SumExcept, i, j, k, n, vector
 from derive.render import FORMATS, render_document
 from derive.render.latex import LINE_WIDTH, LatexRenderer, escape, estimate_width
 from derive.render.mathlatex import tex

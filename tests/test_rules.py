@@ -14,7 +14,7 @@ import sympy
 from derive import explain
 from derive.functions import TABLE, relu
 from derive.indexed.rules import differentiate
-from derive.indexed.notation import i, j, k, n, vector
+from derive.notation.indexed import i, j, k, n, vector
 from derive.numeric import FUNCTIONS, DPS, Evaluator, close, is_real
 from derive.parse import parse
 from derive.render.json import step_data

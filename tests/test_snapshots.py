@@ -1,4 +1,5 @@
-"""Snapshots of every sample in every format and language, as readable files."""
+"""Every sample in every format and language is pinned: the files in ``samples/<name>/`` are the
+snapshots, compared with what the command line prints now."""
 
 from __future__ import annotations
 
@@ -7,33 +8,19 @@ import subprocess
 import sys
 
 import pytest
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from conftest import sample_file
 
 from notes_samples import GENERATOR_PATH, ROOT, generator
 
-
-def _text_extension(ext: str) -> type[SingleFileSnapshotExtension]:
-    class TextSnapshot(SingleFileSnapshotExtension):
-        file_extension = ext
-        _write_mode = WriteMode.TEXT
-
-        def serialize(self, data, **kwargs):
-            return data
-
-    TextSnapshot.__name__ = f"{ext.capitalize()}Snapshot"
-    return TextSnapshot
-
-
-EXTENSIONS = {ext: _text_extension(ext) for ext in generator.OUTPUTS}
-CASES = [(name, ext, lang) for name in generator.sample_names() for ext in generator.OUTPUTS
-         for lang in (generator.LANGS if generator.OUTPUTS[ext][2] else generator.LANGS[:1])]
+CASES = generator.outputs()
 
 
 @pytest.mark.parametrize(("name", "ext", "lang"), CASES,
                          ids=[f"{n}-{lang}-{ext}" for n, ext, lang in CASES])
 def test_sample(name, ext, lang, snapshot):
     """The rendered sample is unchanged (``pytest --snapshot-update`` after reading the diff)."""
-    assert generator.render(name, ext, lang) == snapshot(extension_class=EXTENSIONS[ext])
+    pinned = sample_file(generator.output_path(name, ext, lang))
+    assert generator.render(name, ext, lang) == snapshot(extension_class=pinned)
 
 
 def test_output_does_not_depend_on_hash_seed():

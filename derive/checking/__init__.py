@@ -8,7 +8,9 @@
 * :mod:`.recombine` — a step's result recomputed from its children by the rule's formula, so a
   slip at one node can be carried up to the final answer;
 * :mod:`.diagnose` — every slip at every node, compared with the answer;
-* :mod:`.result` — the entry point and the result object; :mod:`.narrate` — its Document and JSON.
+* :mod:`.result` — the entry point and the result object with its JSON.
+
+Its narration (in every language) is :mod:`derive.narrate.checking`.
 
 (It is not called ``derive.check`` so that ``derive.check`` can be the function.)
 """

@@ -7,8 +7,8 @@ order of preference: when two slips explain the same answer, the earlier one is 
 
 To add a mistake: write ``def my_slip(step) -> Expr | None`` here, append
 ``Mistake("my_slip", my_slip)`` to :data:`MISTAKES`, add the phrase ``mistake.my_slip`` (slots:
-``node`` and those returned by :func:`slots`) at the end of every phrase catalogue, and a test in
-``tests/test_check.py`` that feeds an answer made with that slip.
+``node`` and those :data:`SLOTS` gives for its Step class) at the end of every phrase
+catalogue, and a test in ``tests/test_check.py`` that feeds an answer made with that slip.
 """
 
 from __future__ import annotations
@@ -109,16 +109,20 @@ MISTAKES: tuple[Mistake, ...] = (
 )
 
 
+#: Step class name → the values its mistakes' phrases need beyond ``node``
+SLOTS: dict[str, Callable[[Step], dict]] = {
+    "ChainStep": lambda step: {"inner": step.inner, "du": step.inner_step.result},
+    "QuotientStep": lambda step: {"f": step.numerator, "g": step.denominator},
+    "PowerStep": lambda step: {"n": step.exponent},
+    "FunctionStep": lambda step: {"name": step.function},
+    "ConstantMultipleStep": lambda step: {"c": step.constant},
+}
+
+
 def slots(key: str, step: Step, node: Expr) -> dict:
-    """The values a mistake's phrase needs beyond ``node`` (the node's expression in x)."""
-    if isinstance(step, ChainStep):
-        return {"inner": step.inner, "du": step.inner_step.result}
-    if isinstance(step, QuotientStep):
-        return {"f": step.numerator, "g": step.denominator}
-    if isinstance(step, PowerStep):
-        return {"n": step.exponent}
-    if isinstance(step, FunctionStep):
-        return {"name": step.function}
-    if isinstance(step, ConstantMultipleStep):
-        return {"c": step.constant}
+    """The values a mistake's phrase needs beyond ``node`` (the node's expression in x), found by
+    the step's class along its MRO as the narrator finds its methods; none for other steps."""
+    for cls in type(step).__mro__:
+        if cls.__name__ in SLOTS:
+            return SLOTS[cls.__name__](step)
     return {}

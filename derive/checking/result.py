@@ -2,8 +2,8 @@
 
 The reference derivation is traced and verified exactly as :func:`derive.explain` does; the
 answer is compared with it (:mod:`.equivalence`); a wrong answer is explained by the single slip
-that produces it, if one does (:mod:`.diagnose`).  :class:`CheckResult` has the same interface as
-:class:`~derive.api.Derivation`: ``document(lang)``, ``data()`` and ``render(format, lang)``.
+that produces it, if one does (:mod:`.diagnose`).  :class:`CheckResult` is a result like every
+other (:class:`derive.result.Explained`); its narration is :mod:`derive.narrate.checking`.
 """
 
 from __future__ import annotations
@@ -11,19 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from sympy import Basic, Expr, Symbol, sympify
+from sympy import Basic, Expr, Symbol, nsimplify, sympify
 from sympy.core.function import AppliedUndef
 
-from ..api import Derivation, choose_variables, derive_expression, read_expression, read_variable
 from ..deep import run_deep
+from ..derivation import Derivation, derive_expression
 from ..errors import UsageError
-from .diagnose import Diagnosis, Search, diagnose
+from ..inputs import choose_variables, read_expression, read_variable
+from ..narrate import LANGUAGES, Narrator
+from ..narrate.checking import mistake_parts, number_text
+from ..render.json import expression_string, header, latex_string, step_data, verification_data
+from ..render.text import TextRenderer
+from ..result import Explained
+from ..steps import RepeatedStep, rule_key
+from ..tidy import tidy
 from ..verify import Sampler
+from .diagnose import Diagnosis, Search, Slip, diagnose
 from .equivalence import Equivalence, compare
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Explained):
     """The verdict on one answer, with the reference derivation it was checked against."""
 
     answer_input: str
@@ -48,25 +56,63 @@ class CheckResult:
         result = self.derivation.result
         return result.xreplace(dict(self.at)) if self.at else result
 
-    def document(self, lang: str = "en"):
-        from .narrate import check_document
+    def _data(self) -> dict:
+        derivation = self.derivation
+        equivalence = self.equivalence
+        diagnosis = None
+        if self.diagnosis is not None:
+            diagnosis = _slip_data(self.diagnosis.slip)
+            diagnosis["latex"] = latex_string(self.diagnosis.slip.node)
+            diagnosis["alternatives"] = [_slip_data(s) for s in self.diagnosis.alternatives]
+        witness = None
+        if equivalence.witness is not None:
+            w = equivalence.witness
+            witness = {"point": {str(s): number_text(v) for s, v in w.point},
+                       "answer": number_text(w.answer), "derivative": number_text(w.reference)}
+        steps = derivation.steps
+        return {
+            **header("check", derivation.input, derivation.expression,
+                     [str(v) for v in derivation.wrt]),
+            "order": len(steps.variables) if isinstance(steps, RepeatedStep) else 1,
+            "at": {str(s): expression_string(v) for s, v in self.at} or None,
+            "answer_input": self.answer_input,
+            "answer": expression_string(self.answer),
+            "correct": self.correct,
+            "method": equivalence.method,
+            "rewriting": equivalence.rewriting,
+            "equivalence_chain": [expression_string(e) for e in equivalence.chain],
+            "points": equivalence.points,
+            "witness": witness,
+            "diagnosis": diagnosis,
+            "slips_tried": self.search.tried,
+            "search_complete": self.search.complete,
+            "result": expression_string(self.reference),
+            "latex": {"expression": latex_string(derivation.expression),
+                      "answer": latex_string(self.answer),
+                      "result": latex_string(self.reference)},
+            "verified": derivation.verified,
+            "verification": verification_data(derivation.verification),
+            "steps": step_data(steps, derivation.verification),
+        }
 
-        return run_deep(check_document, self, lang)
 
-    def data(self) -> dict:
-        from .narrate import check_data
-
-        return run_deep(check_data, self)
-
-    def render(self, format: str = "text", lang: str = "en", **options) -> str:
-        from ..render import render_output
-
-        return render_output(self, format, lang, **options)
-
-    def __rich__(self):
-        from ..render import render_document
-
-        return render_document(self.document(), "rich")
+def _slip_data(slip: Slip) -> dict:
+    return {
+        "mistake": slip.mistake,
+        "rule": rule_key(slip.step),
+        "node": expression_string(slip.node),
+        "path": list(slip.path),
+        "step": {
+            "expr": expression_string(slip.step.expr),
+            "var": str(slip.step.var),
+            "correct": expression_string(slip.step.result),
+            "slipped": expression_string(slip.slipped),
+        },
+        "predicted": expression_string(tidy(slip.predicted)),
+        "method": slip.method,
+        "message": {lang: TextRenderer().parts(mistake_parts(Narrator(lang), slip))
+                    for lang in LANGUAGES},
+    }
 
 
 def _read_at(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
@@ -78,8 +124,6 @@ def _read_at(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
         symbol = read_variable(name)
         if not isinstance(value, Basic):
             if isinstance(value, (int, float)):
-                from sympy import nsimplify
-
                 value = nsimplify(value)
             else:
                 value = read_expression(str(value), functions, latex)[1]

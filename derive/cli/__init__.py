@@ -5,11 +5,14 @@ stderr, with a caret under the position for parse errors; never a traceback).
 
 Exit code 70 is a bug in derive (also reported in one line).
 
-Layout: :mod:`.app` (the typer app and ``main``), :mod:`.output` (the shared output options,
-``emit``, the :func:`~derive.cli.output.command` decorator), and one module per family of
-commands.  To add a command: a function decorated with ``@command()`` in the module of its family,
-taking the command's own arguments and returning the result the API built; import a new module
-below so its commands register.
+Layout: :mod:`.app` (the typer app and ``main``), :mod:`.output` (the shared input and output
+options, ``emit``, the :func:`~derive.cli.output.command` decorator), and one module per family
+of commands.  To add a command: a function decorated with ``@command()`` in the module of its
+family, taking the command's own arguments (and, if it reads expressions, the API's
+``functions`` and ``latex``, which the decorator fills from ``--function`` and ``--latex``) and
+returning the result the API built; import a new module below so its commands register.  A
+command module imports its topic inside the command (listed in ``derive._LAZY_IMPORTS``), so
+that ``derive diff`` starts without the other topics.
 """
 
 from . import diff, topics, indexed, check  # noqa: F401,I001 - importing registers the commands, in this order

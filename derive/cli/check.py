@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import UsageError
-from .output import FunctionOption, LatexOption, command
+from .output import command
 
 
 def _point(items: list[str] | None) -> dict[str, str] | None:
@@ -33,11 +33,10 @@ def check(
     order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
     at: Annotated[Optional[list[str]], typer.Option(
         "--at", help="Compare values at a point: --at x=2 (repeat for several variables).")] = None,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
+    *, functions, latex,
 ) -> object:
     """Is ANSWER the derivative of EXPRESSION?  If not, the most likely slip (exit code 1)."""
-    from ..checking import check as check_answer
+    from ..checking import check as check_answer     # loaded for this command only
 
     return check_answer(expression, answer, wrt=wrt or None, order=order, at=_point(at),
-                        functions=function or (), latex=True if latex else None)
+                        functions=functions, latex=latex)

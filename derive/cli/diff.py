@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .output import FunctionOption, LatexOption, command
+from ..api import explain
+from .output import command
 
 
 @command()
@@ -17,11 +18,7 @@ def diff(
         "--wrt", "-w", help="Variable to differentiate by (default: the only one). "
                             "Repeat for mixed partials: --wrt x --wrt y is ∂/∂y(∂f/∂x).")] = None,
     order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
+    *, functions, latex,
 ) -> object:
     """The derivative of EXPRESSION, with every step named and checked."""
-    from ..api import explain
-
-    return explain(expression, wrt=wrt or None, order=order, functions=function or (),
-                        latex=True if latex else None)
+    return explain(expression, wrt=wrt or None, order=order, functions=functions, latex=latex)

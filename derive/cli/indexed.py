@@ -11,11 +11,18 @@ import typer
 from .output import command
 
 
+def _indexed():
+    """The indexed derivations, loaded when one of these commands runs."""
+    from .. import indexed
+
+    return indexed
+
+
 class Loss(str, Enum):
     cross_entropy = "cross-entropy"
 
 
-@command()
+@command(reads=False)
 def softmax(
     n: Annotated[Optional[int], typer.Option("--n", help="Also write everything out for this "
                                                          "concrete n (1 to 8).")] = None,
@@ -24,12 +31,10 @@ def softmax(
 ) -> object:
     """The softmax Jacobian ∂σ_j/∂z_i (cases i = j and i ≠ j), and with --loss cross-entropy the
     gradient ∂L/∂z_i = σ_i − y_i; every step checked numerically at n = 2, 3, 4."""
-    from ..indexed import softmax as build
-
-    return build(n=n, loss=loss.value if loss else None)
+    return _indexed().softmax(n=n, loss=loss.value if loss else None)
 
 
-@command()
+@command(reads=False)
 def jacobian(
     expression: Annotated[str, typer.Argument(
         help="Indexed expression, e.g. \"exp(z_j)/sum(exp(z_k), k)\", \"sigmoid(z_j)\", "
@@ -42,6 +47,4 @@ def jacobian(
 ) -> object:
     """Jacobian of an indexed expression by an entry z_i, split into the cases i = j and i ≠ j,
     with every step checked numerically at n = 2, 3, 4."""
-    from ..indexed import jacobian as build
-
-    return build(expression, wrt)
+    return _indexed().jacobian(expression, wrt)

@@ -1,8 +1,10 @@
-"""What every command shares: the output options, choosing a format, writing files atomically,
-reporting errors (one message on stderr, exit code 2, never a traceback).
+"""What every command shares: the input and output options, choosing a format, writing files
+atomically, reporting errors (one message on stderr, exit code 2, never a traceback).
 
 A command is a function decorated with :func:`command` that builds its result with the API and
 returns it; the result only needs ``document(lang)`` and ``render(format, lang, **options)``.
+The terminal output goes to a rich console that can be given: ``emit(..., console=…)``, or,
+through the command line, ``app(obj={"console": …})`` (``CliRunner.invoke(app, args, obj=…)``).
 """
 
 from __future__ import annotations
@@ -13,12 +15,17 @@ import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
+from ..deep import run_deep
 from ..errors import DeriveError, ParseError
+from ..render import render_document
 from .app import app
+
+if TYPE_CHECKING:                 # rich's console is loaded only to draw on a terminal
+    from rich.console import Console
 
 class Format(str, Enum):
     auto = "auto"
@@ -82,22 +89,18 @@ def write_atomically(path: Path, content: str) -> None:
 
 
 def emit(subject, format: Format, lang: Lang, output: Path | None,
-         standalone: bool = False) -> None:
-    """Render ``subject`` and send it to the terminal or the output file."""
+         standalone: bool = False, console: Console | None = None) -> None:
+    """Render ``subject`` and send it to the terminal (``console``, by default one on standard
+    output) or the output file."""
     chosen = choose_format(format, output)
     if standalone and chosen != "latex":
         raise DeriveError(f"--standalone needs --format latex (or an output file ending in .tex), "
                           f"not {chosen}")
     if chosen == "rich" and output is None:
-        from rich.console import Console
-
-        from ..deep import run_deep
-        from ..render import render_document
-        from ..render.terminal import THEME
+        from ..render import terminal     # rich's drawing, for a terminal only
 
         renderable = render_document(subject.document(lang.value), "rich")
-        console = Console(theme=THEME, highlight=False)
-        run_deep(console.print, renderable)
+        run_deep(terminal.draw, renderable, console or terminal.console())
         return
     options = {"standalone": True} if standalone else {}
     content = subject.render(chosen, lang.value, **options)
@@ -110,14 +113,28 @@ def emit(subject, format: Format, lang: Lang, output: Path | None,
             raise DeriveError(f"cannot write {output}: {error.strerror}") from None
 
 
-def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bool = False):
+def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bool = False,
+        console: Console | None = None):
     """Compute a result and emit it; a user error becomes one message and exit code 2."""
     try:
         result = compute()
-        emit(result, format, lang, output, standalone)
+        emit(result, format, lang, output, standalone, console)
     except DeriveError as error:
         fail(error)
     return result
+
+
+INPUT_OPTIONS = (
+    inspect.Parameter("latex", inspect.Parameter.KEYWORD_ONLY, default=False,
+                      annotation=LatexOption),
+    inspect.Parameter("function", inspect.Parameter.KEYWORD_ONLY, default=None,
+                      annotation=FunctionOption),
+)
+
+
+def _reading(latex: bool, function: list[str] | None) -> dict:
+    """The API's reading arguments from the input options."""
+    return {"functions": tuple(function or ()), "latex": True if latex else None}
 
 
 OUTPUT_OPTIONS = (
@@ -131,20 +148,32 @@ OUTPUT_OPTIONS = (
 )
 
 
-def command(name: str | None = None, exit_code: Callable[[object], int] | None = None):
+CONTEXT = inspect.Parameter("context", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+
+
+def command(name: str | None = None, exit_code: Callable[[object], int] | None = None,
+            reads: bool = True):
     """Register ``build`` as a command: its parameters are the command's own arguments and
-    options, it returns the result, and the output options every command shares (``--format``,
-    ``--lang``, ``--output``, ``--standalone``) are added here.  ``exit_code(result)`` may turn
-    a result into a non-zero exit (``check``: 1 for a wrong answer)."""
+    options, it returns the result, and the options every command shares are added here: the
+    output options (``--format``, ``--lang``, ``--output``, ``--standalone``) and, for a command
+    that ``reads`` expressions, ``--latex`` and ``--function`` (passed to ``build`` as the API's
+    ``latex`` and ``functions``).  ``exit_code(result)`` may turn a result into a non-zero exit
+    (``check``: 1 for a wrong answer)."""
+    inputs = INPUT_OPTIONS if reads else ()
 
     def register(build: Callable[..., object]):
         own = inspect.signature(build, eval_str=True)
-        signature = own.replace(parameters=[*own.parameters.values(), *OUTPUT_OPTIONS],
+        parameters = [p for p in own.parameters.values()
+                      if not (reads and p.name in ("functions", "latex"))]
+        signature = own.replace(parameters=[*parameters, *inputs, *OUTPUT_OPTIONS, CONTEXT],
                                 return_annotation=None)
 
         def command_function(**arguments):
+            console = (arguments.pop(CONTEXT.name).obj or {}).get("console")
             outputs = {option.name: arguments.pop(option.name) for option in OUTPUT_OPTIONS}
-            result = run(lambda: build(**arguments), **outputs)
+            if reads:
+                arguments.update(_reading(*(arguments.pop(option.name) for option in inputs)))
+            result = run(lambda: build(**arguments), **outputs, console=console)
             code = exit_code(result) if exit_code else 0
             if code:
                 raise typer.Exit(code)

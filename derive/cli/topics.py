@@ -7,38 +7,32 @@ from typing import Annotated, Optional
 
 import typer
 
-from .output import FunctionOption, LatexOption, command
+from .output import command
 
+
+def _topics():
+    """The topics, loaded when one of these commands runs (not when ``derive diff`` starts)."""
+    from .. import topics
+
+    return topics
+
+
+FunctionArgument = Annotated[str, typer.Argument(
+    help="The function, e.g. \"x^2 + y^2\" or \"w1*x1 + w2*x2 + b1\".")]
 WrtListOption = Annotated[Optional[list[str]], typer.Option(
     "--wrt", "-w", help="Variable(s) to use, repeatable (default: all, in name order).")]
 
 
 @command()
-def grad(
-    expression: Annotated[str, typer.Argument(help="The function, e.g. \"w1*x1 + w2*x2 + b1\".")],
-    wrt: WrtListOption = None,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
-) -> object:
+def grad(expression: FunctionArgument, wrt: WrtListOption = None, *, functions, latex) -> object:
     """All partial derivatives of EXPRESSION (the gradient), each step by step."""
-    from ..topics import gradient
-
-    return gradient(expression, wrt=wrt or None, functions=function or (),
-                          latex=True if latex else None)
+    return _topics().gradient(expression, wrt=wrt or None, functions=functions, latex=latex)
 
 
 @command()
-def critical(
-    expression: Annotated[str, typer.Argument(help="The function, e.g. \"x^2 + y^2\".")],
-    wrt: WrtListOption = None,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
-) -> object:
+def critical(expression: FunctionArgument, wrt: WrtListOption = None, *, functions, latex) -> object:
     """Critical points of EXPRESSION: ∇f = 0 solved, each point classified by the Hessian."""
-    from ..topics import critical_points
-
-    return critical_points(expression, wrt=wrt or None, functions=function or (),
-                                 latex=True if latex else None)
+    return _topics().critical_points(expression, wrt=wrt or None, functions=functions, latex=latex)
 
 
 @command(name="chain")
@@ -47,14 +41,10 @@ def chain_command(
     let: Annotated[list[str], typer.Option(
         "--let", help="An intermediate, repeatable: --let u=x^2+y --let v=x+y^2.")],
     wrt: WrtListOption = None,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
+    *, functions, latex,
 ) -> object:
     """The multivariable chain rule for EXPRESSION through the intermediates given by --let."""
-    from ..topics import chain
-
-    return chain(expression, let, wrt=wrt or None, functions=function or (),
-                       latex=True if latex else None)
+    return _topics().chain(expression, let, wrt=wrt or None, functions=functions, latex=latex)
 
 
 @command()
@@ -63,28 +53,20 @@ def compose(
     inner: Annotated[str, typer.Argument(help="The inner function g, e.g. \"x^2\".")],
     var: Annotated[Optional[str], typer.Option("--var", help="The variable f and g are written in.")] = None,
     at: Annotated[Optional[str], typer.Option("--at", help="A point, e.g. --at x=2.")] = None,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
+    *, functions, latex,
 ) -> object:
     """f(g(x)) for f = OUTER and g = INNER: built, evaluated at --at, differentiated."""
-    from ..topics import compose as compose_functions
-
-    return compose_functions(outer, inner, var=var, at=at, functions=function or (),
-                                   latex=True if latex else None)
+    return _topics().compose(outer, inner, var=var, at=at, functions=functions, latex=latex)
 
 
 @command()
 def limit(
     expression: Annotated[str, typer.Argument(help="The function, e.g. \"x^2\" or \"sqrt(x)\".")],
     wrt: Annotated[Optional[str], typer.Option("--wrt", "-w", help="The variable that moves.")] = None,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
+    *, functions, latex,
 ) -> object:
     """The derivative of EXPRESSION from the limit of the difference quotient."""
-    from ..topics import limit_definition
-
-    return limit_definition(expression, wrt=wrt, functions=function or (),
-                                  latex=True if latex else None)
+    return _topics().limit_definition(expression, wrt=wrt, functions=functions, latex=latex)
 
 
 @command()
@@ -92,11 +74,7 @@ def implicit(
     equation: Annotated[str, typer.Argument(help="The curve, e.g. \"x^2 + y^2 = 1\" (or F, meaning F = 0).")],
     y: Annotated[str, typer.Option("--y", help="The dependent variable.")] = "y",
     x: Annotated[Optional[str], typer.Option("--x", help="The independent variable.")] = None,
-    latex: LatexOption = False,
-    function: FunctionOption = None,
+    *, functions, latex,
 ) -> object:
     """dy/dx for the curve EQUATION by implicit differentiation (−F_x/F_y)."""
-    from ..topics import implicit as implicit_derivative
-
-    return implicit_derivative(equation, y=y, x=x, functions=function or (),
-                                     latex=True if latex else None)
+    return _topics().implicit(equation, y=y, x=x, functions=functions, latex=latex)

@@ -5,24 +5,29 @@ recognise named quantities (σ, p, s), split on δ_ij when the output has a free
 scalar loss note Σ_j y_j = 1 when it appears.  Every stage is checked at n = 2, 3, 4.  With plain
 variables (``--wrt w1 --wrt w2``) each derivative goes through the ordinary tracer instead.
 To add a stage, append it in :func:`_stages` and narrate it in
-:func:`derive.indexed.narrate.narrate_jacobian`.
+:func:`derive.narrate.indexed.narrate_jacobian`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import ClassVar, Sequence
 
 from sympy import Basic, Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum, Symbol
 from sympy.core.function import AppliedUndef
 
+from ..api import Derivation, explain
+from ..deep import run_deep
 from ..errors import UsageError
+from ..notation import entries
+from ..notation.indexed import INDEX_NAMES, m, n, vector
 from ..parse import IndexSyntax, parse, parse_variable
+from ..render.json import expression_string, header, json_value
+from ..result import ExpressionResult
 from ..tidy import tidy
-from .notation import INDEX_NAMES, entries, n, vector
 from .recognise import definitions_for, recognise
 from .rules import differentiate
-from .stages import IndexedResult, Stage
+from .stages import IndexedResult, Stage, StageKind
 from .verify import Claim
 
 #: The input syntax of ``derive jacobian``: the one parser, with entries z_j of vectors.
@@ -30,14 +35,30 @@ INDEX_SYNTAX = IndexSyntax(entry=lambda name, index: vector(name)[index], names=
                            length=n)
 
 
+@dataclass(frozen=True)
+class IndexedJacobian(IndexedResult):
+    """∂f/∂z_i of an indexed expression: split into the cases i = j and i ≠ j when the output has
+    a free index j (``pair`` = (i, j)); ``names`` pairs each recognised quantity with its name
+    (σ_m for exp(z_m)/Σ_k exp(z_k)); ``sum_one`` is Σ_j y_j when the assumption Σ_j y_j = 1
+    applies."""
+
+    kind: ClassVar[str] = "jacobian"
+
+    pair: tuple[Symbol, Symbol] | None = None
+    names: tuple[tuple[Expr, Expr], ...] = ()
+    sum_one: Expr | None = None
+
+    def _described(self) -> dict:
+        return {"pair": json_value(self.pair), "names": json_value(self.names),
+                "sum_one": json_value(self.sum_one)}
+
+
 def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     """The Jacobian (or gradient) of an indexed expression, derived and verified.
 
-    ``wrt`` is an entry such as ``"z_i"`` (returns an :class:`IndexedResult`), or one or more
+    ``wrt`` is an entry such as ``"z_i"`` (returns an :class:`IndexedJacobian`), or one or more
     plain variables (returns a :class:`PlainJacobian` of ordinary derivations).
     """
-    from ..deep import run_deep
-
     text = expression if isinstance(expression, str) else str(expression)
     expr = parse(expression, indices=INDEX_SYNTAX).expr if isinstance(expression, str) \
         else expression
@@ -49,13 +70,13 @@ def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     variables = [parse_variable(v, indices=INDEX_SYNTAX) if isinstance(v, str) else v
                  for v in variables]
     if all(isinstance(v, Symbol) for v in variables):
-        return run_deep(_plain, text, expr, tuple(variables))
+        return run_deep(_plain_jacobian, text, expr, tuple(variables))
     if len(variables) != 1 or not isinstance(variables[0], Indexed):
         raise UsageError("give either one entry (--wrt z_i) or plain variables (--wrt w1 --wrt w2)")
     return run_deep(_indexed, text, expr, variables[0])
 
 
-def _indexed(text: str, expr: Expr, var: Indexed) -> IndexedResult:
+def _indexed(text: str, expr: Expr, var: Indexed) -> IndexedJacobian:
     bound = {lim[0] for s in expr.atoms(Sum) for lim in s.limits}
     wrt_index = var.indices[0]
     free = sorted({e.indices[0] for e in entries(expr)} - bound, key=str)
@@ -69,24 +90,16 @@ def _indexed(text: str, expr: Expr, var: Indexed) -> IndexedResult:
         raise UsageError("the expression may have at most one free (output) index")
     out = free[0] if free else None
     stages = tuple(s.checked() for s in _stages(expr, var, out))
-    definitions = definitions_for(expr)
-    from sympy import Symbol as S
-
-    m = S("m")
-    names = tuple((d.at(m), d.name[m]) for d in definitions)
-    from .narrate import narrate_jacobian
-
+    names = tuple((d.at(m), d.name[m]) for d in definitions_for(expr))
     final = _final(stages)
-    return IndexedResult(kind="jacobian", input=text, expression=expr, wrt=(var,), stages=stages,
-                         results={"jacobian" if out is not None else "gradient": final.result},
-                         narrate=narrate_jacobian,
-                         extra={"pair": (wrt_index, out) if out is not None else None,
-                                "names": names,
-                                "sum_one": _target_sum(final.result)})
+    return IndexedJacobian(input=text, expression=expr, wrt=(var,), stages=stages,
+                           results={"jacobian" if out is not None else "gradient": final.result},
+                           pair=(wrt_index, out) if out is not None else None, names=names,
+                           sum_one=_target_sum(final.result))
 
 
 def _final(stages):
-    for rule in ("sum_one", "recognise", "derivative"):
+    for rule in (StageKind.SUM_ONE, StageKind.RECOGNISE, StageKind.DERIVATIVE):
         for s in stages:
             if s.rule == rule:
                 return s
@@ -105,9 +118,9 @@ def _stages(expr: Expr, var: Indexed, out) -> list[Stage]:
     step = differentiate(expr, var)
     lhs = Derivative(expr, var)
     forms = ((step.raw,) if step.raw is not None else ()) + (step.result,)
-    stages = [Stage("derivative", lhs, forms, claim(forms), step=step)]
+    stages = [Stage(StageKind.DERIVATIVE, lhs, forms, claim(forms), step=step)]
     named = recognise(step.result, definitions) if definitions else tidy(step.result, sums=True)
-    stages.append(Stage("recognise", lhs, (named,), claim((named,))))
+    stages.append(Stage(StageKind.RECOGNISE, lhs, (named,), claim((named,))))
     if out is not None and named.has(KroneckerDelta):
         i = var.indices[0]
         for case, substitution, case_lhs in (
@@ -115,12 +128,12 @@ def _stages(expr: Expr, var: Indexed, out) -> list[Stage]:
                 ("i ≠ j", {KroneckerDelta(i, out): Integer(0)}, lhs)):
             raw = tidy(step.result.xreplace(substitution), sums=True)
             case_named = recognise(raw, definitions) if definitions else raw
-            stages.append(Stage("case", case_lhs, (raw, case_named), claim((raw, case_named), case),
-                                case=case))
+            stages.append(Stage(StageKind.CASE, case_lhs, (raw, case_named),
+                                claim((raw, case_named), case), case=case))
     target = _target_sum(named)
     if out is None and target is not None:
         one = tidy(named.xreplace({target: Integer(1)}), sums=True)
-        stages.append(Stage("sum_one", lhs, (one,),
+        stages.append(Stage(StageKind.SUM_ONE, lhs, (one,),
                             claim((one,), probability=str(target.function.base.label))))
     return stages
 
@@ -135,47 +148,23 @@ def _target_sum(expr: Expr):
 
 
 @dataclass(frozen=True)
-class PlainJacobian:
+class PlainJacobian(ExpressionResult):
     """Derivatives with respect to plain variables, one ordinary derivation each."""
 
-    input: str
-    expression: Expr
-    derivations: tuple
+    derivations: tuple[Derivation, ...]
 
     @property
     def verified(self) -> bool:
         return all(d.verified for d in self.derivations)
 
-    def document(self, lang: str = "en"):
-        from ..narrate.document import Document, Heading
-        from ..narrate.phrases import say
-        from .notation import formula
-
-        blocks: list = []
-        for d in self.derivations:
-            blocks.append(Heading(say(lang, "indexed.plain.title", var=formula(d.wrt[0])), level=2))
-            blocks.extend(d.document(lang).blocks)
-        title = say(lang, "indexed.title.gradient", expr=formula(self.expression),
-                    var=", ".join(str(d.wrt[0]) for d in self.derivations))
-        return Document(title=title, blocks=tuple(blocks), lang=lang)
-
-    def data(self) -> dict:
-        from ..render.json import expression_string, header
-
+    def _data(self) -> dict:
         return {**header("jacobian", self.input, self.expression, [str(d.wrt[0]) for d in self.derivations]),
                 "result": {str(d.wrt[0]): expression_string(d.result) for d in self.derivations},
                 "verified": self.verified,
                 "parts": [d.data() for d in self.derivations]}
 
-    def render(self, format: str = "text", lang: str = "en", **options) -> str:
-        from ..render import render_output
 
-        return render_output(self, format, lang, **options)
-
-
-def _plain(text: str, expr: Expr, variables: tuple[Symbol, ...]) -> PlainJacobian:
-    from ..api import explain
-
+def _plain_jacobian(text: str, expr: Expr, variables: tuple[Symbol, ...]) -> PlainJacobian:
     if expr.atoms(Indexed) or expr.has(Sum):
         raise UsageError("with indexed entries or sums, differentiate by an entry such as --wrt z_i")
     missing = [str(v) for v in variables if v not in expr.free_symbols]

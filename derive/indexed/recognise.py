@@ -15,8 +15,8 @@ from typing import Callable
 from sympy import Add, Expr, Indexed, Mul, Sum, Symbol, exp
 
 from ..functions import sigmoid
+from ..notation import Vector, entries, vector
 from ..tidy import tidy
-from .notation import Vector, entries, vector
 
 
 @dataclass(frozen=True)

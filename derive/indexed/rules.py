@@ -21,12 +21,12 @@ from sympy import Expr, Indexed, Integer, KroneckerDelta, Sum
 
 from ..errors import UsageError
 from ..names import NameSupply
+from ..notation import entries
 from ..rules import MATCHERS, TraceContext
 from ..sizes import Dependence
 from ..steps import ConstantStep, HeldConstantStep, Step
 from ..tidy import tidy
 from ..trace import trace
-from .notation import entries
 from .steps import IndexedVariableStep, IndexSumStep
 
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from sympy import Add, Derivative, Expr, Indexed, Symbol, Sum
 
+from ..notation import as_value
+from ..notation.indexed import n as N
 from ..verify import Sampler, Verdict, numeric_check
-from .notation import n as N, plain
 from .recognise import Definition, expand_definitions
 
 SIZES = (2, 3, 4)
@@ -89,7 +90,7 @@ def _at_size(claim: Claim, forms: list[Expr], size: int) -> Verdict:
 def _expanded_at(expr: Expr, size: int, definitions, wrt) -> Expr:
     keep = () if wrt is None or not isinstance(wrt, Indexed) else (wrt.base,)
     used = tuple(d for d in definitions if d.name not in keep)
-    expr = expand_definitions(plain(expr), used)
+    expr = expand_definitions(as_value(expr), used)
     expr = expr.xreplace({N: size})
     return _write_out(expr) if expr.has(Sum) else expr
 

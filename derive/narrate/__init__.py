@@ -1,11 +1,59 @@
-"""Narration: Step trees → Documents, in English or Chinese.
+"""Narration: results → Documents, in English or Chinese.  Every word a reader sees is said here.
 
-``narrate(step, lang, verification)`` returns a :class:`~derive.narrate.document.Document`;
-renderers in :mod:`derive.render` turn it into text, rich, LaTeX or Markdown.
+``document_for(result, lang)`` is how a result is narrated: it finds the narration of the
+result's class in :data:`NARRATIONS` (by class name, along the class's MRO, as the renderers
+find a block's method) and gives the Document every renderer in :mod:`derive.render` draws.
+
+* :mod:`.narrator` — a Step tree, dispatched by Step class; one derivative (``derive diff``);
+* :mod:`.topics` — gradient, critical points, chain rule, composition, limit, implicit;
+* :mod:`.indexed` — softmax, cross-entropy, general indexed Jacobians;
+* :mod:`.checking` — a learner's answer checked;
+* :mod:`.document` (the blocks), :mod:`.phrases` with ``phrases_en``/``phrases_zh`` (the
+  catalogues), :mod:`.formulas` (each rule's general formula), :mod:`.labels` (the words every
+  document shares), :mod:`.abbreviate` (deep expressions shortened for display).
+
+The narrations take the results as they are (their attributes), without importing their
+classes, so that the maths packages may build on this one.  To narrate a new kind of result:
+a function ``narrate_<kind>(result, lang) -> Document`` in the module of its family, and its
+class name in :data:`NARRATIONS`.
 """
 
-from .document import Document
-from .narrator import Narrator, narrate
-from .phrases import LANGUAGES, say
+from __future__ import annotations
 
-__all__ = ["Document", "LANGUAGES", "Narrator", "narrate", "say"]
+from typing import Callable
+
+from .checking import narrate_check
+from .document import Document
+from .indexed import narrate_jacobian, narrate_plain_jacobian, narrate_softmax
+from .labels import labelled
+from .narrator import Narrator, narrate, narrate_derivation
+from .phrases import LANGUAGES, say
+from .topics import (narrate_chain, narrate_compose, narrate_critical, narrate_gradient,
+                     narrate_implicit, narrate_limit)
+
+#: result class name → its narration
+NARRATIONS: dict[str, Callable[[object, str], Document]] = {
+    "Derivation": narrate_derivation,
+    "Gradient": narrate_gradient,
+    "CriticalPoints": narrate_critical,
+    "MultivariableChain": narrate_chain,
+    "Composition": narrate_compose,
+    "LimitDefinition": narrate_limit,
+    "ImplicitDerivative": narrate_implicit,
+    "SoftmaxResult": narrate_softmax,
+    "IndexedJacobian": narrate_jacobian,
+    "PlainJacobian": narrate_plain_jacobian,
+    "CheckResult": narrate_check,
+}
+
+
+def document_for(result, lang: str = "en") -> Document:
+    """The Document of ``result`` in ``lang``: its class's narration, labelled."""
+    for cls in type(result).__mro__:
+        narration = NARRATIONS.get(cls.__name__)
+        if narration is not None:
+            return labelled(narration(result, lang))
+    raise TypeError(f"no narration for {type(result).__name__}: add one to NARRATIONS")
+
+
+__all__ = ["Document", "LANGUAGES", "NARRATIONS", "Narrator", "document_for", "narrate", "say"]

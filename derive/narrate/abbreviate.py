@@ -8,30 +8,13 @@ nests deeper than :data:`RESULT_DEPTH` (the JSON output always has it in full).
 
 from __future__ import annotations
 
-from sympy import Basic, Symbol
+from sympy import Basic
 
+from ..notation import Elided
 from ..sizes import depth_at_most
 
 SHOWN_DEPTH = 10
 RESULT_DEPTH = 60
-
-
-class Elided(Symbol):
-    """Stands for a sub-expression that is not shown."""
-
-    def __new__(cls):
-        return super().__new__(cls, "…")
-
-    def _latex(self, printer):
-        return r"\cdots"
-
-    def _sympystr(self, printer):
-        return "…"
-
-    def _pretty(self, printer):
-        from sympy.printing.pretty.stringpict import prettyForm
-
-        return prettyForm("…")
 
 
 def abbreviate(expr: Basic, depth: int = SHOWN_DEPTH) -> Basic:

@@ -3,7 +3,10 @@
 Blocks hold text and sympy objects; renderers decide how both look.  Inline content is a tuple
 of parts, each a ``str`` or a :class:`Math` (or a :class:`Formula`, a fixed piece of notation
 with a plain and a LaTeX spelling).  ``depth`` places a block in the derivation's nesting, for
-renderers that indent.
+renderers that indent.  A Document holds every word the reader sees, down to the colon after a
+label: a renderer adds layout only.  The words every document shares (a rule's run-in heading,
+the colon after a label, the result's title, the mark of a note's kind) are filled in by
+:func:`derive.narrate.labels.labelled`, so a narrator builds blocks without them.
 
 To add a block type: a frozen dataclass here, listed in :data:`BLOCK_TYPES`, and a
 ``_render_<Name>`` method in every renderer (the base renderer fails loudly when one is missing).
@@ -12,7 +15,8 @@ To add a block type: a frozen dataclass here, listed in :data:`BLOCK_TYPES`, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from enum import Enum
+from typing import Iterator, Union
 
 from sympy import Basic
 
@@ -59,27 +63,62 @@ class Equation:
 
 @dataclass(frozen=True)
 class RuleStep:
-    """One step of a derivation: the rule's name, what it says here, and (maybe) its equation."""
+    """One step of a derivation: the rule's name, what it says here, and (maybe) its equation.
+
+    ``colon`` follows the title when both share a line (``Chain rule: …``); ``heading`` is the
+    title as a run-in heading (``Chain rule.`` in English, ``链式法则：`` in Chinese).
+    """
 
     title: Parts
     parts: Parts
     depth: int = 0
     equation: tuple[Basic, ...] = ()
+    colon: Parts = ()
+    heading: Parts = ()
+
+
+class NoteKind(str, Enum):
+    """What a note tells the reader; renderers style each kind (a warning stands out)."""
+
+    ASSUMPTION = "assumption"     # what a rule or a step takes for granted (x ≠ 0, Σ_j y_j = 1)
+    FALLBACK = "fallback"         # not explained step by step: the result came from sympy
+    WARNING = "warning"           # something failed or is not exact
+    READING = "reading"           # how ambiguous input was read (xy as x·y)
+    CHECK = "check"               # how a claim was checked (numerically at n = 2, 3, 4)
+
+    @property
+    def stands_out(self) -> bool:
+        """Whether the reader must not miss it (shown in bold, or in red)."""
+        return self in (NoteKind.FALLBACK, NoteKind.WARNING)
 
 
 @dataclass(frozen=True)
 class Note:
-    """An assumption, a caveat or a fallback the reader must know about."""
+    """An assumption, a caveat or a fallback the reader must know about; ``mark`` names its
+    kind in formats without styles (``[note]``)."""
 
     parts: Parts
-    kind: str = "assumption"          # assumption | fallback | warning
+    kind: NoteKind = NoteKind.ASSUMPTION
     depth: int = 0
+    mark: Parts = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", NoteKind(self.kind))      # "warning" is taken too
 
 
 @dataclass(frozen=True)
 class TreeNode:
     parts: Parts
     children: tuple[TreeNode, ...] = ()
+
+    def walk(self) -> Iterator[tuple[TreeNode, int]]:
+        """This node and every node below it in reading order, each with its depth (this one
+        0); without recursion, as trees follow the nesting of an expression."""
+        stack: list[tuple[TreeNode, int]] = [(self, 0)]
+        while stack:
+            node, depth = stack.pop()
+            yield node, depth
+            stack.extend((child, depth + 1) for child in reversed(node.children))
 
 
 @dataclass(frozen=True)
@@ -98,11 +137,12 @@ class Case:
 
 @dataclass(frozen=True)
 class Cases:
-    """A split into cases, e.g. i = j and i ≠ j."""
+    """A split into cases, e.g. i = j and i ≠ j; ``colon`` follows each condition."""
 
     lhs: Basic
     cases: tuple[Case, ...]
     depth: int = 0
+    colon: Parts = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +152,7 @@ class Result:
     chain: tuple[Basic, ...]
     verdict: Parts
     verified: bool | None = None     # None: not checked
+    title: Parts = ()
 
 
 Block = Union[Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result]

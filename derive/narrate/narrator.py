@@ -4,9 +4,14 @@ The narrator walks the tree top-down.  A leaf rule becomes one :class:`RuleStep`
 equation; a combining rule (sum, product, quotient, chain, …) introduces its parts, narrates each
 child one level deeper, then shows how the pieces combine (``d/dx f = raw = tidied``).
 
-To narrate a new rule: give it ``rule.<key>`` and ``says.<key>`` phrases in every catalogue and,
-if ``says.<key>`` has slots beyond ``expr``/``var``/``formula``, fill them in :meth:`_slots`; a
-combining rule also needs ``combine.<key>`` and a label for its children in :meth:`_child_labels`.
+What is particular to a rule is said by methods named after its Step class, found along the
+class's MRO as the renderers find ``_render_<Block>``; the methods for :class:`Step` itself are
+the defaults.  To narrate a new rule: give it ``rule.<key>`` and ``says.<key>`` phrases in every
+catalogue (and its general formula in :mod:`.formulas`, if it has one).  If ``says.<key>`` has
+slots beyond ``expr``/``var``/``formula``, add ``_slots_<Class>``; a combining rule also needs
+``combine.<key>`` (or ``_combine_<Class>``) and labels for its children (``_labels_<Class>``).
+``_notes_<Class>`` adds notes under the step, ``_tree_<Class>`` its node in the decomposition
+tree, ``_steps_<Class>`` replaces the whole narration of the step.
 """
 
 from __future__ import annotations
@@ -14,18 +19,20 @@ from __future__ import annotations
 from sympy import Basic, Derivative, Symbol, exp
 from sympy.printing.conventions import requires_partial
 
-from ..steps import (AbsStep, ChainStep, ConstantMultipleStep, ExponentialStep, FunctionStep,
-                     LogBaseStep, LogDiffStep, PowerStep, ProductStep,
-                     QuotientStep, RepeatedStep, ReluStep, Step, SumStep, UnknownStep, rule_key)
+from ..notation import derivative_of
+from ..steps import RepeatedStep, Step, rule_key
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
-from .derivatives import derivative_of
-from .document import (Block, Document, Equation, Formula, Math, Note, Paragraph, Parts, Result, RuleStep,
-                       Tree, TreeNode, Heading)
+from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
+                       Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
 from .formulas import FORMULAS
+from .labels import labelled
 from .phrases import say
 
 TREE_DEPTH = 8
+
+#: (narrator class, hook, Step class) → the name of the method that answers it (found once)
+_HOOKS: dict[tuple[type, str, type], str] = {}
 
 
 def _needs_partial(expr: Basic, var: Symbol) -> bool:
@@ -50,6 +57,31 @@ def join(parts: list[Parts], separator: str = ", ") -> Parts:
     return tuple(out)
 
 
+def listed(items) -> Parts:
+    """Expressions as a list: ``x, y, z``."""
+    return join([(Math(item),) for item in items])
+
+
+# --- the framing every derivation and every topic shares ---------------------------------------
+
+def how_read(lang: str, expr: Basic, readings=()) -> list[Block]:
+    """How the input was understood: ``The input is read as …``, then :func:`reading_notes`."""
+    return [Paragraph(say(lang, "read_as", expr=Math(expr))), *reading_notes(lang, readings)]
+
+
+def reading_notes(lang: str, readings) -> list[Block]:
+    """A note for each piece of ambiguous notation and how it was read (``xy`` as x·y)."""
+    return [Note(say(lang, "reading", detail=reading.detail), NoteKind.READING)
+            for reading in readings]
+
+
+def held_note(lang: str, var: Symbol, held, depth: int = 0) -> list[Block]:
+    """For a partial derivative: only ``var`` varies, the ``held`` symbols are constants."""
+    if not held:
+        return []
+    return [Note(say(lang, "partial.held", var=Math(var), held=listed(held)), depth=depth)]
+
+
 class Narrator:
     """Narrates one verified Step tree in one language."""
 
@@ -67,14 +99,9 @@ class Narrator:
 
     def document(self, step: Step, *, source: str | None = None, readings=(),
                  held: tuple[Symbol, ...] = ()) -> Document:
-        blocks: list[Block] = []
-        if source is not None:
-            blocks.append(Paragraph(self.say("read_as", expr=Math(step.expr))))
-        for reading in readings:
-            blocks.append(Note(self.say("reading", detail=reading.detail), kind="reading"))
-        if held:
-            blocks.append(Note(self.say("partial.held", var=Math(step.var),
-                                        held=join([(Math(s),) for s in held]))))
+        blocks: list[Block] = (how_read(self.lang, step.expr, readings) if source is not None
+                               else reading_notes(self.lang, readings))
+        blocks += held_note(self.lang, step.var, held)
         if step.children():
             blocks.append(Tree(self.say("tree.title"), self.decomposition(step, TREE_DEPTH)))
         blocks.append(Heading(self.say("steps.title"), level=2))
@@ -84,8 +111,7 @@ class Narrator:
 
     def title(self, step: Step, held: tuple[Symbol, ...]) -> Parts:
         if isinstance(step, RepeatedStep):
-            order = join([(Math(v),) for v in step.variables])
-            return self.say("title.repeated", expr=Math(step.expr), order=order)
+            return self.say("title.repeated", expr=Math(step.expr), order=listed(step.variables))
         key = "title.partial" if held else "title.derivative"
         return self.say(key, expr=Math(step.expr), var=Math(step.var))
 
@@ -109,6 +135,20 @@ class Narrator:
             return self.say("verdict.unchecked", count=counts.get("unchecked", 0), checks=checks)
         return self.say("verdict.verified", checks=checks)
 
+    # --- what is particular to a rule, found by its class ----------------------------------
+
+    def _hook(self, name: str, step: Step):
+        """The method ``_<name>_<Class>`` of the step's class or of its nearest base class."""
+        key = (type(self), name, type(step))
+        attribute = _HOOKS.get(key)
+        if attribute is None:
+            attribute = next((f"_{name}_{cls.__name__}" for cls in type(step).__mro__
+                              if hasattr(self, f"_{name}_{cls.__name__}")), None)
+            if attribute is None:
+                raise TypeError(f"{type(step).__name__} is not a Step")
+            _HOOKS[key] = attribute
+        return getattr(self, attribute)
+
     # --- the decomposition tree -------------------------------------------------------------
 
     def decomposition(self, step: Step, depth: int) -> TreeNode:
@@ -116,15 +156,25 @@ class Narrator:
         label = (self.say(f"rule.{rule_key(step)}") + colon + (Math(abbreviate(step.expr)),))
         if depth <= 1:
             return TreeNode(label, (TreeNode(("…",)),) if step.children() else ())
-        if isinstance(step, ChainStep):
-            outer = TreeNode(self.say("tree.outer") + colon + (Math(step.outer),))
-            inner = self.decomposition(step.inner_step, depth - 1)
-            inner = TreeNode(self.say("tree.inner") + colon + (Math(step.u), " = ")
-                             + (Math(abbreviate(step.inner)),), inner.children)
-            return TreeNode(label, (outer, inner))
-        children = tuple(self.decomposition(c, depth - 1) for c in step.children()
-                         if c.children() or isinstance(step, (ProductStep, QuotientStep)))
-        return TreeNode(label, children)
+        return TreeNode(label, self._hook("tree", step)(step, depth - 1))
+
+    def _tree_Step(self, step: Step, depth: int) -> tuple[TreeNode, ...]:
+        """The parts that are themselves combinations (a leaf under a sum says nothing new)."""
+        return tuple(self.decomposition(c, depth) for c in step.children() if c.children())
+
+    def _tree_ProductStep(self, step, depth: int) -> tuple[TreeNode, ...]:
+        """Every factor, leaves included: the product rule needs each one."""
+        return tuple(self.decomposition(c, depth) for c in step.children())
+
+    _tree_QuotientStep = _tree_ProductStep
+
+    def _tree_ChainStep(self, step, depth: int) -> tuple[TreeNode, ...]:
+        colon = self.say("label.colon")
+        outer = TreeNode(self.say("tree.outer") + colon + (Math(step.outer),))
+        inner = self.decomposition(step.inner_step, depth)
+        inner = TreeNode(self.say("tree.inner") + colon + (Math(step.u), " = ")
+                         + (Math(abbreviate(step.inner)),), inner.children)
+        return (outer, inner)
 
     # --- the steps ------------------------------------------------------------------------
 
@@ -140,27 +190,32 @@ class Narrator:
 
     def _steps(self, step: Step, depth: int = 0, label: Parts = ()) -> list[Block]:
         title = (label + (" — ",) if label else ()) + self.say(f"rule.{rule_key(step)}")
-        blocks: list[Block] = []
-        if isinstance(step, RepeatedStep):
-            blocks.append(RuleStep(title, self.say("says.repeated", count=len(step.variables)),
-                                   depth))
-            if len(set(step.variables)) > 1:
-                blocks.append(Note(self.say("order.mixed", first=Math(step.variables[0]),
-                                            then=join([(Math(v),) for v in step.variables[1:]]),
-                                            notation=_nested_partials(step.variables)),
-                                   "assumption", depth))
-            for n, (var, child) in enumerate(zip(step.variables, step.derivatives), start=1):
-                blocks.append(Heading(self.say("order.step", n=n, var=Math(var)), level=3))
-                blocks.extend(self._steps(child, depth))
-            return blocks
+        return self._hook("steps", step)(step, depth, title)
+
+    def _steps_Step(self, step: Step, depth: int, title: Parts) -> list[Block]:
         children = step.children()
         equation = () if children else self._chain(step)
-        blocks.append(RuleStep(title, self._says(step), depth, equation))
-        blocks.extend(self._notes(step, depth))
+        blocks: list[Block] = [RuleStep(title, self._says(step), depth, equation)]
+        blocks.extend(self._hook("notes", step)(step, depth))
+        blocks.extend(self._verdict_note(step, depth))
         if children:
-            for child_label, child in zip(self._child_labels(step), children):
+            for child_label, child in zip(self._hook("labels", step)(step), children):
                 blocks.extend(self._steps(child, depth + 1, child_label))
-            blocks.append(Equation(self._chain(step), depth, self._combine(step)))
+            blocks.append(Equation(self._chain(step), depth, self._hook("combine", step)(step)))
+        return blocks
+
+    def _steps_RepeatedStep(self, step, depth: int, title: Parts) -> list[Block]:
+        """d²/dx² or ∂²/∂y∂x: one derivation after another, each under its own heading."""
+        blocks: list[Block] = [RuleStep(title, self.say("says.repeated",
+                                                        count=len(step.variables)), depth)]
+        if len(set(step.variables)) > 1:
+            blocks.append(Note(self.say("order.mixed", first=Math(step.variables[0]),
+                                        then=listed(step.variables[1:]),
+                                        notation=_nested_partials(step.variables)),
+                               NoteKind.ASSUMPTION, depth))
+        for n, (var, child) in enumerate(zip(step.variables, step.derivatives), start=1):
+            blocks.append(Heading(self.say("order.step", n=n, var=Math(var)), level=3))
+            blocks.extend(self._steps(child, depth))
         return blocks
 
     def _lhs(self, step: Step) -> Basic:
@@ -178,74 +233,112 @@ class Narrator:
         key = rule_key(step)
         if key in FORMULAS:
             slots["formula"] = FORMULAS[key]
-        slots.update(self._slots(step))
+        slots.update(self._hook("slots", step)(step))
         return self.say(f"says.{key}", **slots)
 
-    def _slots(self, step: Step) -> dict:
-        if isinstance(step, PowerStep):
-            return {"n": Math(step.exponent)}
-        if isinstance(step, (ExponentialStep, LogBaseStep)):
-            return {"base": Math(step.base)}
-        if isinstance(step, FunctionStep):
-            return {"name": step.function}
-        if isinstance(step, UnknownStep):
-            return {"name": step.name}
-        if isinstance(step, SumStep):
-            return {"n": len(step.terms)}
-        if isinstance(step, ProductStep):
-            return {"n": len(step.factors)}
-        if isinstance(step, ConstantMultipleStep):
-            return {"c": Math(step.constant), "f": Math(abbreviate(step.factor))}
-        if isinstance(step, QuotientStep):
-            return {"f": Math(abbreviate(step.numerator)), "g": Math(abbreviate(step.denominator))}
-        if isinstance(step, ChainStep):
-            return {"outer": Math(step.outer), "u": Math(step.u),
-                    "inner": Math(abbreviate(step.inner))}
-        if isinstance(step, LogDiffStep):
-            return {"exp_form": Math(exp(step.log_form, evaluate=False)),
-                    "log_form": Math(step.log_form)}
+    # the slots of says.<key> beyond expr, var and formula
+
+    def _slots_Step(self, step: Step) -> dict:
         return {}
 
-    def _child_labels(self, step: Step) -> list[Parts]:
-        n = len(step.children())
-        if isinstance(step, ChainStep):
-            return [self.say("part.outer"), self.say("part.inner")]
-        if isinstance(step, QuotientStep):
-            return [self.say("part.numerator"), self.say("part.denominator")]
-        if isinstance(step, LogDiffStep):
-            return [self.say("part.log")]
-        if isinstance(step, SumStep):
-            return [self.say("part.term", i=i) for i in range(1, n + 1)]
-        if isinstance(step, ProductStep):
-            return [self.say("part.factor", i=i) for i in range(1, n + 1)]
-        return [()] * n
+    def _slots_PowerStep(self, step) -> dict:
+        return {"n": Math(step.exponent)}
 
-    def _combine(self, step: Step) -> Parts:
-        if isinstance(step, ChainStep):
-            return self.say("combine.chain", u=Math(step.u), inner=Math(abbreviate(step.inner)))
-        if isinstance(step, LogDiffStep):
-            return self.say("combine.log_diff", expr=Math(abbreviate(step.expr)))
+    def _slots_ExponentialStep(self, step) -> dict:
+        return {"base": Math(step.base)}
+
+    _slots_LogBaseStep = _slots_ExponentialStep
+
+    def _slots_FunctionStep(self, step) -> dict:
+        return {"name": step.function}
+
+    def _slots_UnknownStep(self, step) -> dict:
+        return {"name": step.name}
+
+    def _slots_SumStep(self, step) -> dict:
+        return {"n": len(step.terms)}
+
+    def _slots_ProductStep(self, step) -> dict:
+        return {"n": len(step.factors)}
+
+    def _slots_ConstantMultipleStep(self, step) -> dict:
+        return {"c": Math(step.constant), "f": Math(abbreviate(step.factor))}
+
+    def _slots_QuotientStep(self, step) -> dict:
+        return {"f": Math(abbreviate(step.numerator)), "g": Math(abbreviate(step.denominator))}
+
+    def _slots_ChainStep(self, step) -> dict:
+        return {"outer": Math(step.outer), "u": Math(step.u), "inner": Math(abbreviate(step.inner))}
+
+    def _slots_LogDiffStep(self, step) -> dict:
+        return {"exp_form": Math(exp(step.log_form, evaluate=False)),
+                "log_form": Math(step.log_form)}
+
+    # the label before each child's narration
+
+    def _labels_Step(self, step: Step) -> list[Parts]:
+        return [()] * len(step.children())
+
+    def _labels_ChainStep(self, step) -> list[Parts]:
+        return [self.say("part.outer"), self.say("part.inner")]
+
+    def _labels_QuotientStep(self, step) -> list[Parts]:
+        return [self.say("part.numerator"), self.say("part.denominator")]
+
+    def _labels_LogDiffStep(self, step) -> list[Parts]:
+        return [self.say("part.log")]
+
+    def _labels_SumStep(self, step) -> list[Parts]:
+        return [self.say("part.term", i=i) for i in range(1, len(step.terms) + 1)]
+
+    def _labels_ProductStep(self, step) -> list[Parts]:
+        return [self.say("part.factor", i=i) for i in range(1, len(step.factors) + 1)]
+
+    # the label of the equation that combines the children's results
+
+    def _combine_Step(self, step: Step) -> Parts:
         return self.say(f"combine.{step.rule}")
 
-    def _notes(self, step: Step, depth: int) -> list[Block]:
-        notes: list[Block] = []
-        if isinstance(step, AbsStep):
-            notes.append(Note(self.say("note.abs", x=Math(step.var)), "assumption", depth))
-        elif isinstance(step, ReluStep):
-            notes.append(Note(self.say("note.relu"), "assumption", depth))
-        elif isinstance(step, UnknownStep):
-            notes.append(Note(self.say(f"note.unknown.{step.reason}", name=step.name),
-                              "fallback", depth))
+    def _combine_ChainStep(self, step) -> Parts:
+        return self.say("combine.chain", u=Math(step.u), inner=Math(abbreviate(step.inner)))
+
+    def _combine_LogDiffStep(self, step) -> Parts:
+        return self.say("combine.log_diff", expr=Math(abbreviate(step.expr)))
+
+    # notes under a step: what the rule assumes, or why it was not explained
+
+    def _notes_Step(self, step: Step, depth: int) -> list[Block]:
+        return []
+
+    def _notes_AbsStep(self, step, depth: int) -> list[Block]:
+        return [Note(self.say("note.abs", x=Math(step.var)), NoteKind.ASSUMPTION, depth)]
+
+    def _notes_ReluStep(self, step, depth: int) -> list[Block]:
+        return [Note(self.say("note.relu"), NoteKind.ASSUMPTION, depth)]
+
+    def _notes_UnknownStep(self, step, depth: int) -> list[Block]:
+        return [Note(self.say(f"note.unknown.{step.reason}", name=step.name), NoteKind.FALLBACK,
+                     depth)]
+
+    def _verdict_note(self, step: Step, depth: int) -> list[Block]:
         if self.verification is not None:
             verdict = self.verification.of(step)
             if verdict.status == "failed":
-                notes.append(Note(self.say("verdict.step_failed", detail=verdict.detail),
-                                  "warning", depth))
-        return notes
+                return [Note(self.say("verdict.step_failed", detail=verdict.detail),
+                             NoteKind.WARNING, depth)]
+        return []
 
 
 def narrate(step: Step, lang: str = "en", verification: Verification | None = None, *,
             source: str | None = None, readings=(), held: tuple[Symbol, ...] = ()) -> Document:
-    """The Document for one derivation."""
-    return Narrator(lang, verification).document(step, source=source, readings=readings,
-                                                 held=held)
+    """The Document for one Step tree (labelled, ready for a renderer)."""
+    return labelled(Narrator(lang, verification).document(step, source=source, readings=readings,
+                                                          held=held))
+
+
+def narrate_derivation(derivation, lang: str) -> Document:
+    """A :class:`~derive.derivation.Derivation`: how the input was read, the decomposition, the
+    steps and the verified result."""
+    return Narrator(lang, derivation.verification).document(
+        derivation.steps, source=derivation.input, readings=derivation.readings,
+        held=derivation.held_constant)

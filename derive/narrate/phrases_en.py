@@ -104,6 +104,12 @@ PHRASES = {
     # punctuation around labels (notes and trees)
     "label.colon": ": ",
     "label.title": "{title}.",
+    # the mark of each kind of note where no style shows it
+    "mark.assumption": "note",
+    "mark.fallback": "fallback",
+    "mark.warning": "WARNING",
+    "mark.reading": "read",
+    "mark.check": "check",
     # topics: shared verdicts
     "topic.verified": "verified: every traced step checked against sympy.diff",
     "topic.verified_against": "verified: every traced step checked, and the answer agrees with {against}",
@@ -136,6 +142,7 @@ PHRASES = {
     "critical.class.inconclusive": "The test is inconclusive here (the determinant is 0).",
     "critical.class.varies": "The outcome of the test changes from point to point along this set.",
     "critical.value": "The value of $f$ there is {value}.",
+    "critical.conclusion": "{classification} {value}",
     "critical.not_exact": "Substituting this point does not give exactly 0 in every partial derivative.",
     "critical.undefined_title": "Where the derivative is undefined",
     "critical.undefined": "A first derivative has a zero denominator at these points, although $f$ itself is defined there; they are not solutions of $∇f = 0$ but are often counted as critical points too:",

@@ -3,37 +3,39 @@ definition, implicit differentiation): topic result → Document.
 
 Each ``narrate_<topic>(result, lang)`` frames the topic in its own words and reuses
 :meth:`Narrator.steps` for every traced derivative inside it, so a partial derivative reads the
-same here as in ``derive diff``.  To narrate a new topic: a function here, phrases under a
-``<topic>.`` prefix in every catalogue, and the result's ``document`` calling the function.
+same here as in ``derive diff``; how the input was read and what a partial derivative holds
+constant are said by the pieces every narration shares (:func:`.narrator.how_read`,
+:func:`.narrator.held_note`).  To narrate a new topic: a function here, phrases under a
+``<topic>.`` prefix in every catalogue, and the result's class name in
+:data:`derive.narrate.NARRATIONS`.
 """
 
 from __future__ import annotations
 
 from sympy import Derivative, FiniteSet, Function, Limit, Tuple, latex
 
-from ..topics.common import (Notation, derivative_notation, fraction_shown, nabla, named,
-                             product, total)
-from .document import (Block, Document, Equation, Formula, Heading, Math, Note, Paragraph, Result,
-                       Tree, TreeNode)
-from .narrator import Narrator, join
+from ..notation import (Notation, derivative_notation, distinct, fraction_shown, nabla, named,
+                       product, total)
+from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
+                       Paragraph, Result, Tree, TreeNode)
+from .narrator import Narrator, held_note, how_read, join, listed, reading_notes
 from .phrases import say
 
 
-def _list(symbols) -> tuple:
-    return join([(Math(s),) for s in symbols])
+def _shown_once(chain) -> tuple:
+    """The chain without a form that prints like the one before it."""
+    return tuple(distinct(chain))
 
 
 def _held_note(lang, expr, var, depth=0) -> list[Block]:
-    held = sorted((s for s in expr.free_symbols if s != var), key=lambda s: s.name)
-    if not held:
-        return []
-    return [Note(say(lang, "partial.held", var=Math(var), held=_list(held)), depth=depth)]
+    """The note of a partial derivative of ``expr``: every other symbol is held constant."""
+    return held_note(lang, var, sorted(expr.free_symbols - {var}, key=lambda s: s.name), depth)
 
 
 def _traced_blocks(lang, item, depth=0) -> list[Block]:
     """The steps of one traced derivative, as in ``derive diff``."""
     narrator = Narrator(lang, item.verification)
-    return list(narrator.steps(item.step, depth))
+    return list(narrator.steps(item.steps, depth))
 
 
 def _verdict(lang, ok: bool, against: str | None = None) -> tuple:
@@ -43,10 +45,6 @@ def _verdict(lang, ok: bool, against: str | None = None) -> tuple:
     return say(lang, "topic.not_verified")
 
 
-def _point(values) -> Tuple:
-    return Tuple(*(v for _, v in values))
-
-
 def _conditions(lang, values) -> tuple:
     return join([(Math(s), " = ", Math(v)) for s, v in values])
 
@@ -54,8 +52,8 @@ def _conditions(lang, values) -> tuple:
 # --- gradient ---------------------------------------------------------------------------------
 
 def narrate_gradient(g, lang: str) -> Document:
-    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(g.expression))),
-                           Paragraph(say(lang, "gradient.intro", vars=_list(g.wrt)))]
+    blocks: list[Block] = [*how_read(lang, g.expression, g.readings),
+                           Paragraph(say(lang, "gradient.intro", vars=listed(g.wrt)))]
     for p in g.partials:
         blocks.append(Heading(say(lang, "gradient.partial", var=Math(p.var)), level=2))
         blocks.extend(_held_note(lang, g.expression, p.var))
@@ -70,7 +68,7 @@ def narrate_gradient(g, lang: str) -> Document:
 def narrate_critical(c, lang: str) -> Document:
     one = len(c.variables) == 1
     f = c.expression
-    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(f))),
+    blocks: list[Block] = [*how_read(lang, f, c.readings),
                            Paragraph(say(lang, "critical.intro_one" if one else "critical.intro"))]
     blocks.append(Heading(say(lang, "critical.first"), level=2))
     for p in c.partials:
@@ -110,7 +108,7 @@ def _family_tuple(c, point) -> Tuple:
 def _solutions(c, lang) -> list[Block]:
     blocks: list[Block] = [Heading(say(lang, "critical.solve_title"), level=2)]
     if c.status == "unsolved":
-        blocks.append(Note(say(lang, "critical.unsolved", reason=c.reason), "fallback"))
+        blocks.append(Note(say(lang, "critical.unsolved", reason=c.reason), NoteKind.FALLBACK))
     elif c.status == "none":
         blocks.append(Paragraph(say(lang, "critical.none")))
     elif c.status == "infinite":
@@ -120,7 +118,7 @@ def _solutions(c, lang) -> list[Block]:
     for p in c.points:
         line = ("• ",) + _conditions(lang, p.values)
         if p.free:
-            line += ("; ",) + say(lang, "critical.free", vars=_list(p.free))
+            line += ("; ",) + say(lang, "critical.free", vars=listed(p.free))
         blocks.append(Paragraph(line))
     return blocks
 
@@ -129,7 +127,7 @@ def _classification(c, point, lang) -> list[Block]:
     one = len(c.variables) == 1
     where = _conditions(lang, point.values)
     if point.free:
-        where += ("; ",) + say(lang, "critical.free", vars=_list(point.free))
+        where += ("; ",) + say(lang, "critical.free", vars=listed(point.free))
     blocks: list[Block] = [Heading(say(lang, "critical.at", where=where), level=3)]
     if one:
         blocks.append(Paragraph(say(lang, "critical.second_value", value=Math(point.minors[0]))))
@@ -138,11 +136,11 @@ def _classification(c, point, lang) -> list[Block]:
         minors = [(Formula(f"D_{k}", f"D_{{{k}}}"), " = ", Math(m))
                   for k, m in enumerate(point.minors, start=1)]
         blocks.append(Paragraph(say(lang, "critical.minors", minors=join(minors))))
-    space = "" if lang == "zh" else " "
-    blocks.append(Paragraph(say(lang, f"critical.class.{point.classification}")
-                            + (space,) + say(lang, "critical.value", value=Math(point.value))))
+    blocks.append(Paragraph(say(lang, "critical.conclusion",
+                                classification=say(lang, f"critical.class.{point.classification}"),
+                                value=say(lang, "critical.value", value=Math(point.value)))))
     if not point.exact:
-        blocks.append(Note(say(lang, "critical.not_exact"), "warning"))
+        blocks.append(Note(say(lang, "critical.not_exact"), NoteKind.WARNING))
     return blocks
 
 
@@ -153,6 +151,7 @@ def narrate_chain(r, lang: str) -> Document:
     names = [s for s, _ in r.intermediates]
     blocks: list[Block] = [
         Paragraph(say(lang, "chain.setup", z=Math(z), expr=Math(r.expression))),
+        *reading_notes(lang, r.readings),
         Paragraph(say(lang, "chain.lets", lets=join([(Math(s), " = ", Math(e))
                                                      for s, e in r.intermediates]))),
         Tree(say(lang, "chain.tree"), _dependency_tree(r)),
@@ -187,11 +186,11 @@ def narrate_chain(r, lang: str) -> Document:
             substituted.append(product(t.outer.result.xreplace(dict(r.intermediates)),
                                        t.inner.result))
             blocks.append(Heading((Math(derivative_notation(s, p, partial_inner)),), level=3))
-            blocks.extend(_held_note(lang, t.inner.expr, p))
+            blocks.extend(_held_note(lang, t.inner.expression, p))
             blocks.extend(_traced_blocks(lang, t.inner))
         if d.terms:
             blocks.append(Paragraph(say(lang, "chain.paths", n=len(d.terms))))
-            chain = _distinct((lhs, total(*formula), total(*in_mid), total(*substituted),
+            chain = _shown_once((lhs, total(*formula), total(*in_mid), total(*substituted),
                                d.result))
         else:
             blocks.append(Paragraph(say(lang, "chain.no_path", var=Math(p))))
@@ -203,14 +202,6 @@ def narrate_chain(r, lang: str) -> Document:
         blocks.append(Result((lhs, d.result), _verdict(lang, d.verified, against), d.verified))
     title = "chain.title_leibniz" if r.leibniz else "chain.title"
     return Document(say(lang, title, z=Math(z), expr=Math(r.expression)), tuple(blocks), lang)
-
-
-def _distinct(chain):
-    out = []
-    for item in chain:
-        if not out or str(out[-1]) != str(item):
-            out.append(item)
-    return tuple(out)
 
 
 def _dependency_tree(r) -> TreeNode:
@@ -234,12 +225,12 @@ def narrate_compose(c, lang: str) -> Document:
                       gx=Math(g(x)))),
         Heading(say(lang, "compose.build"), level=2),
         Paragraph(say(lang, "compose.build_says", x=Math(x), gx=Math(g(x)), g=Math(c.inner))),
-        Equation(_distinct((f(g(x)), f(c.inner), c.composite))),
+        Equation(_shown_once((f(g(x)), f(c.inner), c.composite))),
     ]
     if c.at is not None:
         blocks.append(Heading(say(lang, "compose.value_title", x=Math(x), a=Math(c.at)), level=2))
         blocks.append(Equation((g(c.at), c.inner_value)))
-        blocks.append(Equation(_distinct((f(g(c.at)), f(c.inner_value), c.value))))
+        blocks.append(Equation(_shown_once((f(g(c.at)), f(c.inner_value), c.value))))
     blocks.append(Heading(say(lang, "compose.derivative"), level=2))
     blocks.append(Paragraph(say(lang, "compose.let", u=Math(u), gx=Math(g(x)), g=Math(c.inner))))
     outer_name = Notation(f"f′({u})", f"f'({latex(u)})")
@@ -253,7 +244,7 @@ def narrate_compose(c, lang: str) -> Document:
     lhs = Derivative(f(g(x)), x)
     formula = product(Notation("f'(g(x))", "f'(g(x))"), Notation("g'(x)", "g'(x)"))
     pieces = product(c.outer_step.result.xreplace({u: c.inner}), c.inner_step.result)
-    blocks.append(Equation(_distinct((lhs, formula, pieces, c.result)),
+    blocks.append(Equation(_shown_once((lhs, formula, pieces, c.result)),
                            label=say(lang, "compose.combine", u=Math(u), g=Math(c.inner))))
     if c.at is not None:
         blocks.append(Paragraph(say(lang, "compose.slope", x=Math(x), a=Math(c.at),
@@ -280,12 +271,12 @@ def _definition(r) -> Notation:
 
 def narrate_limit(r, lang: str) -> Document:
     definition = _definition(r)
-    blocks: list[Block] = [Paragraph(say(lang, "read_as", expr=Math(r.expression))),
+    blocks: list[Block] = [*how_read(lang, r.expression, r.readings),
                            Paragraph(say(lang, "limit.definition",
                                          formula=Formula(definition.name,
-                                                         definition._notation[0])))]
+                                                         definition.latex)))]
     if r.held:
-        blocks.append(Note(say(lang, "limit.partial", var=Math(r.var), held=_list(r.held))))
+        blocks.append(Note(say(lang, "limit.partial", var=Math(r.var), held=listed(r.held))))
     if len(r.pieces) > 1:
         blocks.append(Paragraph(say(lang, "limit.sum", n=len(r.pieces))))
     for piece in r.pieces:
@@ -295,15 +286,15 @@ def narrate_limit(r, lang: str) -> Document:
         blocks.append(Equation((Derivative(piece.term, r.var), Limit(piece.quotient, r.h, 0, "+-")),
                                depth, say(lang, "limit.write")))
         if piece.fallback:
-            blocks.append(Note(say(lang, "limit.fallback"), "fallback", depth))
+            blocks.append(Note(say(lang, "limit.fallback"), NoteKind.FALLBACK, depth))
         for rewrite in piece.rewrites:
-            final = rewrite.name in ("substitute", "standard_limits", "fallback")
+            final = rewrite.name in ("substitute", "standard_limits", NoteKind.FALLBACK)
             shown = rewrite.expr if final else Limit(rewrite.expr, r.h, 0, "+-")
             label = say(lang, f"limit.move.{rewrite.name}", h=Math(r.h))
             blocks.append(Equation((Derivative(piece.term, r.var), shown), depth, label))
             if rewrite.name == "standard_limits":
                 blocks.append(Note(say(lang, f"limit.standard.{piece.move}", h=Math(r.h)),
-                                   "assumption", depth))
+                                   NoteKind.ASSUMPTION, depth))
     lhs = Derivative(r.expression, r.var)
     against = "sympy.diff"
     blocks.append(Result((lhs, r.result), _verdict(lang, r.verified, against), r.verified))
@@ -326,7 +317,7 @@ def narrate_implicit(r, lang: str) -> Document:
         Heading(say(lang, "implicit.fy", y=Math(y)), level=2),
         *_held_note(lang, F, y),
         *_traced_blocks(lang, r.fy),
-        Equation(_distinct((dydx, formula, fraction_shown(-r.fx.result, r.fy.result), r.result)),
+        Equation(_shown_once((dydx, formula, fraction_shown(-r.fx.result, r.fy.result), r.result)),
                  label=say(lang, "implicit.combine")),
     ]
     blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff"), r.verified))

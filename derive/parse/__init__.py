@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import S
 
+from derive.deep import run_deep  # the project's one place that raises the recursion limit
 from derive.errors import ParseError
 from derive.parse.indices import CALLS, IndexSyntax
 from derive.parse.limits import MAX_DEPTH, MAX_LENGTH
@@ -120,8 +121,6 @@ def parse_variable(text: str, *, indices: IndexSyntax | None = None) -> sympy.Ex
 # -- implementation ----------------------------------------------------------------------
 
 def _run(work, text, functions, latex, indices) -> Parsed:
-    from derive.deep import run_deep  # the project's one place that raises the recursion limit
-
     if not isinstance(text, str):
         raise ParseError("the expression must be text")
     if len(text) > MAX_LENGTH:

@@ -14,8 +14,8 @@ A function with a tabled derivative is read from the registry :data:`derive.func
 a :class:`FunctionSpec` to ``FUNCTIONS`` (and an alias to ``ALIASES`` if it has several
 spellings; give ``inverse`` if ``name^-1`` means its inverse).  Names listed in ``FUNCTIONS`` and
 ``ALIASES`` are recognised inside letter runs, in LaTeX as ``\\name``/``\\operatorname{name}``,
-and in error hints ("did you mean …").
-To add a Greek letter: add it to ``GREEK``.  To add a constant: add it to ``CONSTANTS``.
+and in error hints ("did you mean …").  Greek letters come from
+:data:`derive.notation.letters.GREEK`.  To add a constant: add it to ``CONSTANTS``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Callable
 import sympy
 
 from derive.functions import TABLE, relu
+from derive.notation.letters import READ_BY_NAME
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,7 @@ ALIASES: dict[str, str] = {
 }
 
 #: ASCII name -> unicode letter.  A Greek letter is a plain ``Symbol`` named in ASCII.
-GREEK: dict[str, str] = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ",
-    "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
-    "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ",
-    "psi": "ψ", "omega": "ω",
-    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Sigma": "Σ",
-    "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-}
+GREEK: dict[str, str] = READ_BY_NAME
 #: unicode letter -> ASCII name (variants included: ϵ ϑ ϕ ς).
 GREEK_CHARS: dict[str, str] = {ch: name for name, ch in GREEK.items()}
 GREEK_CHARS.update({"ϵ": "epsilon", "ϑ": "theta", "ϕ": "phi", "ς": "sigma", "π": "pi"})

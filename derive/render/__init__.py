@@ -1,14 +1,20 @@
 """Renderers: Document → text, rich, LaTeX, Markdown; and the JSON writer.
 
-``render_document(document, format)`` picks the renderer from :data:`FORMATS`.  JSON is written
-from the data itself (see :mod:`derive.render.json`), so it is not in :data:`FORMATS`.
+``render_output(result, format, lang, **options)`` is how a result becomes a string: JSON is
+written from the result's data (see :mod:`derive.render.json`), every other format from its
+Document by the renderer that :data:`FORMATS` names.  Each renderer declares the options it
+takes (``options`` on its class); any other option is a usage error.  Renderers know only the
+Document: every word comes from the narrator.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
+from ..deep import run_deep
+from ..errors import UsageError
 from ..narrate.document import Document
+from .json import dumps
 
 # format → (module, class); modules are imported on first use so the CLI stays fast
 FORMATS = {
@@ -21,7 +27,9 @@ ALL_FORMATS = (*FORMATS, "json")
 
 
 def renderer_for(format: str, **options):
-    """A renderer for ``format``; ``options`` (e.g. ``standalone=True`` for LaTeX) go to it."""
+    """A renderer for ``format`` with ``options`` (e.g. ``standalone=True`` for LaTeX)."""
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: choose one of {', '.join(ALL_FORMATS)}")
     module, name = FORMATS[format]
     return getattr(import_module(f"{__name__}.{module}"), name)(**options)
 
@@ -31,41 +39,12 @@ def render_document(document: Document, format: str, **options):
     return renderer_for(format, **options).render(document)
 
 
-def rich_to_text(renderable, width: int = 100, color: bool = True) -> str:
-    """Render a rich renderable to a string (ANSI colours when ``color``)."""
-    from io import StringIO
-
-    from rich.console import Console
-
-    from .terminal import THEME
-
-    buffer = StringIO()
-    console = Console(file=buffer, width=width, theme=THEME, force_terminal=color,
-                      color_system="standard" if color else None, legacy_windows=False,
-                      highlight=False)
-    console.print(renderable)
-    return buffer.getvalue()
-
-
 def render_output(subject, format: str, lang: str = "en", **options) -> str:
     """``subject`` (anything with ``document(lang)`` and ``data()``) rendered as a string."""
-    from ..deep import run_deep
-
-    if format not in ALL_FORMATS:
-        from ..errors import UsageError
-
-        raise UsageError(f"unknown format {format!r}: choose one of {', '.join(ALL_FORMATS)}")
-    if options.pop("standalone", False):
-        if format != "latex":
-            from ..errors import UsageError
-
-            raise UsageError(f"--standalone needs the latex format (not {format})")
-        options["standalone"] = True
     if format == "json":
-        from .json import dumps
-
+        if options:
+            raise UsageError(f"the json format takes no options (got {', '.join(sorted(options))})")
         return run_deep(dumps, subject.data())
+    renderer = renderer_for(format, **options)
     document = subject.document(lang)
-    if format == "rich":
-        return run_deep(lambda: rich_to_text(render_document(document, "rich"), **options))
-    return run_deep(render_document, document, format, **options)
+    return run_deep(renderer.render_string, document)

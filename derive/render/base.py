@@ -3,31 +3,45 @@
 ``Renderer.render(document)`` renders every block in order and joins the pieces; a block type
 without a method raises ``NotImplementedError`` naming the renderer and the block, so a new
 block type cannot be silently dropped.  Renderers print; they never compute (no ``diff``,
-``simplify`` or ``subs``).
+``simplify`` or ``subs``), and they never say anything the Document does not hold.
+
+A renderer's options are the class attribute ``options`` (name → default, as sympy's printers
+declare ``_default_settings``); ``Renderer(**options)`` rejects any other name.
 
 To add a format: subclass :class:`Renderer`, implement ``_render_<Block>`` for every class in
 :data:`derive.narrate.document.BLOCK_TYPES`, ``inline`` for a single inline part, and ``join``;
-register it in :data:`derive.render.FORMATS`.
+declare its ``options``; register it in :data:`derive.render.FORMATS`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from ..errors import UsageError
 from ..narrate.document import Block, Document, Formula, Math, Parts
-from ..narrate.phrases import say
 
 
 class Renderer:
     name = "base"
+    options: ClassVar[dict[str, Any]] = {}
 
-    lang = "en"
+    def __init__(self, **options: Any) -> None:
+        unknown = sorted(set(options) - set(self.options))
+        if unknown:
+            takes = ", ".join(self.options) or "none"
+            raise UsageError(f"the {self.name} format has no option {', '.join(unknown)} "
+                             f"(its options: {takes})")
+        for option, default in self.options.items():
+            setattr(self, option, options.get(option, default))
 
     def render(self, document: Document) -> Any:
-        self.lang = document.lang
         pieces = [self.render_title(document)]
         pieces.extend(self.render_block(block) for block in document.blocks)
         return self.join([p for p in pieces if p is not None], document)
+
+    def render_string(self, document: Document) -> str:
+        """The document as a string (what :meth:`render` returns, for every format but rich)."""
+        return self.render(document)
 
     def render_block(self, block: Block) -> Any:
         method = getattr(self, f"_render_{type(block).__name__}", None)
@@ -47,10 +61,6 @@ class Renderer:
         if isinstance(part, Formula):
             return self.formula(part)
         return self.text(part)
-
-    def colon(self) -> str:
-        """The colon after a label, as the document's language writes it (``: `` or ``：``)."""
-        return self.parts(say(self.lang, "label.colon"))
 
     # hooks for subclasses
     def text(self, text: str) -> str:

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Callable
 
 from sympy import Basic, Indexed
 from sympy.printing.str import StrPrinter
 
 from ..functions import to_plain_sympy
+from ..notation import as_value
 from ..steps import Step, rule_key
 from ..verify import Verification
+from .mathlatex import tex
 
 SCHEMA = "derive/1"
 _BASE_FIELDS = {"expr", "var", "result", "raw"}
@@ -41,16 +44,23 @@ def expression_string(expr: Basic) -> str:
     return _StringPrinter({"order": None}).doprint(to_plain_sympy(expr))
 
 
-def latex_string(expr: Basic) -> str:
-    from .mathlatex import tex
+def indexed_string(expr: Basic) -> str:
+    """:func:`expression_string` of a formula with display objects (Σ_{j≠i}, sums shown in a
+    teacher's order): their plain sympy value is written."""
+    return expression_string(as_value(expr))
 
+
+def latex_string(expr: Basic) -> str:
     return tex(expr)
 
 
-def header(kind: str, input, expression: Basic, wrt: list[str]) -> dict:
-    """The fields every ``derive/1`` document starts with, in this order."""
-    return {"schema": SCHEMA, "kind": kind, "input": input,
-            "expression": expression_string(expression), "wrt": wrt}
+def header(kind: str, input, expression: Basic, wrt: list[str], *,
+           string: Callable[[Basic], str] = expression_string, **parts) -> dict:
+    """The fields every ``derive/1`` document starts with, in this order: ``schema``, ``kind``,
+    ``input``, ``expression`` (written by ``string``), the parts of the expression a topic names
+    (``parts``: compose's outer and inner functions, the chain rule's intermediates), ``wrt``."""
+    return {"schema": SCHEMA, "kind": kind, "input": input, "expression": string(expression),
+            **parts, "wrt": wrt}
 
 
 def step_data(step: Step, verification: Verification | None = None) -> dict:
@@ -69,12 +79,9 @@ def step_data(step: Step, verification: Verification | None = None) -> dict:
         if isinstance(value, Step) or (isinstance(value, tuple) and value
                                        and isinstance(value[0], Step)):
             continue
-        data[field.name] = _plain(value)
+        data[field.name] = json_value(value)
     if verification is not None:
-        verdict = verification.of(step)
-        data["check"] = verdict.status
-        if verdict.detail:
-            data["check_detail"] = verdict.detail
+        data.update(verification.of(step).data())
     data["substeps"] = [step_data(child, verification) for child in step.children()]
     return data
 
@@ -83,16 +90,16 @@ def verification_data(verification: Verification) -> dict:
     return {
         "verified": verification.verified,
         "steps": verification.counts,
-        "oracle": verification.oracle.status,
-        **({"oracle_detail": verification.oracle.detail} if verification.oracle.detail else {}),
+        **verification.oracle.data("oracle"),
     }
 
 
-def _plain(value):
+def json_value(value):
+    """A field's value in JSON: expressions as strings, tuples as lists."""
     if isinstance(value, Basic):
         return expression_string(value)
     if isinstance(value, tuple):
-        return [_plain(v) for v in value]
+        return [json_value(v) for v in value]
     return value
 
 

@@ -22,14 +22,14 @@ preamble to :data:`PREAMBLES` (the English one is the default).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Math, Note,
-                                Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
-from ..narrate.phrases import say
+                                Paragraph, Parts, Result, RuleStep, Tree)
+from ..notation import distinct
+from ..notation.letters import GREEK, greek_command
 from .base import Renderer
 from .mathlatex import tex
-from .mathtext import distinct
+from .mathtext import inline
 from .outline import Outline
 
 INDENT_EM = 1.5
@@ -48,31 +48,7 @@ _ESCAPES = {
     "✗": r"$\times$", "ℯ": r"$e$",
 }
 
-@lru_cache(maxsize=None)
-def _greek() -> dict[str, str]:
-    """Every Greek letter as math (``δ`` → ``$\\delta$``); capitals that look Latin stay Latin."""
-    import unicodedata
-
-    latin = {"Alpha": "A", "Beta": "B", "Epsilon": "E", "Zeta": "Z", "Eta": "H", "Iota": "I",
-             "Kappa": "K", "Mu": "M", "Nu": "N", "Omicron": "O", "Rho": "P", "Tau": "T",
-             "Chi": "X", "omicron": "o"}
-    table = {}
-    for code in range(0x391, 0x3CA):
-        name = unicodedata.name(chr(code), "")
-        if not name.startswith("GREEK") or "FINAL" in name:
-            continue
-        word = name.split()[-1].capitalize() if "CAPITAL" in name else name.split()[-1].lower()
-        word = "Lambda" if word == "Lamda" else "lambda" if word == "lamda" else word
-        table[chr(code)] = latin.get(word) or f"$\\{word}$"
-    return table
-
-
-def greek_command(letter: str) -> str:
-    """``δ`` → ``\\delta`` (math mode); a capital that looks Latin is the Latin letter."""
-    return _greek().get(letter, letter).strip("$")
-
-
-# more notation the catalogues (and user text) may hold; Greek letters come from _greek()
+# more notation the catalogues (and user text) may hold, and every Greek letter
 _ESCAPES.update({
     "∇": r"$\nabla$", "″": r"$''$", "ᵗ": r"$^{t}$", "ᵀ": r"$^{\top}$", "∞": r"$\infty$",
     "∈": r"$\in$", "≈": r"$\approx$", "±": r"$\pm$", "⇒": r"$\Rightarrow$", "∑": r"$\sum$",
@@ -80,7 +56,14 @@ _ESCAPES.update({
     **{chr(0x2080 + d): f"$_{{{d}}}$" for d in range(10)},
     **{sup: f"$^{{{d}}}$" for d, sup in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
 })
-_ESCAPES.update({k: v for k, v in _greek().items() if k not in _ESCAPES})
+
+
+def _math_letter(letter: str) -> str:
+    command = greek_command(letter)
+    return f"${command}$" if command.startswith("\\") else command     # Α is the Latin A
+
+
+_ESCAPES.update({letter: _math_letter(letter) for letter in GREEK.values() if letter not in _ESCAPES})
 _ESCAPE = re.compile("|".join(re.escape(k) for k in sorted(_ESCAPES, key=len, reverse=True)))
 
 
@@ -152,8 +135,6 @@ def merge_math(parts: Parts) -> list:
 
 
 def _text_of(part) -> str:
-    from .mathtext import inline
-
     return inline(part.expr) if isinstance(part, Math) else part.text
 
 
@@ -227,32 +208,56 @@ def _pad(depth: int) -> str:
     return rf"\hspace*{{{depth * INDENT_EM:g}em}}" if depth else ""
 
 
-class LatexRenderer(Renderer):
-    name = "latex"
+class NotesRenderer(Renderer):
+    """What the two note formats share: steps numbered ``1.2.1`` by an :class:`Outline` (from 1
+    in each document), a relation ``u = x²`` merged into one formula, mathematics in dollars
+    (:meth:`dollars`)."""
 
-    def __init__(self, standalone: bool = False) -> None:
-        self.standalone = standalone
-        self.lang = "en"
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
         self.outline = Outline()
-        self.tags = True
+
+    def render(self, document: Document) -> str:
+        self.outline = Outline()
+        return super().render(document)
+
+    def parts(self, parts: Parts) -> str:
+        return "".join(self.inline(p) for p in merge_math(parts))
+
+    def math(self, expr) -> str:
+        return self.dollars(tex(expr))
+
+    def formula(self, formula: Formula) -> str:
+        return self.dollars(formula.latex)
+
+    def dollars(self, latex: str) -> str:
+        return f"${latex}$"
+
+
+class LatexRenderer(NotesRenderer):
+    """``standalone``: a whole document rather than a fragment.  ``math_only``: only the
+    mathematics, as one ``$$\\begin{aligned}…\\end{aligned}$$`` with a line per step (and the
+    result), each annotated with its rule in a column of its own: for Jupyter's MathJax, which
+    has no ``\\tag*`` in ``aligned`` and no text paragraphs between rows."""
+
+    name = "latex"
+    options = {"standalone": False, "math_only": False}
 
     # --- inline ---------------------------------------------------------------------------
 
     def text(self, text: str) -> str:
         return escape(text)
 
-    def math(self, expr) -> str:
-        return f"${breakable(tex(expr))}$"
-
-    def formula(self, formula: Formula) -> str:
-        return f"${breakable(formula.latex)}$"
+    def dollars(self, latex: str) -> str:
+        return f"${breakable(latex)}$"
 
     # --- the document ---------------------------------------------------------------------
 
     def render(self, document: Document) -> str:
         """Blocks in order; the steps are numbered through the whole document."""
-        self.lang = document.lang
         self.outline = Outline()
+        if self.math_only:
+            return self._math_only(document)
         pieces = [self.render_title(document)]
         group: list[Equation] = []          # consecutive equations share one align*
         for block in document.blocks:
@@ -269,9 +274,6 @@ class LatexRenderer(Renderer):
         if group:
             pieces.append(self._display([r for e in group for r in self._rows(e, self.outline)]))
         return self.join(pieces, document)
-
-    def parts(self, parts: Parts) -> str:
-        return "".join(self.inline(p) for p in merge_math(parts))
 
     def render_title(self, document: Document) -> str:
         return rf"\section*{{{self.parts(document.title)}}}"
@@ -299,19 +301,14 @@ class LatexRenderer(Renderer):
         return _pad(block.depth) + self._note(block)
 
     def _note(self, block: Note) -> str:
-        text = self.parts(block.parts)
-        if block.kind in ("fallback", "warning"):
-            return rf"\textbf{{{text}}}"
-        return rf"\emph{{{text}}}"
+        style = r"\textbf" if block.kind.stands_out else r"\emph"
+        return rf"{style}{{{self.parts(block.parts)}}}"
 
     def _render_Tree(self, block: Tree) -> str:
         lines = [rf"\textbf{{{self.parts(block.title)}}}"]
-        stack: list[tuple[TreeNode, int]] = [(block.root, 0)]
-        while stack:
-            node, depth = stack.pop()
+        for node, depth in block.root.walk():
             mark = r"$\bullet$" if depth == 0 else r"$\triangleright$"
             lines.append(rf"{_pad(depth + 1)}{mark}~{self.parts(node.parts)}")
-            stack.extend((child, depth + 1) for child in reversed(node.children))
         return "\\\\\n".join(lines)
 
     def _render_RuleStep(self, block: RuleStep) -> str:
@@ -324,9 +321,8 @@ class LatexRenderer(Renderer):
         return self._display(self._rows(block, self.outline))
 
     def _render_Result(self, block: Result) -> str:
-        title = self.parts(say(self.lang, "result.title"))
         chain = " = ".join(tex(e) for e in block.chain)
-        lines = [rf"\textbf{{{title}}}", rf"\[ \boxed{{{chain}}} \]"]
+        lines = [rf"\textbf{{{self.parts(block.title)}}}", rf"\[ \boxed{{{chain}}} \]"]
         if block.verdict:
             mark = r"$\checkmark$" if block.verified else r"$\times$"
             lines.append(f"{mark}~{self.parts(block.verdict)}")
@@ -358,8 +354,8 @@ class LatexRenderer(Renderer):
                 return [("text", rf"{pad}\textbf{{{number}}}\quad {self.parts(block.parts)}"),
                         ("math", self._lines(block.equation, self._tag(title)))]
             outline.remember(block.depth, title)
-            title = self.parts(say(self.lang, "label.title", title=block.title))
-            return [("text", rf"{pad}\textbf{{{number}\quad {title}}} {self.parts(block.parts)}")]
+            heading = self.parts(block.heading)
+            return [("text", rf"{pad}\textbf{{{number}\quad {heading}}} {self.parts(block.parts)}")]
         if isinstance(block, Equation):
             rows = [("text", _pad(block.depth) + self.parts(block.label))] if block.label else []
             rows.append(("math", self._lines(block.chain,
@@ -378,12 +374,22 @@ class LatexRenderer(Renderer):
             return [("text", _pad(block.depth) + self._note(block))]
         raise NotImplementedError(f"LatexRenderer cannot place {type(block).__name__} in a step")
 
+    def _math_only(self, document: Document) -> str:
+        rows = []
+        for block in document.blocks:
+            if isinstance(block, (RuleStep, Equation, Cases)):
+                rows.extend(content for kind, content in self._rows(block, self.outline)
+                            if kind == "math")
+            elif isinstance(block, Result):
+                rows.append(self._lines(block.chain, self._tag(self.parts(block.title))))
+        return "$$\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}$$"
+
     def _tag(self, annotation: str, math: bool = False) -> str:
-        """The rule's name at the right margin (``\\tag*``), or, for MathJax's ``aligned``
-        (``tags = False``), in a column of its own."""
+        """The rule's name at the right margin (``\\tag*``), or, in ``math_only`` mode
+        (MathJax's ``aligned``), in a column of its own."""
         if not annotation:
             return ""
-        if not self.tags:
+        if self.math_only:
             return f"&& {annotation}" if math else rf"&& \text{{{annotation}}}"
         return rf"\tag*{{${annotation}$}}" if math else rf"\tag*{{{annotation}}}"
 
@@ -408,21 +414,3 @@ class LatexRenderer(Renderer):
                 used += width + 2
         lines[0] = f"{lines[0]} {tag}".rstrip()
         return " \\\\\n".join(lines)
-
-
-def math_only(document: Document) -> str:
-    r"""Only the mathematics of ``document``: one ``$$\begin{aligned}…\end{aligned}$$`` with a
-    line per step (and the result), each annotated with its rule; for Jupyter's MathJax."""
-    renderer = LatexRenderer()
-    renderer.lang = document.lang
-    renderer.tags = False
-    outline = Outline()
-    rows = []
-    for block in document.blocks:
-        if isinstance(block, (RuleStep, Equation, Cases)):
-            rows.extend(content for kind, content in renderer._rows(block, outline)
-                        if kind == "math")
-        elif isinstance(block, Result):
-            title = renderer.parts(say(document.lang, "result.title"))
-            rows.append(renderer._lines(block.chain, renderer._tag(title)))
-    return "$$\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}$$"

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import re
 
-from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Note, Paragraph,
-                                Result, RuleStep, Tree, TreeNode)
-from ..narrate.phrases import say
-from .base import Renderer
-from .latex import math_parts, merge_math
+from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
+                                RuleStep, Tree)
+from ..notation import distinct
+from .latex import NotesRenderer, math_parts
 from .mathlatex import tex
-from .mathtext import distinct
 from .outline import Outline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~])")
@@ -35,29 +33,11 @@ def display(lines: str) -> str:
     return f"$$\n{lines}\n$$"
 
 
-class MarkdownRenderer(Renderer):
+class MarkdownRenderer(NotesRenderer):
     name = "markdown"
-
-    def __init__(self) -> None:
-        self.lang = "en"
-        self.outline = Outline()
-
-    def parts(self, parts) -> str:
-        return "".join(self.inline(p) for p in merge_math(parts))
 
     def text(self, text: str) -> str:
         return escape(text)
-
-    def math(self, expr) -> str:
-        return f"${tex(expr)}$"
-
-    def formula(self, formula: Formula) -> str:
-        return f"${formula.latex}$"
-
-    def render(self, document: Document) -> str:
-        self.lang = document.lang
-        self.outline = Outline()
-        return super().render(document)
 
     def render_title(self, document: Document) -> str:
         return f"# {self.parts(document.title)}"
@@ -74,23 +54,16 @@ class MarkdownRenderer(Renderer):
 
     def _render_Note(self, block: Note) -> str:
         text = self.parts(block.parts)
-        if block.kind in ("fallback", "warning"):
-            return f"**⚠ {text}**"
-        return f"*{text}*"
+        return f"**⚠ {text}**" if block.kind.stands_out else f"*{text}*"
 
     def _render_Tree(self, block: Tree) -> str:
         lines = [f"**{self.parts(block.title)}**", ""]
-        stack: list[tuple[TreeNode, int]] = [(block.root, 0)]
-        while stack:
-            node, depth = stack.pop()
-            lines.append(f"{'  ' * depth}- {self.parts(node.parts)}")
-            stack.extend((child, depth + 1) for child in reversed(node.children))
+        lines += [f"{'  ' * depth}- {self.parts(node.parts)}" for node, depth in block.root.walk()]
         return "\n".join(lines)
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         number = self.outline.next(block.depth)
-        title = self.parts(say(self.lang, "label.title", title=block.title))
-        text = f"**{number} {title}** {self.parts(block.parts)}"
+        text = f"**{number} {self.parts(block.heading)}** {self.parts(block.parts)}"
         if block.equation:
             text += "\n\n" + display(self._chain(block.equation))
         return text
@@ -104,7 +77,7 @@ class MarkdownRenderer(Renderer):
         ``lhs = \\begin{cases} … \\end{cases}``."""
         chunks = []
         for case in block.cases:
-            condition = self.parts(case.condition) + self.parts(say(self.lang, "label.colon"))
+            condition = self.parts(case.condition) + self.parts(block.colon)
             chunks.append(f"**{condition.strip()}**\n\n" + display(self._chain(case.chain)))
         cases = " \\\\\n".join(f"{tex(case.chain[-1])} & {math_parts(case.condition)}"
                                   for case in block.cases)
@@ -112,8 +85,7 @@ class MarkdownRenderer(Renderer):
         return "\n\n".join(chunks)
 
     def _render_Result(self, block: Result) -> str:
-        title = self.parts(say(self.lang, "result.title"))
-        lines = [f"**{title}**", "", "$$", self._chain(block.chain), "$$"]
+        lines = [f"**{self.parts(block.title)}**", "", "$$", self._chain(block.chain), "$$"]
         if block.verdict:
             lines += ["", ("✓ " if block.verified else "✗ ") + self.parts(block.verdict)]
         return "\n".join(f"> {line}".rstrip() for line in lines)

@@ -5,27 +5,28 @@ shows a formula the same way:
 
 * a sum reads ``Σ_(k=1..n) e^(z_k)``, an entry of a vector ``z_k``, the Kronecker delta ``δ_ij``;
 * a derivative is ``∂`` when it needs to be (several free symbols, or a
-  :class:`~derive.narrate.derivatives.PartialDerivative`), ``d`` otherwise, as in ``sympy.latex``;
+  :class:`~derive.notation.PartialDerivative`), ``d`` otherwise, as in ``sympy.latex``, and a
+  fraction ``∂L/∂z_i`` when it differentiates a named quantity;
 * an unevaluated step (``f'g − fg'``) never shows a double sign: a subtracted negative term and
-  a negative factor after the first are put in parentheses (:func:`guard_add`,
-  :func:`guard_mul`).
+  a negative factor after the first are put in parentheses (:func:`~derive.notation.guard_add`,
+  :func:`~derive.notation.guard_mul`).
 
 :func:`inline` is the one-line form used in sentences; :func:`display` the 2-D form of an equation
 chain.  The LaTeX counterpart is :mod:`derive.render.mathlatex`.  To print a new kind of object,
-give it ``_sympystr``/``_pretty``/``_latex`` methods, or add ``_print_<Class>`` to both printers
-here and to the LaTeX printer.
+give it ``_sympystr``/``_pretty``/``_latex`` methods (:mod:`derive.notation`), or add
+``_print_<Class>`` to both printers here and to the LaTeX printer.
 """
 
 from __future__ import annotations
 
 import re
 
-from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Symbol, sympify
-from sympy.printing.conventions import requires_partial
+from sympy import Add, Basic, Mul, Number, Pow, Rational, S, Symbol
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from sympy.printing.str import StrPrinter
 
+from ..notation import distinct, guard_add, guard_mul, is_named, is_partial
 from ..sizes import size_at_most
 
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
@@ -34,99 +35,21 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SMALL_POWER = re.compile(r"\^(\d)(?![\d.(])")
 
 
-class Parens(Expr):
-    """A display-only pair of parentheses around an expression (made by :func:`guard_signs`)."""
-
-    def __new__(cls, arg):
-        return Expr.__new__(cls, sympify(arg))
-
-    def _sympystr(self, printer):
-        return f"({printer._print(self.args[0])})"
-
-    def _pretty(self, printer):
-        return prettyForm(*printer._print(self.args[0]).parens())
-
-    def _latex(self, printer):
-        return rf"\left({printer._print(self.args[0])}\right)"
-
-
-def _negative(term: Basic) -> bool:
-    return isinstance(term, Expr) and not term.is_Add and term.could_extract_minus_sign()
-
-
-def guard_add(terms: list[Basic]) -> tuple[list[Basic], bool]:
-    """Terms (in printed order) with every subtracted negative term ``− (−t)`` parenthesised."""
-    out, changed = [terms[0]], False
-    for term in terms[1:]:
-        if _negative(term) and _negative(-term):
-            out.append(Mul(-1, Parens(-term), evaluate=False))
-            changed = True
-        else:
-            out.append(term)
-    return out, changed
-
-
-def guard_mul(factors: list[Basic]) -> tuple[list[Basic], bool]:
-    """Factors (in printed order) with every negative factor after the first parenthesised."""
-    out, changed = [factors[0]], False
-    for factor in factors[1:]:
-        if _negative(factor) and not factor.is_Number:
-            out.append(Parens(factor))
-            changed = True
-        else:
-            out.append(factor)
-    return out, changed
-
-
-def is_partial(derivative: Basic) -> bool:
-    """Whether ``derivative`` is written with ``∂`` (forced, or several free symbols)."""
-    from ..narrate.derivatives import PartialDerivative
-
-    return isinstance(derivative, PartialDerivative) or requires_partial(derivative)
-
-
-def is_named(expr: Basic) -> bool:
-    """A symbol or a vector entry: its derivative is written as a fraction, ``∂L/∂z_i``."""
-    from sympy import Indexed
-
-    return isinstance(expr, (Symbol, Indexed)) and not expr.is_number
-
-
-def pretty_derivative(printer, deriv, partial: bool | None = None):
-    """The 2-D form of ``deriv``: ``∂L`` over ``∂zᵢ`` for a symbol, ``∂/∂x (…)`` otherwise."""
-    symbol = "∂" if (is_partial(deriv) if partial is None else partial) else "d"
-    total = sum(int(count) for _, count in deriv.variable_count)
-    if total == 1 and is_named(deriv.expr):
-        top = prettyForm(*printer._print(deriv.expr).left(symbol))
-        bottom = prettyForm(*printer._print(deriv.variables[0]).left(symbol))
-        return top / bottom
-    below = None
-    for var, count in reversed(deriv.variable_count):
-        form = prettyForm(*printer._print(var).left(symbol))
-        if count != 1:
-            form = form ** prettyForm(str(count))
-        below = form if below is None else prettyForm(*prettyForm(*below.right(" ")).right(form))
-    body = prettyForm(binding=prettyForm.FUNC, *printer._print(deriv.expr).parens())
-    top = prettyForm(symbol)
-    if total > 1:
-        top = top ** prettyForm(str(total))
-    form = prettyForm(*top.below(stringPict.LINE, below))
-    form.baseline = form.baseline + 1
-    form = prettyForm(*stringPict.next(form, body))
-    form.binding = prettyForm.MUL
-    return form
-
-
-class InlinePrinter(StrPrinter):
-    """One-line textbook notation: ``Σ_(k=1..n) e^(z_k)``, ``δ_ij``, ``∂L/∂z_i``, ``e^x``."""
-
-    _default_settings = {**StrPrinter._default_settings, "order": None}
+class GuardedAdd:
+    """Printer mixin: a sum whose printed terms include a subtracted negative term prints it in
+    parentheses (:func:`~derive.notation.guard_add`), ``a − (−b)``, never ``a − −b``."""
 
     def _print_Add(self, expr, order=None):
         terms, changed = guard_add(self._as_ordered_terms(expr, order=order))
         if changed:
             return super()._print_Add(Add(*terms, evaluate=False), order="none")
         return super()._print_Add(expr, order=order)
+
+
+class InlinePrinter(GuardedAdd, StrPrinter):
+    """One-line textbook notation: ``Σ_(k=1..n) e^(z_k)``, ``δ_ij``, ``∂L/∂z_i``, ``e^x``."""
+
+    _default_settings = {**StrPrinter._default_settings, "order": None}
 
     def _print_Sum(self, expr):
         text = self._print(expr.function)
@@ -175,17 +98,36 @@ def inline(expr: Basic) -> str:
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
 
 
-class DisplayPrinter(PrettyPrinter):
-    """sympy's 2-D pretty printer with the sign guards (:func:`guard_add`, :func:`guard_mul`)."""
-
-    def _print_Add(self, expr, order=None):
-        terms, changed = guard_add(self._as_ordered_terms(expr, order=order))
-        if changed:
-            return super()._print_Add(Add(*terms, evaluate=False), order="none")
-        return super()._print_Add(expr, order=order)
+class DisplayPrinter(GuardedAdd, PrettyPrinter):
+    """sympy's 2-D pretty printer with the sign guards (:func:`~derive.notation.guard_add`,
+    :func:`~derive.notation.guard_mul`)."""
 
     def _print_Derivative(self, deriv):
-        return pretty_derivative(self, deriv)
+        """``∂L`` over ``∂zᵢ`` for a named quantity, ``∂/∂x (…)`` otherwise."""
+        symbol = "∂" if is_partial(deriv) else "d"
+        total = sum(int(count) for _, count in deriv.variable_count)
+        if total == 1 and is_named(deriv.expr):
+            top = prettyForm(*self._print(deriv.expr).left(symbol))
+            bottom = prettyForm(*self._print(deriv.variables[0]).left(symbol))
+            return top / bottom
+        below = None
+        for var, count in reversed(deriv.variable_count):
+            form = prettyForm(*self._print(var).left(symbol))
+            if count != 1:
+                form = form ** prettyForm(str(count))
+            below = form if below is None else prettyForm(*prettyForm(*below.right(" ")).right(form))
+        body = prettyForm(binding=prettyForm.FUNC, *self._print(deriv.expr).parens())
+        top = prettyForm(symbol)
+        if total > 1:
+            top = top ** prettyForm(str(total))
+        form = prettyForm(*top.below(stringPict.LINE, below))
+        form.baseline = form.baseline + 1
+        form = prettyForm(*stringPict.next(form, body))
+        form.binding = prettyForm.MUL
+        return form
+
+    # as in the LaTeX printer: not sympy.tensor's PartialDerivative, but derive's
+    _print_PartialDerivative = _print_Derivative
 
     def _print_Mul(self, product):
         ordered = (product.as_ordered_factors() if self.order not in ("old", "none")
@@ -226,16 +168,6 @@ class DisplayPrinter(PrettyPrinter):
         if not below:
             return prettyForm.__mul__(*above_forms)
         return prettyForm.__mul__(*above_forms) / prettyForm.__mul__(*[self._print(b) for b in below])
-
-
-def distinct(forms: list, key=str) -> list:
-    """``forms`` without one that prints exactly like the form before it (``2x y³ = 2x y³``: an
-    unevaluated step whose structure does not show in print)."""
-    out: list = []
-    for form in forms:
-        if not out or key(form) != key(out[-1]):
-            out.append(form)
-    return out
 
 
 PRETTY_NODES = 400   # larger expressions are shown in one line: 2-D layout is quadratic

@@ -8,15 +8,17 @@ by :data:`THEME`.
 
 from __future__ import annotations
 
-from rich.console import Group
+from io import StringIO
+
+from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 from rich.theme import Theme
 from rich.tree import Tree as RichTree
 
-from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
-                                RuleStep, Tree)
+from ..narrate.document import (Cases, Document, Equation, Heading, Note, NoteKind, Paragraph,
+                                Result, RuleStep, Tree)
 from .base import Renderer
 from .mathtext import display, inline
 from .text import indent
@@ -36,8 +38,34 @@ THEME = Theme({
 })
 
 
+def console(file=None, **settings) -> Console:
+    """A console that knows derive's styles; ``file`` defaults to standard output."""
+    return Console(file=file, theme=THEME, highlight=False, **settings)
+
+
+def draw(renderable, on: Console) -> None:
+    """Print ``renderable`` on the console ``on``, with derive's styles whatever its theme."""
+    with on.use_theme(THEME):
+        on.print(renderable)
+
+
+def rich_to_text(renderable, width: int = 100, color: bool = True) -> str:
+    """Render a rich renderable to a string (ANSI colours when ``color``)."""
+    buffer = StringIO()
+    draw(renderable, console(buffer, width=width, force_terminal=color,
+                             color_system="standard" if color else None, legacy_windows=False))
+    return buffer.getvalue()
+
+
 class TerminalRenderer(Renderer):
+    """As a string (:meth:`render_string`), the drawing is ``width`` columns wide, with ANSI
+    colours when ``color``."""
+
     name = "rich"
+    options = {"width": 100, "color": True}
+
+    def render_string(self, document: Document) -> str:
+        return rich_to_text(self.render(document), self.width, self.color)
 
     def math(self, expr) -> str:
         return inline(expr)
@@ -58,14 +86,14 @@ class TerminalRenderer(Renderer):
         return self._at(block.depth, Text(self.parts(block.parts)))
 
     def _render_Note(self, block: Note):
-        style = {"fallback": "derive.fallback", "warning": "derive.warning"}.get(block.kind,
-                                                                                "derive.note")
+        style = {NoteKind.FALLBACK: "derive.fallback",
+                 NoteKind.WARNING: "derive.warning"}.get(block.kind, "derive.note")
         return self._at(block.depth, Text("⚑ " + self.parts(block.parts), style=style), 2)
 
     def _render_RuleStep(self, block: RuleStep):
         line = Text("• ")
         line.append(self.parts(block.title), style="derive.rule")
-        line.append(self.colon() + self.parts(block.parts))
+        line.append(self.parts(block.colon) + self.parts(block.parts))
         if not block.equation:
             return self._at(block.depth, line)
         equation = Text(display(block.equation, "    "), style="derive.math")
@@ -90,7 +118,7 @@ class TerminalRenderer(Renderer):
         text = Text(display((block.lhs,), indent(block.depth)) + "\n")
         for case in block.cases:
             text.append(indent(block.depth) + "  • " + self.parts(case.condition)
-                        + self.colon().rstrip() + "\n",
+                        + self.parts(block.colon).rstrip() + "\n",
                         style="derive.rule")
             text.append(display(case.chain, indent(block.depth) + "      ") + "\n")
         return text

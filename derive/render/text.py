@@ -43,12 +43,11 @@ class TextRenderer(Renderer):
         return indent(block.depth) + self.parts(block.parts)
 
     def _render_Note(self, block: Note) -> str:
-        marks = {"assumption": "note", "fallback": "fallback", "warning": "WARNING", "reading": "read"}
-        return f"{indent(block.depth)}[{marks.get(block.kind, block.kind)}] {self.parts(block.parts)}"
+        return f"{indent(block.depth)}[{self.parts(block.mark)}] {self.parts(block.parts)}"
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         pad = indent(block.depth)
-        lines = [f"{pad}• {self.parts(block.title)}{self.colon()}{self.parts(block.parts)}"]
+        lines = [f"{pad}• {self.parts(block.title)}{self.parts(block.colon)}{self.parts(block.parts)}"]
         if block.equation:
             lines.append(display(block.equation, pad + "    "))
         return "\n".join(lines)
@@ -79,7 +78,7 @@ class TextRenderer(Renderer):
         pad = indent(block.depth)
         lines = [display((block.lhs,), pad)]
         for case in block.cases:
-            lines.append(f"{pad}  • {self.parts(case.condition)}{self.colon().rstrip()}")
+            lines.append(f"{pad}  • {self.parts(case.condition)}{self.parts(block.colon).rstrip()}")
             lines.append(display(case.chain, pad + "      "))
         return "\n".join(lines)
 

@@ -9,9 +9,10 @@
 | :mod:`.limit` | :func:`limit_definition` | the derivative from the difference quotient |
 | :mod:`.implicit` | :func:`implicit` | dy/dx = −F_x/F_y for F(x, y) = 0 |
 
-Each returns a frozen result with ``document(lang)``, ``data()`` (JSON ``derive/1`` with its own
-``kind``) and ``render(format, lang)``.  Topic modules do the maths only; their narration lives
-in :mod:`derive.narrate.topics`.  See :mod:`.common` for how to add a topic.
+Each returns a frozen result (:class:`derive.result.Explained`) with ``document(lang)``,
+``data()`` (JSON ``derive/1`` with its own ``kind``) and ``render(format, lang)``.  Topic modules
+do the maths only; their narration lives in :mod:`derive.narrate.topics`.  See :mod:`.common` for
+how to add a topic.
 """
 
 from .compose import Composition, compose
@@ -19,8 +20,8 @@ from .critical import CriticalPoints, critical_points
 from .gradient import Gradient, gradient
 from .implicit import ImplicitDerivative, implicit
 from .limit import LimitDefinition, limit_definition
-from .multichain import ChainRule, chain
+from .multichain import MultivariableChain, chain
 
-__all__ = ["ChainRule", "Composition", "CriticalPoints", "Gradient", "ImplicitDerivative",
-           "LimitDefinition", "chain", "compose", "critical_points", "gradient", "implicit",
+__all__ = ["Composition", "CriticalPoints", "Gradient", "ImplicitDerivative", "LimitDefinition",
+           "MultivariableChain", "chain", "compose", "critical_points", "gradient", "implicit",
            "limit_definition"]

@@ -12,18 +12,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Expr, Symbol
+from sympy import Expr, Integer, Symbol
 
 from ..deep import run_deep
+from ..derivation import Derivation
 from ..errors import UsageError
+from ..inputs import read_expression, read_variable
 from ..names import NameSupply
+from ..render.json import expression_string, header, latex_string
+from ..result import Explained
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
-from .common import TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+from .common import by_name, compare, traced, traced_data
 
 
 @dataclass(frozen=True)
-class Composition(TopicResult):
+class Composition(Explained):
     """f∘g, its value at a point (optional) and its derivative."""
 
     outer_input: str
@@ -33,8 +37,8 @@ class Composition(TopicResult):
     var: Symbol
     u: Symbol
     composite: Expr        # f(g(x))
-    outer_step: Traced     # f'(u)
-    inner_step: Traced     # g'(x)
+    outer_step: Derivation     # f'(u)
+    inner_step: Derivation     # g'(x)
     raw: Expr              # f'(g(x))·g'(x) as multiplied
     result: Expr           # tidied
     check: Verdict
@@ -55,14 +59,7 @@ class Composition(TopicResult):
     def verified(self) -> bool:
         return self.outer_step.verified and self.inner_step.verified and self.check.ok
 
-    def document(self, lang: str = "en"):
-        from ..narrate.topics import narrate_compose
-
-        return run_deep(narrate_compose, self, lang)
-
-    def data(self) -> dict:
-        from ..render.json import SCHEMA, expression_string, latex_string
-        from .common import traced_data
+    def _data(self) -> dict:
 
         at = None
         if self.at is not None:
@@ -70,15 +67,10 @@ class Composition(TopicResult):
                   "inner_value": expression_string(self.inner_value),
                   "value": expression_string(self.value),
                   "derivative_value": expression_string(self.derivative_value)}
-        return run_deep(lambda: {
-            "schema": SCHEMA,
-            "kind": "compose",
-            "input": {"outer": self.outer_input, "inner": self.inner_input},
-            "expression": expression_string(self.composite),
-            "outer": expression_string(self.outer),
-            "inner": expression_string(self.inner),
-            "u": str(self.u),
-            "wrt": [str(self.var)],
+        return {
+            **header("compose", {"outer": self.outer_input, "inner": self.inner_input},
+                     self.composite, [str(self.var)], outer=expression_string(self.outer),
+                     inner=expression_string(self.inner), u=str(self.u)),
             "result": expression_string(self.result),
             "at": at,
             "latex": {"expression": latex_string(self.composite),
@@ -86,7 +78,7 @@ class Composition(TopicResult):
             "verified": self.verified,
             **self.check.data(),
             "steps": [traced_data(self.outer_step), traced_data(self.inner_step)],
-        })
+        }
 
 
 def compose(outer, inner, var=None, at=None, *, functions=(), latex=None) -> Composition:
@@ -120,8 +112,6 @@ def _read_point(at, variable, functions, latex):
     if read_variable(name) != variable:
         raise UsageError(f"the point must give a value for {variable} (got {name})")
     if isinstance(value, (int,)):
-        from sympy import Integer
-
         return Integer(value)
     expr = read_expression(value, functions, latex)[1]
     if expr.free_symbols:

@@ -23,9 +23,13 @@ import sympy
 from sympy import Expr, ImmutableMatrix, Symbol, denom, together
 
 from ..deep import run_deep
+from ..derivation import Derivation
 from ..errors import UsageError
+from ..inputs import read_expression, read_variables
+from ..render.json import expression_string, header, latex_string
+from ..result import ExpressionResult
 from ..sizes import size_at_most
-from .common import TopicResult, Traced, by_name, read_expression, read_variables, traced
+from .common import by_name, traced, traced_data
 
 MAX_NODES = 200          # larger equations are not handed to sympy.solve
 MAX_SOLUTIONS = 50       # more than this many solutions: reported, not classified one by one
@@ -54,14 +58,12 @@ class CriticalPoint:
 
 
 @dataclass(frozen=True)
-class CriticalPoints(TopicResult):
+class CriticalPoints(ExpressionResult):
     """The critical points of f, how they were found, and their classes."""
 
-    input: str
-    expression: Expr
     variables: tuple[Symbol, ...]
-    partials: tuple[Traced, ...]                 # ∂f/∂xᵢ
-    second: tuple[tuple[Traced, ...], ...]       # ∂/∂xⱼ(∂f/∂xᵢ), row i
+    partials: tuple[Derivation, ...]                 # ∂f/∂xᵢ
+    second: tuple[tuple[Derivation, ...], ...]       # ∂/∂xⱼ(∂f/∂xᵢ), row i
     points: tuple[CriticalPoint, ...]
     status: str                                  # solved | infinite | none | unsolved
     reason: str = ""                             # why unsolved
@@ -78,14 +80,7 @@ class CriticalPoints(TopicResult):
             t.verified for row in self.second for t in row)
         return traced_ok and self.status != "unsolved" and all(p.exact for p in self.points)
 
-    def document(self, lang: str = "en"):
-        from ..narrate.topics import narrate_critical
-
-        return run_deep(narrate_critical, self, lang)
-
-    def data(self) -> dict:
-        from ..render.json import expression_string, latex_string, header
-        from .common import traced_data
+    def _data(self) -> dict:
 
         def point_data(p: CriticalPoint) -> dict:
             return {
@@ -99,7 +94,7 @@ class CriticalPoints(TopicResult):
                 "gradient_zero": p.exact,
             }
 
-        return run_deep(lambda: {
+        return {
             **header("critical", self.input, self.expression,
                    [str(v) for v in self.variables]),
             "status": self.status,
@@ -114,7 +109,7 @@ class CriticalPoints(TopicResult):
             "verified": self.verified,
             "steps": [traced_data(p) for p in self.partials]
                      + [traced_data(t) for row in self.second for t in row],
-        })
+        }
 
 
 def critical_points(expression, wrt=None, *, functions=(), latex=None) -> CriticalPoints:

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Expr, ImmutableMatrix, Symbol
+from sympy import ImmutableMatrix, Symbol
 
 from ..deep import run_deep
+from ..derivation import Derivation
 from ..errors import UsageError
-from .common import TopicResult, Traced, by_name, read_expression, read_variables, traced
+from ..inputs import read_expression, read_variables
+from ..render.json import expression_string, header, latex_string
+from ..result import ExpressionResult
+from .common import by_name, traced, traced_data
 
 
 @dataclass(frozen=True)
-class Gradient(TopicResult):
+class Gradient(ExpressionResult):
     """∇f: one traced partial derivative per variable."""
 
-    input: str
-    expression: Expr
     wrt: tuple[Symbol, ...]
-    partials: tuple[Traced, ...]
+    partials: tuple[Derivation, ...]
     readings: tuple = ()
 
     @property
@@ -34,23 +36,16 @@ class Gradient(TopicResult):
     def verified(self) -> bool:
         return all(p.verified for p in self.partials)
 
-    def partial(self, var: Symbol | str) -> Traced:
+    def partial(self, var: Symbol | str) -> Derivation:
         name = str(var)
         for p in self.partials:
             if p.var.name == name:
                 return p
         raise KeyError(name)
 
-    def document(self, lang: str = "en"):
-        from ..narrate.topics import narrate_gradient
+    def _data(self) -> dict:
 
-        return run_deep(narrate_gradient, self, lang)
-
-    def data(self) -> dict:
-        from ..render.json import expression_string, latex_string, header
-        from .common import traced_data
-
-        return run_deep(lambda: {
+        return {
             **header("gradient", self.input, self.expression,
                    [str(v) for v in self.wrt]),
             "result": {str(p.var): expression_string(p.result) for p in self.partials},
@@ -58,7 +53,7 @@ class Gradient(TopicResult):
                       "result": latex_string(self.result)},
             "verified": self.verified,
             "steps": [traced_data(p) for p in self.partials],
-        })
+        }
 
 
 def gradient(expression, wrt=None, *, functions=(), latex=None) -> Gradient:

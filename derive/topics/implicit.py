@@ -13,22 +13,25 @@ import sympy
 from sympy import Basic, Equality, Expr, Symbol
 
 from ..deep import run_deep
+from ..derivation import Derivation
 from ..errors import UsageError
+from ..inputs import read_expression, read_variable
+from ..parse import parse_equation
+from ..render.json import expression_string, header, latex_string
+from ..result import ExpressionResult
 from ..tidy import tidy
 from ..verify import Verdict
-from .common import TopicResult, Traced, by_name, compare, read_expression, read_variable, traced
+from .common import by_name, compare, traced, traced_data
 
 
 @dataclass(frozen=True)
-class ImplicitDerivative(TopicResult):
-    """dy/dx from F(x, y) = 0."""
+class ImplicitDerivative(ExpressionResult):
+    """dy/dx from F(x, y) = 0 (``expression`` is F)."""
 
-    input: str
-    expression: Expr       # F
     x: Symbol
     y: Symbol
-    fx: Traced
-    fy: Traced
+    fx: Derivation
+    fy: Derivation
     raw: Expr
     result: Expr
     check: Verdict
@@ -37,16 +40,9 @@ class ImplicitDerivative(TopicResult):
     def verified(self) -> bool:
         return self.fx.verified and self.fy.verified and self.check.ok
 
-    def document(self, lang: str = "en"):
-        from ..narrate.topics import narrate_implicit
+    def _data(self) -> dict:
 
-        return run_deep(narrate_implicit, self, lang)
-
-    def data(self) -> dict:
-        from ..render.json import expression_string, latex_string, header
-        from .common import traced_data
-
-        return run_deep(lambda: {
+        return {
             **header("implicit", self.input, self.expression,
                    [str(self.x)]),
             "y": str(self.y),
@@ -56,7 +52,7 @@ class ImplicitDerivative(TopicResult):
             "verified": self.verified,
             **self.check.data(),
             "steps": [traced_data(self.fx), traced_data(self.fy)],
-        })
+        }
 
 
 def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitDerivative:
@@ -87,16 +83,7 @@ def _read_equation(equation, functions, latex) -> tuple[str, Expr]:
         raise UsageError(f"expected an equation as text or a sympy object, got {type(equation).__name__}")
     if "=" not in equation:
         return equation, read_expression(equation, functions, latex)[1]
-    try:
-        from ..parse import parse_equation
-    except ImportError:
-        parse_equation = None
-    if parse_equation is not None:
-        return equation, _difference(parse_equation(equation))
-    lhs, rhs = equation.split("=", 1)
-    left = read_expression(lhs, functions, latex)[1]
-    right = read_expression(rhs, functions, latex)[1]
-    return equation, left - right
+    return equation, _difference(parse_equation(equation))
 
 
 def _difference(value) -> Expr:

@@ -28,10 +28,13 @@ from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, f
 
 from ..deep import run_deep
 from ..errors import UsageError
+from ..inputs import read_expression, read_variables
+from ..notation import fraction_shown, product, total
+from ..render.json import expression_string, header, latex_string
+from ..result import ExpressionResult
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
-from .common import (TopicResult, by_name, compare, fraction_shown, product,
-                     read_expression, read_variables, total)
+from .common import by_name, compare
 
 STEP_NAMES = ("h", "k", "t", "h_1")
 
@@ -62,9 +65,7 @@ class Piece:
 
 
 @dataclass(frozen=True)
-class LimitDefinition(TopicResult):
-    input: str
-    expression: Expr
+class LimitDefinition(ExpressionResult):
     var: Symbol
     h: Symbol
     pieces: tuple[Piece, ...]
@@ -85,13 +86,7 @@ class LimitDefinition(TopicResult):
         return self.check.ok and all(r.check is None or r.check.ok
                                      for p in self.pieces for r in p.rewrites)
 
-    def document(self, lang: str = "en"):
-        from ..narrate.topics import narrate_limit
-
-        return run_deep(narrate_limit, self, lang)
-
-    def data(self) -> dict:
-        from ..render.json import expression_string, latex_string, header
+    def _data(self) -> dict:
 
         def piece_data(p: Piece) -> dict:
             return {
@@ -107,7 +102,7 @@ class LimitDefinition(TopicResult):
                 "result": expression_string(p.result),
             }
 
-        return run_deep(lambda: {
+        return {
             **header("limit", self.input, self.expression,
                    [str(self.var)]),
             "held_constant": [str(s) for s in self.held],
@@ -119,7 +114,7 @@ class LimitDefinition(TopicResult):
             "verified": self.verified,
             **self.check.data(),
             "steps": [piece_data(p) for p in self.pieces],
-        })
+        }
 
 
 def limit_definition(expression, wrt=None, *, functions=(), latex=None) -> LimitDefinition:

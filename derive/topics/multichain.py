@@ -22,11 +22,14 @@ from typing import Mapping, Sequence
 from sympy import Expr, Symbol
 
 from ..deep import run_deep
+from ..derivation import Derivation
 from ..errors import UsageError
+from ..inputs import read_expression, read_variable, read_variables
+from ..render.json import expression_string, header, latex_string
+from ..result import ExpressionResult
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
-from .common import (TopicResult, Traced, by_name, compare, read_expression,
-                     read_variable, read_variables, traced)
+from .common import by_name, compare, traced, traced_data
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,8 @@ class ChainTerm:
     """One path z → intermediate → parameter (``intermediate`` is ``None`` for a direct term)."""
 
     intermediate: Symbol | None
-    outer: Traced                 # ∂z/∂u (or ∂f/∂x for a direct term)
-    inner: Traced | None          # ∂u/∂x
+    outer: Derivation                 # ∂z/∂u (or ∂f/∂x for a direct term)
+    inner: Derivation | None          # ∂u/∂x
 
     @property
     def value(self) -> Expr:
@@ -60,11 +63,9 @@ class ChainDerivative:
 
 
 @dataclass(frozen=True)
-class ChainRule(TopicResult):
+class MultivariableChain(ExpressionResult):
     """The chain rule from ``name`` = expression through the intermediates to each parameter."""
 
-    input: str
-    expression: Expr
     name: Symbol                                   # z (or y in the Leibniz form)
     intermediates: tuple[tuple[Symbol, Expr], ...]
     parameters: tuple[Symbol, ...]                 # every parameter
@@ -109,14 +110,7 @@ class ChainRule(TopicResult):
                 return d
         raise KeyError(str(parameter))
 
-    def document(self, lang: str = "en"):
-        from ..narrate.topics import narrate_chain
-
-        return run_deep(narrate_chain, self, lang)
-
-    def data(self) -> dict:
-        from ..render.json import SCHEMA, expression_string, latex_string
-        from .common import traced_data
+    def _data(self) -> dict:
 
         def derivative_data(d: ChainDerivative) -> dict:
             return {
@@ -132,25 +126,21 @@ class ChainRule(TopicResult):
                 "verified": d.verified,
             }
 
-        return run_deep(lambda: {
-            "schema": SCHEMA,
-            "kind": "chain",
-            "input": self.input,
-            "expression": expression_string(self.expression),
-            "name": str(self.name),
-            "intermediates": {str(s): expression_string(e) for s, e in self.intermediates},
-            "parameters": [str(p) for p in self.parameters],
-            "wrt": [str(p) for p in self.wrt],
+        return {
+            **header("chain", self.input, self.expression, [str(p) for p in self.wrt],
+                     name=str(self.name),
+                     intermediates={str(s): expression_string(e) for s, e in self.intermediates},
+                     parameters=[str(p) for p in self.parameters]),
             "result": {str(d.parameter): expression_string(d.result) for d in self.derivatives},
             "latex": {"expression": latex_string(self.expression),
                       "result": {str(d.parameter): latex_string(d.result)
                                  for d in self.derivatives}},
             "verified": self.verified,
             "steps": [derivative_data(d) for d in self.derivatives],
-        })
+        }
 
 
-def chain(expression, lets: Mapping | Sequence, wrt=None, *, functions=(), latex=None) -> ChainRule:
+def chain(expression, lets: Mapping | Sequence, wrt=None, *, functions=(), latex=None) -> MultivariableChain:
     """∂z/∂x for z = ``expression`` through the intermediates ``lets``.
 
     ``lets`` maps each intermediate to its expression (``{"u": "x^2 + y"}``), or is a list of
@@ -183,7 +173,7 @@ def _split_let(text) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def _chain(text, expr, intermediates, wrt, readings) -> ChainRule:
+def _chain(text, expr, intermediates, wrt, readings) -> MultivariableChain:
     names = [s for s, _ in intermediates]
     for symbol, value in intermediates:
         if symbol not in expr.free_symbols:
@@ -214,7 +204,7 @@ def _chain(text, expr, intermediates, wrt, readings) -> ChainRule:
         reference = sympy_derivative(expr.xreplace(substitution), (p,))
         check = compare(result, reference, "sympy.diff of the substituted expression")
         derivatives.append(ChainDerivative(p, tuple(terms), raw, substituted, result, check))
-    return ChainRule(input=text, expression=expr, name=_dependent_name(expr, intermediates),
+    return MultivariableChain(input=text, expression=expr, name=_dependent_name(expr, intermediates),
                      intermediates=intermediates, parameters=parameters,
                      derivatives=tuple(derivatives), readings=readings)
 

@@ -1,0 +1,67 @@
+"""One derivative, traced and verified: :class:`Derivation`, what :func:`derive.explain` returns.
+
+:func:`derive_expression` builds one from an expression already read, for the topics that build
+on a single derivative (answer checking).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import Expr, Symbol
+
+from .render.json import expression_string, header, latex_string, step_data, verification_data
+from .result import ExpressionResult
+from .steps import Step
+from .trace import trace_repeated
+from .verify import Verification, verify
+
+
+@dataclass(frozen=True)
+class Derivation(ExpressionResult):
+    """One derivative, traced step by step and verified.
+
+    ``wrt`` is the tuple of variables differentiated by, in order (``(x,)`` for d/dx, ``(x, x)``
+    for d²/dx², ``(x, y)`` for ∂²/∂y∂x).
+    """
+
+    wrt: tuple[Symbol, ...]
+    steps: Step
+    verification: Verification
+    readings: tuple = ()
+    held_constant: tuple[Symbol, ...] = ()
+
+    @property
+    def result(self) -> Expr:
+        return self.steps.result
+
+    @property
+    def var(self) -> Symbol:
+        """The variable differentiated by (of a repeated derivative, the last one)."""
+        return self.steps.var
+
+    @property
+    def verified(self) -> bool:
+        return self.verification.verified
+
+    def _data(self) -> dict:
+        return {
+            **header("derivative", self.input, self.expression, [str(v) for v in self.wrt]),
+            "held_constant": [str(s) for s in self.held_constant],
+            "readings": [{"kind": r.kind, "detail": r.detail} for r in self.readings],
+            "result": expression_string(self.result),
+            "latex": {"expression": latex_string(self.expression), "result": latex_string(self.result)},
+            "verified": self.verified,
+            "verification": verification_data(self.verification),
+            "steps": step_data(self.steps, self.verification),
+        }
+
+
+def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=()) -> Derivation:
+    """Trace and verify an expression already read (for topics that build on one derivative)."""
+    step = trace_repeated(expr, variables)
+    verification = verify(step)
+    moving = set(variables)
+    held = tuple(sorted((s for s in expr.free_symbols if s not in moving), key=lambda s: s.name))
+    return Derivation(input=text, expression=expr, wrt=variables, steps=step,
+                      verification=verification, readings=readings, held_constant=held)

@@ -1,0 +1,66 @@
+"""Reading what a caller gives: expressions and variables as text or as sympy objects.
+
+Every entry point (``explain``, the topics, ``check``) reads its input here, so text always goes
+through derive's own parser (never ``sympify``) and the same defaults apply everywhere (the only
+variable when none is given).
+"""
+
+from __future__ import annotations
+
+from sympy import Basic, Expr, Symbol
+
+from .errors import UsageError
+from .parse import parse, parse_variable
+
+MAX_ORDER = 20
+
+
+def read_expression(expression, functions=(), latex=None):
+    """``(text, expr, readings)`` from user text (parsed) or a sympy object (taken as is)."""
+    if isinstance(expression, Basic):
+        return str(expression), expression, ()
+    if not isinstance(expression, str):
+        raise UsageError(f"expected an expression as text or a sympy object, got {type(expression).__name__}")
+    parsed = parse(expression, functions=tuple(functions), latex=latex)
+    return parsed.text, parsed.expr, parsed.readings
+
+
+def read_variable(value: str | Symbol) -> Symbol:
+    """A variable given as text (``x1``, ``z_i``, ``θ``) or as a Symbol."""
+    if isinstance(value, Symbol):
+        return value
+    return parse_variable(value)
+
+
+def read_variables(values) -> tuple[Symbol, ...] | None:
+    """One variable or several, as a tuple; ``None`` when none is given."""
+    if values is None:
+        return None
+    if isinstance(values, (str, Symbol)):
+        values = [values]
+    chosen = tuple(read_variable(v) for v in values)
+    return chosen or None
+
+
+def choose_variables(expr: Expr, wrt, order: int) -> tuple[Symbol, ...]:
+    """The variables to differentiate by, in order; by default the only free symbol."""
+    if not isinstance(order, int) or order < 1:
+        raise UsageError(f"the order must be a whole number of at least 1 (got {order!r})")
+    if order > MAX_ORDER:
+        raise UsageError(f"the order must be at most {MAX_ORDER} (got {order})")
+    if wrt is None:
+        candidates = sorted(expr.free_symbols, key=lambda s: s.name)
+        if len(candidates) > 1:
+            names = ", ".join(s.name for s in candidates)
+            raise UsageError(f"the expression has several variables ({names}): "
+                             f"choose one with --wrt (e.g. --wrt {candidates[0].name})")
+        chosen = (candidates[0] if candidates else Symbol("x"),)
+    elif isinstance(wrt, (str, Symbol)):
+        chosen = (read_variable(wrt),)
+    else:
+        chosen = tuple(read_variable(v) for v in wrt)
+        if not chosen:
+            raise UsageError("no variable given to differentiate by")
+    if len(chosen) > 1 and order != 1:
+        raise UsageError("give either several variables or an order, not both")
+    return chosen * order if len(chosen) == 1 else chosen

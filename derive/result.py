@@ -1,0 +1,67 @@
+"""The protocol every result of derive offers, from one base class.
+
+A result (:class:`~derive.derivation.Derivation`, each topic's result, the indexed results, an
+answer check) is a frozen dataclass deriving from :class:`Explained`.  It writes its own JSON
+(``_data``, schema ``derive/1``, started by :func:`derive.render.json.header`); everything else
+comes from here:
+
+* ``document(lang)`` — its narration, found by :func:`derive.narrate.document_for`;
+* ``data()`` — its JSON object;
+* ``render(format, lang, **options)`` — ``text``, ``rich`` (ANSI), ``latex``, ``markdown`` or
+  ``json`` as a string (the options each format accepts are declared by its renderer);
+* ``__rich__`` — rich draws it in a terminal;
+* ``_repr_markdown_``, ``_repr_latex_`` — Jupyter displays it.
+
+To add a kind of result: derive from :class:`Explained` (or from :class:`ExpressionResult`, for a
+result about one expression), implement ``_data``, and register its narration in
+:data:`derive.narrate.NARRATIONS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import Expr
+
+from .deep import run_deep
+from .narrate import Document, document_for
+from .render import render_document, render_output
+
+
+class Explained:
+    """Base of every result: narrated, rendered and written as JSON the same way."""
+
+    def document(self, lang: str = "en") -> Document:
+        """What the result says, in ``lang``, before any format is chosen."""
+        return run_deep(document_for, self, lang)
+
+    def data(self) -> dict:
+        """The JSON object (schema ``derive/1``)."""
+        return run_deep(self._data)
+
+    def _data(self) -> dict:
+        raise NotImplementedError(f"{type(self).__name__} does not write its JSON")
+
+    def render(self, format: str = "text", lang: str = "en", **options) -> str:
+        """The result as ``text``, ``rich`` (ANSI), ``latex``, ``markdown`` or ``json``."""
+        return render_output(self, format, lang, **options)
+
+    def __rich__(self):
+        return render_document(self.document(), "rich")
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: Markdown notes."""
+        return self.render("markdown")
+
+    def _repr_latex_(self) -> str:
+        """Jupyter: the mathematics as one ``aligned`` display (MathJax has no ``\\intertext``)."""
+        return self.render("latex", math_only=True)
+
+
+@dataclass(frozen=True)
+class ExpressionResult(Explained):
+    """A result about one expression: ``input`` is the text as given, ``expression`` the
+    expression as understood (the first fields of its JSON, after ``schema`` and ``kind``)."""
+
+    input: str
+    expression: Expr

@@ -38,7 +38,8 @@ How to add a rule
 4. ``derive/narrate/phrases_en.py`` and 5. ``phrases_zh.py``: ``rule.<rule>``, ``says.<rule>``
    and ``combine.<rule>``.  The narrator fills ``{expr}``, ``{var}`` and ``{formula}``; a phrase
    that needs other slots, or labels for the children, also needs the narrator's hook for the
-   class.
+   class (``_slots_<Class>``, ``_labels_<Class>`` in ``derive/narrate/narrator.py``: a sixth
+   file).
 A leaf rule is the same without ``formula``/``evaluate`` (its matcher fills in ``result``), and
 without ``combine.<rule>``.  ``tests/test_rules.py`` finds every Step class by itself and checks
 its formula docstring, its phrases, its JSON fields and (for a combining rule) that its

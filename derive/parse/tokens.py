@@ -90,6 +90,7 @@ class Tokenizer:
         self.latex = latex
         self.undefined = undefined
         self.calls = calls or {}
+        self.whole = undefined | frozenset(self.calls)   # names a letter run keeps whole
         self.tokens: list[Token] = []
         self.readings: list[tuple[int, Reading]] = []
         self.i = 0
@@ -165,7 +166,7 @@ class Tokenizer:
         while j < len(text) and _is_ascii_letter(text[j]):
             j += 1
         run = text[start:j]
-        pieces = split_letter_run(run, self.undefined | frozenset(self.calls))
+        pieces = split_letter_run(run, self.whole)
         if pieces[-1].kind == "function":  # a name that ends in digits: log10, log2
             digits = j
             while digits < len(text) and text[digits].isascii() and text[digits].isdigit():

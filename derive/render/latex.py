@@ -27,7 +27,7 @@ from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Mat
                                 Paragraph, Parts, Result, RuleStep, Tree)
 from ..notation import distinct
 from ..notation.letters import GREEK, greek_command
-from .base import Renderer
+from .base import Renderer, gap
 from .mathlatex import tex
 from .mathtext import inline
 from . import texwidth
@@ -60,7 +60,7 @@ _ESCAPES = {
     "⁻": r"$^{-}$", "¹": r"$^{1}$", "²": r"$^{2}$", "³": r"$^{3}$",
     "σ": r"$\sigma$", "Σ": r"$\Sigma$", "π": r"$\pi$", "∂": r"$\partial$", "≠": r"$\neq$",
     "≤": r"$\leq$", "≥": r"$\geq$", "·": r"$\cdot$", "×": r"$\times$", "−": r"$-$",
-    "→": r"$\to$", "′": r"$'$", "…": r"\ldots{}", "—": "---", "–": "--", "✓": r"$\checkmark$",
+    "→": r"$\to$", "′": r"$'$", "…": r"\ldots{}", "——": "——", "—": "---", "–": "--", "✓": r"$\checkmark$",
     "✗": r"$\times$", "ℯ": r"$e$",
 }
 
@@ -109,6 +109,9 @@ PREAMBLES = {
           "\\setCJKmonofont{Noto Sans Mono CJK SC}\n" + _COMMON,
 }
 ENGINES = {"en": "pdflatex", "zh": "xelatex"}
+# how a note is set apart: Chinese has no italics (and italic digits in upright Chinese read
+# badly), so its notes are in the sans-serif face
+EMPHASIS = {"zh": r"\textsf"}
 
 
 def math_parts(parts: Parts) -> str:
@@ -233,8 +236,11 @@ class NotesRenderer(Renderer):
         """The width (em) a displayed formula may take in a document in ``lang``."""
         raise NotImplementedError
 
+    lang = "en"
+
     def begin(self, document: Document) -> None:
         """Get ready for ``document``: step numbers from 1, its line width."""
+        self.lang = document.lang
         self.outline = Outline()
         self.lines = LatexLines(self.line_width(document.lang))
 
@@ -343,7 +349,7 @@ class LatexRenderer(NotesRenderer):
         return _pad(block.depth) + self._note(block)
 
     def _note(self, block: Note) -> str:
-        style = r"\textbf" if block.kind.stands_out else r"\emph"
+        style = r"\textbf" if block.kind.stands_out else EMPHASIS.get(self.lang, r"\emph")
         return rf"{style}{{{self.parts(block.parts)}}}"
 
     def _render_Tree(self, block: Tree) -> str:
@@ -396,7 +402,8 @@ class LatexRenderer(NotesRenderer):
                         ("math", self._lines(block.equation, self._tag(title)))]
             outline.remember(block.depth, title)
             heading = self.parts(block.heading)
-            return [("text", rf"{pad}\textbf{{{number}\quad {heading}}} {self.parts(block.parts)}")]
+            return [("text", rf"{pad}\textbf{{{number}\quad {heading}}}{gap(heading)}"
+                             + self.parts(block.parts))]
         if isinstance(block, Equation):
             rows = [("text", _pad(block.depth) + self.parts(block.label))] if block.label else []
             rows.append(("math", self._lines(block.chain,

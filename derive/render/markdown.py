@@ -17,6 +17,7 @@ import re
 from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
                                 RuleStep, Tree)
 from ..notation import distinct
+from .base import gap
 from .latex import NotesRenderer, math_parts
 from .latexbreak import COLUMN_EM
 from .mathlatex import tex
@@ -69,7 +70,11 @@ class MarkdownRenderer(NotesRenderer):
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         number = self.outline.next(block.depth)
-        text = f"**{number} {self.parts(block.heading)}** {self.parts(block.parts)}"
+        heading = self.parts(block.heading)
+        # full-width punctuation after the bold run: ``**链式法则**：`` closes in CommonMark,
+        # ``**链式法则：**外`` does not
+        stripped = heading.rstrip("：。，；")
+        text = f"**{number} {stripped}**{heading[len(stripped):]}{gap(heading)}{self.parts(block.parts)}"
         if block.equation:
             text += "\n\n" + display(self._chain(block.equation))
         return text

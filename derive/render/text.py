@@ -11,7 +11,7 @@ import re
 
 from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
                                 RuleStep, Tree, TreeNode)
-from .base import Renderer
+from .base import Renderer, spaced
 from .mathtext import inline
 from .textbreak import columns as width
 from .textbreak import display_lines
@@ -128,7 +128,7 @@ class TextRenderer(Renderer):
 
     def _render_Note(self, block: Note) -> str:
         mark = self.parts(block.mark)
-        return self.say(f"{mark} {self.parts(block.parts)}", indent(block.depth),
+        return self.say(spaced(mark, self.parts(block.parts)), indent(block.depth),
                         indent(block.depth) + "  ")
 
     def _render_RuleStep(self, block: RuleStep) -> str:

@@ -9,7 +9,7 @@ PHRASES = {
     "title.partial": "求 {expr} 关于 {var} 的偏导数",
     "title.repeated": "{expr} 依次对 {order} 求导",
     "read_as": "输入被解析为：{expr}。",
-    "reading": "读法：{detail}。",
+    "reading": "{detail}。",
     "partial.held": "求偏导数时只让 {var} 变化，其余变量（{held}）都看作常数。",
     "tree.title": "函数结构：外层函数与内层函数",
     "tree.outer": "外层函数",

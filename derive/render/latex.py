@@ -48,7 +48,7 @@ def line_width(lang: str, standalone: bool) -> float:
     return SAFETY * TEXT_WIDTH_PT[standalone] / font
 
 
-INDENT_EM = 1.5
+INDENT_EM = 2          # whole Chinese characters: a paragraph stays on the character grid
 MAX_INDENT = 6          # deeper steps are drawn at this indentation
 
 _ESCAPES = {

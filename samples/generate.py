@@ -52,7 +52,8 @@ def run(args: tuple[str, ...]) -> str:
 
     from derive.cli import app
 
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    # text is laid out for $COLUMNS: the samples for a terminal of 80
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "80"}, catch_exceptions=False)
     answer_was_wrong = args[0] == "check" and result.exit_code == 1   # documented, not a failure
     if result.exit_code != 0 and not answer_was_wrong:
         raise RuntimeError(f"derive {' '.join(args)} exited with {result.exit_code}: "

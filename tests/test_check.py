@@ -80,8 +80,8 @@ def test_every_listed_mistake_has_a_test_and_a_phrase_in_each_language():
 def test_the_slip_is_reported_in_words_in_both_languages():
     """The slip is named in English and Chinese, in text and in the JSON message."""
     result = check(sin(x**2), cos(x**2), wrt=x)
-    english = result.render("text", "en")
-    chinese = result.render("text", "zh")
+    english = result.render("text", "en", width=1000)     # one line a sentence
+    chinese = result.render("text", "zh", width=1000)
     assert "inner derivative 2·x was left out of the chain rule at sin(x²)" in english
     assert "在 sin(x²) 处用链式法则时漏乘了内层函数 x² 的导数 2·x" in chinese
     message = result.data()["diagnosis"]["message"]

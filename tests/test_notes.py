@@ -29,8 +29,8 @@ def test_markdown_escape():
 
 
 def test_latex_fragment_and_standalone():
-    """The fragment shows each step in an align* tagged with its rule; standalone wraps it in a
-    document."""
+    """The fragment shows each step in an align* tagged with its rule, its paragraph layout kept
+    to a group; standalone wraps the same body in a document whose preamble sets that layout."""
     derivation = explain(sin(x ** 2))
     fragment = derivation.render("latex")
     assert r"\begin{align*}" in fragment and r"\tag*{Chain rule}" in fragment
@@ -38,7 +38,9 @@ def test_latex_fragment_and_standalone():
     assert r"\boxed{\frac{d}{d x} \sin{\left(x^{2} \right)} = 2 x \cos{\left(x^{2} \right)}}" in fragment
     english = derivation.render("latex", standalone=True)
     assert english.startswith("% pdflatex") and r"\usepackage{amsmath,amssymb}" in english
-    assert fragment in english and english.rstrip().endswith(r"\end{document}")
+    assert fragment.startswith("\\begingroup\n") and fragment.endswith("\\endgroup\n")
+    body = fragment.split("\n\n", 1)[1].rsplit("\\endgroup", 1)[0]
+    assert body in english and english.rstrip().endswith(r"\end{document}")
     chinese = derivation.render("latex", "zh", standalone=True)
     assert "{ctexart}" in chinese and "链式法则" in chinese
 
@@ -60,7 +62,7 @@ def test_standalone_only_for_latex():
 def test_each_format_takes_only_the_options_its_renderer_declares():
     """An option a format does not have is a usage error naming it, never a bare TypeError."""
     derivation = explain(sin(x))
-    for format, options in (("text", {"width": 40}), ("json", {"standalone": True}),
+    for format, options in (("text", {"standalone": True}), ("json", {"standalone": True}),
                             ("latex", {"colour": False}), ("rich", {"standalone": True})):
         with pytest.raises(UsageError, match=next(iter(options))):
             derivation.render(format, **options)

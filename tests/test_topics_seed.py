@@ -9,6 +9,7 @@ import sympy
 from sympy import Symbol, cos, exp, sin, sqrt, symbols
 
 from derive import chain, compose, critical_points, explain, gradient, implicit, limit_definition
+from derive.narrate.phrases import say
 from derive.render import ALL_FORMATS
 
 x, y, u, v, h = symbols("x y u v h")
@@ -174,5 +175,6 @@ def test_every_format_and_language_renders(kind, lang):
 def test_every_topic_says_how_ambiguous_input_was_read(topic, lang):
     """``xy`` is read as x·y, and each topic says so, as ``derive diff`` does."""
     text = topic().render("text", lang)
-    assert "[read]" in text and "x*y" in text.replace("u*v", "x*y")
+    assert "".join(map(str, say(lang, "mark.reading"))) in text
+    assert "x*y" in text.replace("u*v", "x*y")
     assert text == topic().render("text", lang)

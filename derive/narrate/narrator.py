@@ -23,6 +23,7 @@ from ..notation import derivative_of
 from ..steps import RepeatedStep, Step, rule_key
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
+from .labels import CLAUSES, DASH, LIST
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
                        Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
 from .formulas import FORMULAS
@@ -48,7 +49,9 @@ def _nested_partials(variables) -> Formula:
     return Formula(text, latex)
 
 
-def join(parts: list[Parts], separator: str = ", ") -> Parts:
+def join(parts: list[Parts], separator: str = LIST) -> Parts:
+    """``parts`` one after another, ``separator`` between them (:data:`LIST` and
+    :data:`CLAUSES` become the separators of the document's language)."""
     out: list = []
     for i, p in enumerate(parts):
         if i:
@@ -189,7 +192,7 @@ class Narrator:
             self._partial = saved
 
     def _steps(self, step: Step, depth: int = 0, label: Parts = ()) -> list[Block]:
-        title = (label + (" — ",) if label else ()) + self.say(f"rule.{rule_key(step)}")
+        title = (label + (DASH,) if label else ()) + self.say(f"rule.{rule_key(step)}")
         return self._hook("steps", step)(step, depth, title)
 
     def _steps_Step(self, step: Step, depth: int, title: Parts) -> list[Block]:

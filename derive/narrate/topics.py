@@ -18,6 +18,7 @@ from ..notation import (Notation, derivative_notation, distinct, fraction_shown,
                        product, total)
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
                        Paragraph, Result, Tree, TreeNode)
+from .labels import CLAUSES
 from .narrator import Narrator, held_note, how_read, join, listed, reading_notes
 from .phrases import say
 
@@ -46,7 +47,7 @@ def _verdict(lang, ok: bool, against: str | None = None) -> tuple:
 
 
 def _conditions(lang, values) -> tuple:
-    return join([(Math(s), " = ", Math(v)) for s, v in values])
+    return join([(Math(s), " = ", Math(v)) for s, v in values], CLAUSES)
 
 
 # --- gradient ---------------------------------------------------------------------------------
@@ -135,7 +136,7 @@ def _classification(c, point, lang) -> list[Block]:
         blocks.append(Equation((named("H", "H"), point.hessian)))
         minors = [(Formula(f"D_{k}", f"D_{{{k}}}"), " = ", Math(m))
                   for k, m in enumerate(point.minors, start=1)]
-        blocks.append(Paragraph(say(lang, "critical.minors", minors=join(minors))))
+        blocks.append(Paragraph(say(lang, "critical.minors", minors=join(minors, CLAUSES))))
     blocks.append(Paragraph(say(lang, "critical.conclusion",
                                 classification=say(lang, f"critical.class.{point.classification}"),
                                 value=say(lang, "critical.value", value=Math(point.value)))))
@@ -153,7 +154,7 @@ def narrate_chain(r, lang: str) -> Document:
         Paragraph(say(lang, "chain.setup", z=Math(z), expr=Math(r.expression))),
         *reading_notes(lang, r.readings),
         Paragraph(say(lang, "chain.lets", lets=join([(Math(s), " = ", Math(e))
-                                                     for s, e in r.intermediates]))),
+                                                     for s, e in r.intermediates], CLAUSES))),
         Tree(say(lang, "chain.tree"), _dependency_tree(r)),
     ]
     partial_outer, partial_inner = r.outer_partial, len(r.parameters) > 1

@@ -15,10 +15,25 @@ declare its ``options``; register it in :data:`derive.render.FORMATS`.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, ClassVar
 
 from ..errors import UsageError
 from ..narrate.document import Block, Document, Formula, Math, Parts
+
+
+def gap(first: str) -> str:
+    """The space after ``first`` before more text: none after full-width punctuation
+    (``注：``, ``链式法则：``), which carries its own space."""
+    if first and unicodedata.east_asian_width(first[-1]) in "WF" and \
+            unicodedata.category(first[-1]).startswith("P"):
+        return ""
+    return " "
+
+
+def spaced(first: str, second: str) -> str:
+    """``first`` and ``second`` with :func:`gap` between them."""
+    return first + gap(first) + second if first and second else first + second
 
 
 class Renderer:

@@ -27,12 +27,28 @@ from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Mat
                                 Paragraph, Parts, Result, RuleStep, Tree)
 from ..notation import distinct
 from ..notation.letters import GREEK, greek_command
-from .base import Renderer
+from .base import Renderer, gap
 from .mathlatex import tex
 from .mathtext import inline
+from . import texwidth
+from .latexbreak import COLUMN_EM, LatexLines
 from .outline import Outline
 
-INDENT_EM = 1.5
+# the width of the text, in em of the body font: a default article (10 pt; 10.5 pt with ctex)
+# for a fragment, derive's own preamble (11 pt, 2.5 cm margins) for a standalone document
+TEXT_WIDTH_PT = {False: 345.0, True: 472.0}
+FONT_PT = {(False, "en"): 10.0, (False, "zh"): 10.54, (True, "en"): 10.95, (True, "zh"): 10.95}
+SAFETY = 0.92           # the estimates of texwidth are up to 8% short of TeX's widths
+BREAKABLE = 15.0        # inline mathematics wider than this (em) may break inside brackets
+
+
+def line_width(lang: str, standalone: bool) -> float:
+    """The width (em) that a displayed formula may take."""
+    font = FONT_PT.get((standalone, lang), FONT_PT[(standalone, "en")])
+    return SAFETY * TEXT_WIDTH_PT[standalone] / font
+
+
+INDENT_EM = 2          # whole Chinese characters: a paragraph stays on the character grid
 MAX_INDENT = 6          # deeper steps are drawn at this indentation
 
 _ESCAPES = {
@@ -44,7 +60,7 @@ _ESCAPES = {
     "⁻": r"$^{-}$", "¹": r"$^{1}$", "²": r"$^{2}$", "³": r"$^{3}$",
     "σ": r"$\sigma$", "Σ": r"$\Sigma$", "π": r"$\pi$", "∂": r"$\partial$", "≠": r"$\neq$",
     "≤": r"$\leq$", "≥": r"$\geq$", "·": r"$\cdot$", "×": r"$\times$", "−": r"$-$",
-    "→": r"$\to$", "′": r"$'$", "…": r"\ldots{}", "—": "---", "–": "--", "✓": r"$\checkmark$",
+    "→": r"$\to$", "′": r"$'$", "…": r"\ldots{}", "——": "——", "—": "---", "–": "--", "✓": r"$\checkmark$",
     "✗": r"$\times$", "ℯ": r"$e$",
 }
 
@@ -72,13 +88,16 @@ def escape(text: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], text)
 
 
+# paragraphs without indentation (steps are indented by depth), a little space between them,
+# and room for TeX to stretch a line of prose rather than let a formula stick out
+_LAYOUT = r"""\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.6\baselineskip}
+\setlength{\emergencystretch}{3em}"""
+
 _COMMON = r"""\usepackage{amsmath,amssymb}
 \usepackage[margin=2.5cm]{geometry}
 \allowdisplaybreaks
-\setlength{\parindent}{0pt}
-\setlength{\parskip}{0.6\baselineskip}
-\setlength{\emergencystretch}{3em}
-"""
+""" + _LAYOUT + "\n"
 
 PREAMBLES = {
     # pdflatex (or xelatex/lualatex)
@@ -90,6 +109,9 @@ PREAMBLES = {
           "\\setCJKmonofont{Noto Sans Mono CJK SC}\n" + _COMMON,
 }
 ENGINES = {"en": "pdflatex", "zh": "xelatex"}
+# how a note is set apart: Chinese has no italics (and italic digits in upright Chinese read
+# badly), so its notes are in the sans-serif face
+EMPHASIS = {"zh": r"\textsf"}
 
 
 def math_parts(parts: Parts) -> str:
@@ -110,10 +132,61 @@ def math_parts(parts: Parts) -> str:
 def breakable(latex: str) -> str:
     r"""Inline math that TeX may break across lines when it is long: ``\left(…\right)`` is an
     unbreakable group, ``\bigl(…\bigr)`` is not (TeX breaks after a ``+`` or ``=`` inside)."""
-    if estimate_width(latex) <= LINE_WIDTH / 2:
+    if texwidth.width(latex, display=False) <= BREAKABLE:
         return latex
     return (latex.replace(r"\left(", r"\bigl(").replace(r"\right)", r"\bigr)")
             .replace(r"\left[", r"\bigl[").replace(r"\right]", r"\bigr]"))
+
+
+_FRAC = r"\frac{"
+
+
+def _group_end(latex: str, start: int) -> int:
+    """The index just after the brace group that opens at ``start``."""
+    depth = 0
+    for k in range(start, len(latex)):
+        depth += {"{": 1, "}": -1}.get(latex[k], 0) if latex[k - 1:k] != "\\" or k == 0 else 0
+        if depth == 0:
+            return k + 1
+    return len(latex)
+
+
+def _top_level(latex: str) -> str:
+    """``latex`` with every brace group emptied: what is left is at the top level."""
+    out, depth = [], 0
+    for c in latex:
+        depth += c == "{"
+        if depth == 0:
+            out.append(c)
+        depth -= c == "}"
+    return "".join(out)
+
+
+def _slashed(part: str, numerator: bool) -> str:
+    """A numerator or denominator beside a slash, bracketed unless it is a single atom (a
+    denominator) or has no sum at its top level (a numerator); ``d x``, ``\\partial x`` stay."""
+    top = _top_level(part.replace(r"\left(", "{").replace(r"\right)", "}")).strip()
+    if re.fullmatch(r"(d|\\partial) ?[A-Za-z0-9_{}\\]+", part.strip()):
+        return part
+    compound = re.search(r"(?<!^)[+\-]|\\cdot", top) if numerator else re.search(r"[\s+\-]|\\cdot", top)
+    return f"({part})" if compound else part
+
+
+def inline_friendly(latex: str) -> str:
+    r"""Mathematics for a heading: ``\frac{a}{b}`` as ``a/b`` (bracketed where needed) and plain
+    brackets instead of ``\left(…\right)``, so that a heading keeps the height of its text and
+    TeX can break a long formula inside brackets."""
+    while _FRAC in latex:
+        start = latex.rindex(_FRAC)
+        top_end = _group_end(latex, start + len(_FRAC) - 1)
+        bottom_end = _group_end(latex, top_end)
+        top = latex[start + len(_FRAC):top_end - 1]
+        bottom = latex[top_end + 1:bottom_end - 1]
+        latex = (latex[:start] + _slashed(top, True) + "/" + _slashed(bottom, False)
+                 + latex[bottom_end:])
+    for sized, plain in ((r"\left(", "("), (r"\right)", ")"), (r"\left[", "["), (r"\right]", "]")):
+        latex = latex.replace(sized, plain)
+    return latex
 
 
 def merge_math(parts: Parts) -> list:
@@ -142,67 +215,6 @@ def _latex_of(part) -> str:
     return tex(part.expr) if isinstance(part, Math) else part.latex
 
 
-LINE_WIDTH = 70.0       # the width of a display line, in units of estimate_width
-
-_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]|[^\\{}]")
-_WIDE = {r"\sum": 2.0, r"\prod": 2.0, r"\int": 1.5, r"\cdot": 1.0, r"\cdots": 2.0,
-         r"\ldots": 2.0, r"\dots": 2.0, r"\quad": 1.5, r"\qquad": 3.0, r"\partial": 1.0}
-_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "log", "ln",
-              "exp", "det", "lim", "max", "min", "arcsin", "arccos", "arctan", "operatorname"}
-_ZERO = {r"\left", r"\right", r"\limits", r"\displaystyle", r"\,", r"\;", r"\!", r"\ "}
-
-
-def estimate_width(latex: str) -> float:
-    """A rough width of typeset math (about one unit per letter): fractions count their wider
-    part, scripts count small, ``\\left``/``\\right`` nothing.  Only used to decide line breaks."""
-    tokens = _TOKEN.findall(latex)
-    width, _ = _width(tokens, 0)
-    return width
-
-
-def _group(tokens: list[str], i: int) -> tuple[float, int]:
-    """The width of the group or single token at ``i``, and the index after it."""
-    if i >= len(tokens):
-        return 0.0, i
-    if tokens[i] == "{":
-        return _width(tokens, i + 1)
-    return _width(tokens[i:i + 1], 0)[0], i + 1
-
-
-def _width(tokens: list[str], i: int) -> tuple[float, int]:
-    width = 0.0
-    while i < len(tokens):
-        token = tokens[i]
-        if token == "}":
-            return width, i + 1
-        if token == "{":
-            inner, i = _width(tokens, i + 1)
-            width += inner
-            continue
-        i += 1
-        if token == r"\frac":
-            top, i = _group(tokens, i)
-            bottom, i = _group(tokens, i)
-            width += max(top, bottom) + 0.5
-        elif token in ("^", "_"):
-            script, i = _group(tokens, i)
-            width += 0.6 * script
-        elif token in (r"\text", r"\operatorname", r"\mathrm", r"\textbf"):
-            inner, i = _group(tokens, i)
-            width += inner
-        elif token in _ZERO or token.isspace():
-            continue
-        elif token in "+-=<>" or token in (r"\neq", r"\leq", r"\geq", r"\to"):
-            width += 1.8
-        elif token[1:] in _FUNCTIONS:
-            width += 0.8 * (len(token) - 1)
-        elif token.startswith("\\") and len(token) > 2:
-            width += _WIDE.get(token, 1.0)
-        else:
-            width += 1.0
-    return width, i
-
-
 def _pad(depth: int) -> str:
     depth = min(depth, MAX_INDENT)
     return rf"\hspace*{{{depth * INDENT_EM:g}em}}" if depth else ""
@@ -211,15 +223,37 @@ def _pad(depth: int) -> str:
 class NotesRenderer(Renderer):
     """What the two note formats share: steps numbered ``1.2.1`` by an :class:`Outline` (from 1
     in each document), a relation ``u = x²`` merged into one formula, mathematics in dollars
-    (:meth:`dollars`)."""
+    (:meth:`dollars`), long formulas broken into rows for the width of :meth:`line_width`."""
+
+    in_heading = False
 
     def __init__(self, **options) -> None:
         super().__init__(**options)
         self.outline = Outline()
+        self.lines = LatexLines(self.line_width("en"))
+
+    def line_width(self, lang: str) -> float:
+        """The width (em) a displayed formula may take in a document in ``lang``."""
+        raise NotImplementedError
+
+    lang = "en"
+
+    def begin(self, document: Document) -> None:
+        """Get ready for ``document``: step numbers from 1, its line width."""
+        self.lang = document.lang
+        self.outline = Outline()
+        self.lines = LatexLines(self.line_width(document.lang))
 
     def render(self, document: Document) -> str:
-        self.outline = Outline()
+        self.begin(document)
         return super().render(document)
+
+    def chain_tex(self, chain, width: float | None = None) -> str:
+        """``lhs = a = b`` on one line, or as the rows of an ``aligned`` when it is too wide."""
+        rows = self.lines.rows(chain, width=width, align=False)
+        if len(rows) == 1:
+            return rows[0]
+        return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
 
     def parts(self, parts: Parts) -> str:
         return "".join(self.inline(p) for p in merge_math(parts))
@@ -231,7 +265,15 @@ class NotesRenderer(Renderer):
         return self.dollars(formula.latex)
 
     def dollars(self, latex: str) -> str:
-        return f"${latex}$"
+        return f"${inline_friendly(latex) if self.in_heading else latex}$"
+
+    def heading(self, parts: Parts) -> str:
+        """``parts`` for a heading: its mathematics :func:`inline_friendly`."""
+        self.in_heading = True
+        try:
+            return self.parts(parts)
+        finally:
+            self.in_heading = False
 
 
 class LatexRenderer(NotesRenderer):
@@ -249,13 +291,18 @@ class LatexRenderer(NotesRenderer):
         return escape(text)
 
     def dollars(self, latex: str) -> str:
-        return f"${breakable(latex)}$"
+        return f"${inline_friendly(latex) if self.in_heading else breakable(latex)}$"
 
     # --- the document ---------------------------------------------------------------------
 
+    def line_width(self, lang: str) -> float:
+        if self.math_only:                 # in a notebook: as wide as Markdown's column
+            return COLUMN_EM
+        return line_width(lang, self.standalone)
+
     def render(self, document: Document) -> str:
         """Blocks in order; the steps are numbered through the whole document."""
-        self.outline = Outline()
+        self.begin(document)
         if self.math_only:
             return self._math_only(document)
         pieces = [self.render_title(document)]
@@ -276,12 +323,13 @@ class LatexRenderer(NotesRenderer):
         return self.join(pieces, document)
 
     def render_title(self, document: Document) -> str:
-        return rf"\section*{{{self.parts(document.title)}}}"
+        return rf"\section*{{{self.heading(document.title)}}}"
 
     def join(self, pieces, document: Document) -> str:
         body = "\n\n".join(p for p in pieces if p) + "\n"
         if not self.standalone:
-            return body
+            # the layout the notes are made for, kept to the fragment by a group
+            return f"\\begingroup\n{_LAYOUT}\n{body}\\endgroup\n"
         preamble = PREAMBLES.get(document.lang, PREAMBLES["en"])
         engine = ENGINES.get(document.lang, "pdflatex")
         return (f"% {engine}: a derivation explained by derive\n{preamble}"
@@ -292,7 +340,7 @@ class LatexRenderer(NotesRenderer):
     def _render_Heading(self, block: Heading) -> str:
         self.outline = Outline()          # each section numbers its steps from 1
         command = {1: "section", 2: "subsection"}.get(block.level, "subsubsection")
-        return rf"\{command}*{{{self.parts(block.parts)}}}"
+        return rf"\{command}*{{{self.heading(block.parts)}}}"
 
     def _render_Paragraph(self, block: Paragraph) -> str:
         return _pad(block.depth) + self.parts(block.parts)
@@ -301,7 +349,7 @@ class LatexRenderer(NotesRenderer):
         return _pad(block.depth) + self._note(block)
 
     def _note(self, block: Note) -> str:
-        style = r"\textbf" if block.kind.stands_out else r"\emph"
+        style = r"\textbf" if block.kind.stands_out else EMPHASIS.get(self.lang, r"\emph")
         return rf"{style}{{{self.parts(block.parts)}}}"
 
     def _render_Tree(self, block: Tree) -> str:
@@ -321,8 +369,7 @@ class LatexRenderer(NotesRenderer):
         return self._display(self._rows(block, self.outline))
 
     def _render_Result(self, block: Result) -> str:
-        chain = " = ".join(tex(e) for e in block.chain)
-        lines = [rf"\textbf{{{self.parts(block.title)}}}", rf"\[ \boxed{{{chain}}} \]"]
+        lines = [rf"\textbf{{{self.parts(block.title)}}}", rf"\[ \boxed{{{self.chain_tex(block.chain, self.lines.width - texwidth.BOX)}}} \]"]
         if block.verdict:
             mark = r"$\checkmark$" if block.verified else r"$\times$"
             lines.append(f"{mark}~{self.parts(block.verdict)}")
@@ -355,7 +402,8 @@ class LatexRenderer(NotesRenderer):
                         ("math", self._lines(block.equation, self._tag(title)))]
             outline.remember(block.depth, title)
             heading = self.parts(block.heading)
-            return [("text", rf"{pad}\textbf{{{number}\quad {heading}}} {self.parts(block.parts)}")]
+            return [("text", rf"{pad}\textbf{{{number}\quad {heading}}}{gap(heading)}"
+                             + self.parts(block.parts))]
         if isinstance(block, Equation):
             rows = [("text", _pad(block.depth) + self.parts(block.label))] if block.label else []
             rows.append(("math", self._lines(block.chain,
@@ -394,23 +442,6 @@ class LatexRenderer(NotesRenderer):
         return rf"\tag*{{${annotation}$}}" if math else rf"\tag*{{{annotation}}}"
 
     def _lines(self, chain, tag: str = "") -> str:
-        """``lhs &= a = b`` as align rows, broken before an ``=`` where the line is full."""
-        first, *rest = distinct([tex(e) for e in chain])
-        if not rest:
-            return f"{first} & {tag}".rstrip()
-        widths = [estimate_width(f) for f in (first, *rest)]
-        if widths[0] + widths[1] > LINE_WIDTH and widths[0] > LINE_WIDTH / 3:
-            # the left side alone on the first line; the forms follow, indented
-            lines = [rf"& {first} {tag}".rstrip()]
-            lines += [rf"&\qquad = {form}" for form in rest]
-            return " \\\\\n".join(lines)
-        lines, used = [f"{first} &= {rest[0]}"], widths[0] + widths[1]
-        for form, width in zip(rest[1:], widths[2:]):
-            if used + width + 2 > LINE_WIDTH:
-                lines.append(f"&= {form}")
-                used = widths[0] + width
-            else:
-                lines[-1] += f" = {form}"
-                used += width + 2
-        lines[0] = f"{lines[0]} {tag}".rstrip()
-        return " \\\\\n".join(lines)
+        """``lhs &= a = b`` as ``align*`` rows, broken where the line is full
+        (:class:`~derive.render.latexbreak.LatexLines`)."""
+        return " \\\\\n".join(self.lines.rows(chain, tag))

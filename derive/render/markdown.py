@@ -17,7 +17,9 @@ import re
 from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
                                 RuleStep, Tree)
 from ..notation import distinct
+from .base import gap
 from .latex import NotesRenderer, math_parts
+from .latexbreak import COLUMN_EM
 from .mathlatex import tex
 from .outline import Outline
 
@@ -29,8 +31,13 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+_LIST_START = re.compile(r"^(\s*[-+*]) ", re.MULTILINE)
+
+
 def display(lines: str) -> str:
-    return f"$$\n{lines}\n$$"
+    """``$$`` on lines of their own around ``lines``; no line starts with ``- ``, ``+ `` or
+    ``* ``, which a Markdown pipeline that reads the text before the maths makes a list item."""
+    return "$$\n" + _LIST_START.sub(r"\1", lines) + "\n$$"
 
 
 class MarkdownRenderer(NotesRenderer):
@@ -40,14 +47,14 @@ class MarkdownRenderer(NotesRenderer):
         return escape(text)
 
     def render_title(self, document: Document) -> str:
-        return f"# {self.parts(document.title)}"
+        return f"# {self.heading(document.title)}"
 
     def join(self, pieces, document: Document) -> str:
         return "\n\n".join(p for p in pieces if p) + "\n"
 
     def _render_Heading(self, block: Heading) -> str:
         self.outline = Outline()          # each section numbers its steps from 1
-        return f"{'#' * min(max(block.level, 2), 6)} {self.parts(block.parts)}"
+        return f"{'#' * min(max(block.level, 2), 6)} {self.heading(block.parts)}"
 
     def _render_Paragraph(self, block: Paragraph) -> str:
         return self.parts(block.parts)
@@ -63,7 +70,11 @@ class MarkdownRenderer(NotesRenderer):
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         number = self.outline.next(block.depth)
-        text = f"**{number} {self.parts(block.heading)}** {self.parts(block.parts)}"
+        heading = self.parts(block.heading)
+        # full-width punctuation after the bold run: ``**链式法则**：`` closes in CommonMark,
+        # ``**链式法则：**外`` does not
+        stripped = heading.rstrip("：。，；")
+        text = f"**{number} {stripped}**{heading[len(stripped):]}{gap(heading)}{self.parts(block.parts)}"
         if block.equation:
             text += "\n\n" + display(self._chain(block.equation))
         return text
@@ -90,5 +101,8 @@ class MarkdownRenderer(NotesRenderer):
             lines += ["", ("✓ " if block.verified else "✗ ") + self.parts(block.verdict)]
         return "\n".join(f"> {line}".rstrip() for line in lines)
 
+    def line_width(self, lang: str) -> float:
+        return COLUMN_EM
+
     def _chain(self, chain) -> str:
-        return " = ".join(distinct([tex(e) for e in chain]))
+        return self.chain_tex(chain)

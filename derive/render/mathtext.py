@@ -173,16 +173,16 @@ class DisplayPrinter(GuardedAdd, PrettyPrinter):
 PRETTY_NODES = 400   # larger expressions are shown in one line: 2-D layout is quadratic
 
 
+def display_form(expr: Basic) -> prettyForm:
+    """The 2-D form of ``expr`` (its one-line form when it is too large to lay out in 2-D)."""
+    if size_at_most(expr, PRETTY_NODES):
+        return DisplayPrinter(_SETTINGS)._print(expr)
+    return prettyForm(inline(expr))
+
+
 def display(chain: tuple[Basic, ...], indent: str = "") -> str:
     """``a = b = c`` as a 2-D pretty form, every line indented by ``indent``."""
-    printer = DisplayPrinter(_SETTINGS)
-
-    def form_of(expr: Basic) -> prettyForm:
-        if size_at_most(expr, PRETTY_NODES):
-            return printer._print(expr)
-        return prettyForm(inline(expr))
-
-    forms = distinct([form_of(expr) for expr in chain], key=lambda f: f.render(wrap_line=False))
+    forms = distinct([display_form(expr) for expr in chain], key=lambda f: f.render(wrap_line=False))
     form = forms[0]
     for other in forms[1:]:
         form = prettyForm(*form.right(" = ", other))

@@ -2,14 +2,16 @@
 
 Formats without indentation (Markdown, the LaTeX ``align*``) show the nesting of a derivation
 through these numbers.  :class:`Outline` is fed the depth of every step in document order;
-a step at depth ``d`` increments the counter at ``d`` and resets the deeper ones.  Very deep
-derivations show only the last :data:`SHOWN_LEVELS` components after an ellipsis, so a number
-never grows with the nesting.
+a step at depth ``d`` increments the counter at ``d`` and resets the deeper ones.  A number
+has at most :data:`SHOWN_LEVELS` components (``1``, ``1.2``): a deeper step is marked with
+:data:`DEEPER` and shows its place by its indentation and by its role in its title (``term 1``,
+``outer derivative``), as a page a student keeps does.
 """
 
 from __future__ import annotations
 
-SHOWN_LEVELS = 6
+SHOWN_LEVELS = 2
+DEEPER = "–"
 
 
 class Outline:
@@ -26,7 +28,7 @@ class Outline:
         first = next(k for k, n in enumerate(self.counters) if n)   # a derivation may start deeper
         numbers = [str(n) for n in self.counters[first:]]
         if len(numbers) > SHOWN_LEVELS:
-            return "…." + ".".join(numbers[-SHOWN_LEVELS:])
+            return DEEPER
         return ".".join(numbers)
 
     def remember(self, depth: int, title) -> None:

@@ -3,14 +3,16 @@ its rule name in colour, the final answer highlighted.
 
 It returns a rich renderable (never prints) and builds every line as ``rich.text.Text`` from
 plain strings, so user text is never interpreted as markup.  Colours are named styles resolved
-by :data:`THEME`.
+by :data:`THEME`.  A formula is a :class:`Drawing`: it is broken for the width rich gives it when
+it is drawn (:mod:`derive.render.textbreak`), so rich never wraps a 2-D drawing row by row.
 """
 
 from __future__ import annotations
 
 from io import StringIO
 
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
@@ -20,8 +22,9 @@ from rich.tree import Tree as RichTree
 from ..narrate.document import (Cases, Document, Equation, Heading, Note, NoteKind, Paragraph,
                                 Result, RuleStep, Tree)
 from .base import Renderer
-from .mathtext import display, inline
-from .text import indent
+from .mathtext import inline
+from .text import NARROWEST, indent
+from .textbreak import columns, display_lines
 
 THEME = Theme({
     "derive.title": "bold",
@@ -55,6 +58,28 @@ def rich_to_text(renderable, width: int = 100, color: bool = True) -> str:
     draw(renderable, console(buffer, width=width, force_terminal=color,
                              color_system="standard" if color else None, legacy_windows=False))
     return buffer.getvalue()
+
+
+class Drawing:
+    """An equation chain drawn for the width it is given, ``pad`` columns in."""
+
+    def __init__(self, chain, style: str = "derive.math", pad: int = 0) -> None:
+        self.chain = tuple(chain)
+        self.style = style
+        self.pad = pad
+
+    def _rows(self, width: int) -> list[str]:
+        room = max(width - self.pad, min(NARROWEST, width))
+        pad = " " * self.pad if room + self.pad <= width else ""
+        return [(pad + row).rstrip() for row in display_lines(self.chain, room)]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        yield Text("\n".join(self._rows(options.max_width)), style=self.style, no_wrap=True,
+                   overflow="crop")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max(map(columns, self._rows(10 ** 6)))
+        return Measurement(min(widest, NARROWEST + self.pad), widest)
 
 
 class TerminalRenderer(Renderer):
@@ -96,11 +121,10 @@ class TerminalRenderer(Renderer):
         line.append(self.parts(block.colon) + self.parts(block.parts))
         if not block.equation:
             return self._at(block.depth, line)
-        equation = Text(display(block.equation, "    "), style="derive.math")
-        return self._at(block.depth, Group(line, equation))
+        return self._at(block.depth, Group(line, Drawing(block.equation, pad=4)))
 
     def _render_Equation(self, block: Equation):
-        equation = Text(display(block.chain, "    "), style="derive.math")
+        equation = Drawing(block.chain, pad=4)
         if not block.label:
             return self._at(block.depth, equation)
         return self._at(block.depth, Group(self._at(0, Text(self.parts(block.label)), 2), equation))
@@ -115,19 +139,17 @@ class TerminalRenderer(Renderer):
         return tree
 
     def _render_Cases(self, block: Cases):
-        text = Text(display((block.lhs,), indent(block.depth)) + "\n")
+        pieces = [Drawing((block.lhs,))]
         for case in block.cases:
-            text.append(indent(block.depth) + "  • " + self.parts(case.condition)
-                        + self.parts(block.colon).rstrip() + "\n",
-                        style="derive.rule")
-            text.append(display(case.chain, indent(block.depth) + "      ") + "\n")
-        return text
+            condition = self.parts(case.condition) + self.parts(block.colon).rstrip()
+            pieces.append(self._at(0, Text("• " + condition, style="derive.rule"), 2))
+            pieces.append(Drawing(case.chain, pad=6))
+        return self._at(block.depth, Group(*pieces))
 
     def _render_Result(self, block: Result):
-        verdict = self.parts(block.verdict)
         ok = bool(block.verified)
-        body = Text(display(block.chain), style="derive.result")
+        body = [Drawing(block.chain, style="derive.result")]
         if block.verdict:
-            body.append("\n" + ("✓ " if ok else "✗ ") + verdict,
-                        style="derive.verdict.ok" if ok else "derive.verdict.bad")
-        return Panel(body, expand=False, border_style="derive.result")
+            body.append(Text(("✓ " if ok else "✗ ") + self.parts(block.verdict),
+                             style="derive.verdict.ok" if ok else "derive.verdict.bad"))
+        return Panel(Group(*body), expand=False, border_style="derive.result")

@@ -1,65 +1,152 @@
-"""Plain unicode text: for pipes, logs and terminals without colour."""
+"""Plain unicode text: for pipes, logs and terminals without colour.
+
+Every line fits ``width`` columns (the option; else ``$COLUMNS``; else 80): prose is wrapped with
+its indentation kept (:func:`wrap`), formulas are broken by :mod:`derive.render.textbreak`.
+"""
 
 from __future__ import annotations
 
-import unicodedata
+import os
+import re
 
 from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
                                 RuleStep, Tree, TreeNode)
-from .base import Renderer
-from .mathtext import display, inline
+from .base import Renderer, spaced
+from .mathtext import inline
+from .textbreak import columns as width
+from .textbreak import display_lines
 
 INDENT = "  "
 MAX_INDENT = 12   # deeper steps are drawn at this indentation
+DEFAULT_WIDTH = 80
+NARROWEST = 30    # a formula gets at least this many columns, however deep its step
 
-
-def width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (Chinese characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+# a break is allowed after a space, and between two characters of which one is wide (Chinese),
+# except before closing punctuation or after opening punctuation
+_NO_BREAK_BEFORE = set("，。、：；！？）」』》,.:;!?)]}")
+_NO_BREAK_AFTER = set("（「『《([{")
+_TOKENS = re.compile(r"\s+|[^\s]")
 
 
 def indent(depth: int) -> str:
     return INDENT * min(depth, MAX_INDENT)
 
 
+def terminal_width() -> int:
+    """``$COLUMNS`` when it is a number, else 80."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_WIDTH
+
+
+def _wide(c: str) -> bool:
+    return width(c) == 2
+
+
+def wrap(text: str, columns: int, first: str = "", rest: str | None = None) -> str:
+    """``text`` in lines of at most ``columns`` columns, the first starting with ``first``, the
+    others with ``rest`` (as much space as ``first`` takes by default).  Breaks go at spaces and
+    between Chinese characters; a word longer than a line is cut."""
+    rest = " " * width(first) if rest is None else rest
+    lines, line, words = [], first, _words(text)
+    for word in words:
+        if word.isspace():
+            if line.strip():
+                line += " "
+            continue
+        if width(line) + width(word) > columns and line.strip() and line != rest:
+            lines.append(line.rstrip())
+            line = rest
+        while width(line) + width(word) > columns and len(word) > 1:
+            room = columns - width(line)
+            cut = max(1, _fit(word, room))
+            lines.append(line + word[:cut])
+            line, word = rest, word[cut:]
+        line += word
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _fit(word: str, room: int) -> int:
+    used = 0
+    for k, c in enumerate(word):
+        used += width(c)
+        if used > room:
+            return k
+    return len(word)
+
+
+def _words(text: str) -> list[str]:
+    """Units that are never broken: runs of narrow characters, single wide characters with the
+    punctuation that must stay beside them, and the spaces between."""
+    units: list[str] = []
+    for token in _TOKENS.findall(text):
+        glue = units and not units[-1].isspace() and not token.isspace() and (
+            token in _NO_BREAK_BEFORE or units[-1][-1] in _NO_BREAK_AFTER
+            or not (_wide(token) or _wide(units[-1][-1])))
+        if glue:
+            units[-1] += token
+        else:
+            units.append(token)
+    return units
+
+
 class TextRenderer(Renderer):
+    """``width``: the columns every line fits in (None: ``$COLUMNS``, else 80)."""
+
     name = "text"
+    options = {"width": None}
+
+    def render(self, document: Document) -> str:
+        self.columns = self.width or terminal_width()
+        return super().render(document)
 
     def math(self, expr) -> str:
         return inline(expr)
 
+    def say(self, text: str, first: str = "", rest: str | None = None) -> str:
+        return wrap(text, self.columns, first, rest)
+
+    def equation(self, chain, pad: str) -> str:
+        room = max(self.columns - width(pad), min(NARROWEST, self.columns))
+        pad = pad if room + width(pad) <= self.columns else ""
+        return "\n".join((pad + row).rstrip() for row in display_lines(chain, room))
+
     def render_title(self, document: Document) -> str:
-        title = self.parts(document.title)
-        return f"{title}\n{'═' * min(width(title), 78)}"
+        title = self.say(self.parts(document.title))
+        return f"{title}\n{'═' * min(max(map(width, title.split(chr(10)))), self.columns - 2)}"
 
     def join(self, pieces, document) -> str:
         return "\n".join(pieces).rstrip() + "\n"
 
     def _render_Heading(self, block: Heading) -> str:
-        text = self.parts(block.parts)
-        return f"\n{text}\n{'─' * min(width(text), 78)}" if block.level <= 2 else f"\n{text}"
+        text = self.say(self.parts(block.parts))
+        rule = "─" * min(max(map(width, text.split("\n"))), self.columns - 2)
+        return f"\n{text}\n{rule}" if block.level <= 2 else f"\n{text}"
 
     def _render_Paragraph(self, block: Paragraph) -> str:
-        return indent(block.depth) + self.parts(block.parts)
+        return self.say(self.parts(block.parts), indent(block.depth))
 
     def _render_Note(self, block: Note) -> str:
-        return f"{indent(block.depth)}[{self.parts(block.mark)}] {self.parts(block.parts)}"
+        mark = self.parts(block.mark)
+        return self.say(spaced(mark, self.parts(block.parts)), indent(block.depth),
+                        indent(block.depth) + "  ")
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         pad = indent(block.depth)
-        lines = [f"{pad}• {self.parts(block.title)}{self.parts(block.colon)}{self.parts(block.parts)}"]
+        text = f"{self.parts(block.title)}{self.parts(block.colon)}{self.parts(block.parts)}"
+        lines = [self.say(text, pad + "• ")]
         if block.equation:
-            lines.append(display(block.equation, pad + "    "))
+            lines.append(self.equation(block.equation, pad + "    "))
         return "\n".join(lines)
 
     def _render_Equation(self, block: Equation) -> str:
         pad = indent(block.depth)
-        lines = [f"{pad}  {self.parts(block.label)}"] if block.label else []
-        lines.append(display(block.chain, pad + "    "))
+        lines = [self.say(self.parts(block.label), pad + "  ")] if block.label else []
+        lines.append(self.equation(block.chain, pad + "    "))
         return "\n".join(lines)
 
     def _render_Tree(self, block: Tree) -> str:
-        lines = [self.parts(block.title)]
+        lines = [self.say(self.parts(block.title))]
         self._tree_lines(block.root, "", "", lines)
         return "\n".join(lines)
 
@@ -67,7 +154,8 @@ class TextRenderer(Renderer):
         stack = [(node, lead, child_lead)]
         while stack:
             node, lead, child_lead = stack.pop()
-            lines.append(lead + self.parts(node.parts))
+            lines.append(self.say(self.parts(node.parts), lead,
+                                  child_lead + ("│  " if node.children else "   ")))
             children = node.children
             for i in reversed(range(len(children))):
                 last = i == len(children) - 1
@@ -76,14 +164,16 @@ class TextRenderer(Renderer):
 
     def _render_Cases(self, block: Cases) -> str:
         pad = indent(block.depth)
-        lines = [display((block.lhs,), pad)]
+        lines = [self.equation((block.lhs,), pad)]
         for case in block.cases:
-            lines.append(f"{pad}  • {self.parts(case.condition)}{self.parts(block.colon).rstrip()}")
-            lines.append(display(case.chain, pad + "      "))
+            condition = f"{self.parts(case.condition)}{self.parts(block.colon).rstrip()}"
+            lines.append(self.say(condition, pad + "  • "))
+            lines.append(self.equation(case.chain, pad + "      "))
         return "\n".join(lines)
 
     def _render_Result(self, block: Result) -> str:
-        lines = ["", display(block.chain, "  ")]
+        lines = ["", self.equation(block.chain, "  ")]
         if block.verdict:
-            lines.append(f"  {'✓' if block.verified else '✗'} {self.parts(block.verdict)}")
+            mark = "✓" if block.verified else "✗"
+            lines.append(self.say(self.parts(block.verdict), f"  {mark} "))
         return "\n".join(lines)

@@ -11,6 +11,7 @@ from sympy import Basic, Expr, Symbol
 
 from .errors import UsageError
 from .parse import parse, parse_variable
+from .undefined import check_defined
 
 MAX_ORDER = 20
 
@@ -18,10 +19,12 @@ MAX_ORDER = 20
 def read_expression(expression, functions=(), latex=None):
     """``(text, expr, readings)`` from user text (parsed) or a sympy object (taken as is)."""
     if isinstance(expression, Basic):
+        check_defined(expression, str(expression))
         return str(expression), expression, ()
     if not isinstance(expression, str):
         raise UsageError(f"expected an expression as text or a sympy object, got {type(expression).__name__}")
     parsed = parse(expression, functions=tuple(functions), latex=latex)
+    check_defined(parsed.expr, parsed.text)
     return parsed.text, parsed.expr, parsed.readings
 
 

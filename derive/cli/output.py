@@ -23,6 +23,7 @@ from ..deep import run_deep
 from ..errors import DeriveError, ParseError
 from ..render import render_document
 from .app import app
+from .arguments import ExpressionCommand
 
 if TYPE_CHECKING:                 # rich's console is loaded only to draw on a terminal
     from rich.console import Console
@@ -54,6 +55,9 @@ LatexOption = Annotated[bool, typer.Option("--latex", help="Read the expression 
 StandaloneOption = Annotated[bool, typer.Option(
     "--standalone", help="With --format latex: a complete document (pdflatex; xelatex for "
                          "--lang zh) instead of a fragment to paste into notes.")]
+AllowAbsentOption = Annotated[bool, typer.Option(
+    "--allow-absent", help="Accept a --wrt variable that does not occur in the expression "
+                           "(its derivative is 0); without it, that is an error.")]
 FunctionOption = Annotated[Optional[list[str]], typer.Option(
     "--function", help="Declare a name as an undefined function, e.g. --function phi "
                        "(f, g and h always are).")]
@@ -194,6 +198,6 @@ def command(name: str | None = None, exit_code: Callable[[object], int] | None =
         command_function.__signature__ = signature  # type: ignore[attr-defined]
         command_function.__annotations__ = {p.name: p.annotation
                                             for p in signature.parameters.values()}
-        return app.command(name)(command_function)
+        return app.command(name, cls=ExpressionCommand)(command_function)
 
     return register

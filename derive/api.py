@@ -20,13 +20,15 @@ __all__ = ["Derivation", "explain"]
 
 
 def explain(expression: str | Basic, wrt: str | Symbol | Sequence[str | Symbol] | None = None,
-            order: int = 1, *, functions: Iterable[str] = (), latex: bool | None = None) -> Derivation:
+            order: int = 1, *, functions: Iterable[str] = (), latex: bool | None = None,
+            detail: str | None = None) -> Derivation:
     """Differentiate ``expression`` step by step and verify every step.
 
     ``wrt`` is a variable, or several for a mixed partial derivative (applied in order);
     by default the expression's only variable.  ``order`` repeats a single variable.
+    ``detail`` (``brief``, ``standard``, ``full``) is the level its prose uses by default.
     """
-    return run_deep(_explain, expression, wrt, order, functions, latex)
+    return run_deep(_explain, expression, wrt, order, functions, latex).at_detail(detail)
 
 
 def _explain(expression, wrt, order, functions, latex) -> Derivation:

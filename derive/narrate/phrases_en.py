@@ -292,4 +292,14 @@ PHRASES = {
     "checking.slip.partial": "No single typical slip among the {n} tried explains this answer (the expression is too large to try them all); compare it with the correct derivation below.",
     "checking.witness.value": "Your answer is {value}, but the derivative there is {expected}.",
     "indexed.loss.collect": "Collect the terms:",
+    # worked-solution sheets
+    "sheet.title": "Worked solutions",
+    "sheet.answers_only": "Answer key",
+    "sheet.contents": "Contents",
+    "sheet.key": "Answer key",
+    "sheet.problem": "Problem {n}",
+    "sheet.failed": "Not solved: {error}",
+    "sheet.failed.short": "not solved (see the problem)",
+    "sheet.no_answer": "see the solution",
+    "sheet.given.title": "The answer given",
 }

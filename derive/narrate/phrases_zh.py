@@ -275,4 +275,14 @@ PHRASES = {
     "checking.slip.partial": "在尝试过的 {n} 个常见错误中，没有哪一个能单独解释这个答案（式子太大，没有全部尝试）；请对照下面正确的求导过程。",
     "checking.witness.value": "你的答案等于 {value}，而导数在该点等于 {expected}。",
     "indexed.loss.collect": "合并同类项得：",
+    # 习题解答
+    "sheet.title": "习题解答",
+    "sheet.answers_only": "答案",
+    "sheet.contents": "目录",
+    "sheet.key": "答案",
+    "sheet.problem": "第 {n} 题",
+    "sheet.failed": "未能解答：{error}",
+    "sheet.failed.short": "未能解答（见该题）",
+    "sheet.no_answer": "见解答",
+    "sheet.given.title": "给出的答案",
 }

@@ -8,7 +8,8 @@ so the targets are ratios between figures taken in the same run:
 * explain + verify + render (text) over the textbook corpus against bare ``sympy.diff`` on the
   same expressions (aim ≤ 5×);
 * nesting depth 250/500/1000 and sums of 1,250/2,500/5,000 terms: each doubling ≤ 2.3× time;
-* the parser on 10,000-character inputs (< 0.5 s) and the indexed softmax derivation (< 1 s).
+* the parser on 10,000-character inputs (< 0.5 s) and the indexed softmax derivation (< 1 s);
+* the forty-problem textbook sheet with ``--jobs 1`` and ``--jobs 2`` (faster, same bytes).
 
 To add a row: a function returning ``(name, seconds, note)`` rows, called from :func:`main`.
 """
@@ -105,9 +106,11 @@ def scaling_rows(sizes_depth, sizes_sum):
 def extra_rows():
     from indexed_bench import bench_indexed
     from parse_bench import bench_parse
+    from sheet_bench import bench_sheet
 
     rows = [(f"parse: {name}", seconds, "target < 0.5 s") for name, seconds in bench_parse()]
     rows += [(f"indexed: {name}", seconds, "") for name, seconds in bench_indexed()]
+    rows += bench_sheet()
     return rows
 
 

@@ -20,15 +20,18 @@ __all__ = ["Derivation", "explain"]
 
 
 def explain(expression: str | Basic, wrt: str | Symbol | Sequence[str | Symbol] | None = None,
-            order: int = 1, *, functions: Iterable[str] = (), latex: bool | None = None) -> Derivation:
+            order: int = 1, *, functions: Iterable[str] = (), latex: bool | None = None,
+            allow_absent: bool = False) -> Derivation:
     """Differentiate ``expression`` step by step and verify every step.
 
     ``wrt`` is a variable, or several for a mixed partial derivative (applied in order);
-    by default the expression's only variable.  ``order`` repeats a single variable.
+    by default the expression's only variable.  ``order`` repeats a single variable.  A ``wrt``
+    that does not occur in the expression is an error unless ``allow_absent``.
     """
-    return run_deep(_explain, expression, wrt, order, functions, latex)
+    return run_deep(_explain, expression, wrt, order, functions, latex, allow_absent)
 
 
-def _explain(expression, wrt, order, functions, latex) -> Derivation:
+def _explain(expression, wrt, order, functions, latex, allow_absent) -> Derivation:
     text, expr, readings = read_expression(expression, functions, latex)
-    return derive_expression(text, expr, choose_variables(expr, wrt, order), readings)
+    variables = choose_variables(expr, wrt, order, allow_absent)
+    return derive_expression(text, expr, variables, readings)

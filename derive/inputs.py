@@ -7,6 +7,8 @@ variable when none is given).
 
 from __future__ import annotations
 
+import difflib
+
 from sympy import Basic, Expr, Symbol
 
 from .errors import UsageError
@@ -42,8 +44,10 @@ def read_variables(values) -> tuple[Symbol, ...] | None:
     return chosen or None
 
 
-def choose_variables(expr: Expr, wrt, order: int) -> tuple[Symbol, ...]:
-    """The variables to differentiate by, in order; by default the only free symbol."""
+def choose_variables(expr: Expr, wrt, order: int, allow_absent: bool = False
+                     ) -> tuple[Symbol, ...]:
+    """The variables to differentiate by, in order; by default the only free symbol.  A
+    variable given that does not occur in ``expr`` is an error unless ``allow_absent``."""
     if not isinstance(order, int) or order < 1:
         raise UsageError(f"the order must be a whole number of at least 1 (got {order!r})")
     if order > MAX_ORDER:
@@ -63,4 +67,36 @@ def choose_variables(expr: Expr, wrt, order: int) -> tuple[Symbol, ...]:
             raise UsageError("no variable given to differentiate by")
     if len(chosen) > 1 and order != 1:
         raise UsageError("give either several variables or an order, not both")
+    if wrt is not None:
+        require_present(expr, chosen, allow_absent)
     return chosen * order if len(chosen) == 1 else chosen
+
+
+def require_present(expr: Expr, variables, allow_absent: bool = False) -> None:
+    """Refuse a variable the expression does not contain (``--wrt w0`` for ``w_0``): its
+    derivative would be 0, an answer to another question than the one meant.  An expression
+    without variables (a constant) accepts any."""
+    present = expr.free_symbols
+    if allow_absent or not present:
+        return
+    for var in variables:
+        if var not in present:
+            names = sorted(s.name for s in present)
+            guess = closest_name(var.name, names)
+            raise UsageError(f"{var.name} does not occur in the expression (its variables: "
+                             f"{', '.join(names)})"
+                             + (f"; did you mean {guess}?" if guess else ".")
+                             + " To differentiate by it anyway (the derivative is 0), "
+                               "add --allow-absent.")
+
+
+def closest_name(name: str, names: list[str]) -> str | None:
+    """The name in ``names`` that ``name`` most likely means: ``w0`` → ``w_0``, ``X`` → ``x``."""
+    def plain(text: str) -> str:
+        return text.replace("_", "").replace("{", "").replace("}", "").lower()
+
+    same = [candidate for candidate in names if plain(candidate) == plain(name)]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    return close[0] if close else None

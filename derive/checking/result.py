@@ -136,22 +136,24 @@ def _read_at(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
 def check(expression: str | Basic, answer: str | Basic,
           wrt: str | Symbol | Sequence[str | Symbol] | None = None, order: int = 1, *,
           at: Mapping | None = None, functions: Iterable[str] = (),
-          latex: bool | None = None) -> CheckResult:
+          latex: bool | None = None, allow_absent: bool = False) -> CheckResult:
     """Check ``answer`` against the derivative of ``expression``.
 
     ``answer`` is the learner's derivative (text in any syntax the parser reads, or a sympy
     expression); with ``at`` (e.g. ``{"t": 3}``) it is the derivative's value at that point.
     A wrong answer gets a :class:`Diagnosis` when one typical slip explains it.
     """
-    return run_deep(_read_and_check, expression, answer, wrt, order, at, tuple(functions), latex)
+    return run_deep(_read_and_check, expression, answer, wrt, order, at, tuple(functions), latex,
+                    allow_absent)
 
 
-def _read_and_check(expression, answer, wrt, order, at, functions, latex) -> CheckResult:
+def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_absent
+                    ) -> CheckResult:
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         answer = sympify(answer)   # a Python number, never text
     text, expr, readings = read_expression(expression, functions, latex)
     answer_text, answer_expr, _ = read_expression(answer, functions, latex)
-    variables = choose_variables(expr, wrt, order)
+    variables = choose_variables(expr, wrt, order, allow_absent)
     point = _read_at(at, functions, latex)
     known = set(expr.free_symbols) | set(variables)
     stray = sorted((s for s in answer_expr.free_symbols if s not in known), key=lambda s: s.name)

@@ -12,7 +12,8 @@ app = typer.Typer(
          "Examples:\n\n"
          "  derive diff \"sin(x^2)\"\n\n"
          "  derive diff \"w1*x1 + w2*x2 + b1\" --wrt x1\n\n"
-         "  derive diff \"x^x\" --format json",
+         "  derive diff \"x^x\" --format json\n\n"
+         "  derive diff \"-x^2\"   (an expression may start with a minus sign)",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

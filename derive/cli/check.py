@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import UsageError
-from .output import command
+from .output import AllowAbsentOption, command
 
 
 def _point(items: list[str] | None) -> dict[str, str] | None:
@@ -33,10 +33,14 @@ def check(
     order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
     at: Annotated[Optional[list[str]], typer.Option(
         "--at", help="Compare values at a point: --at x=2 (repeat for several variables).")] = None,
+    allow_absent: AllowAbsentOption = False,
     *, functions, latex,
 ) -> object:
-    """Is ANSWER the derivative of EXPRESSION?  If not, the most likely slip (exit code 1)."""
+    """Is ANSWER the derivative of EXPRESSION?  If not, the most likely slip (exit code 1).
+
+    Either may start with a minus sign: derive check "x/(x+1)" "-1/(x+1)^2".
+    """
     from ..checking import check as check_answer     # loaded for this command only
 
     return check_answer(expression, answer, wrt=wrt or None, order=order, at=_point(at),
-                        functions=functions, latex=latex)
+                        functions=functions, latex=latex, allow_absent=allow_absent)

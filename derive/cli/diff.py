@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..api import explain
-from .output import command
+from .output import AllowAbsentOption, command
 
 
 @command()
@@ -18,7 +18,12 @@ def diff(
         "--wrt", "-w", help="Variable to differentiate by (default: the only one). "
                             "Repeat for mixed partials: --wrt x --wrt y is ∂/∂y(∂f/∂x).")] = None,
     order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
+    allow_absent: AllowAbsentOption = False,
     *, functions, latex,
 ) -> object:
-    """The derivative of EXPRESSION, with every step named and checked."""
-    return explain(expression, wrt=wrt or None, order=order, functions=functions, latex=latex)
+    """The derivative of EXPRESSION, with every step named and checked.
+
+    An expression may start with a minus sign: derive diff "-x^2" --wrt x.
+    """
+    return explain(expression, wrt=wrt or None, order=order, functions=functions, latex=latex,
+                   allow_absent=allow_absent)

@@ -39,8 +39,8 @@ def jacobian(
     expression: Annotated[str, typer.Argument(
         help="Indexed expression, e.g. \"exp(z_j)/sum(exp(z_k), k)\", \"sigmoid(z_j)\", "
              "\"x_j/sum(x_k, k)\". Entries are name_index (index i, j, k, l or m); sum(EXPR, k) "
-             "is the sum for k = 1..n; otherwise the syntax of diff (exp, log, sigmoid, …). An expression that starts with - goes after --: "
-             "derive jacobian --wrt z_i -- \"-sum(y_j*log(sigmoid(z_j)), j)\".")],
+             "is the sum for k = 1..n; otherwise the syntax of diff (exp, log, sigmoid, …). It may start with -: "
+             "derive jacobian \"-sum(y_j*log(sigmoid(z_j)), j)\" --wrt z_i.")],
     wrt: Annotated[list[str], typer.Option(
         "--wrt", "-w", help="The entry to differentiate by, e.g. z_i; or plain variables, "
                             "repeated: --wrt w1 --wrt w2.")],

@@ -23,6 +23,7 @@ from ..deep import run_deep
 from ..errors import DeriveError, ParseError
 from ..render import render_document
 from .app import app
+from .arguments import ExpressionCommand
 
 if TYPE_CHECKING:                 # rich's console is loaded only to draw on a terminal
     from rich.console import Console
@@ -54,6 +55,9 @@ LatexOption = Annotated[bool, typer.Option("--latex", help="Read the expression 
 StandaloneOption = Annotated[bool, typer.Option(
     "--standalone", help="With --format latex: a complete document (pdflatex; xelatex for "
                          "--lang zh) instead of a fragment to paste into notes.")]
+AllowAbsentOption = Annotated[bool, typer.Option(
+    "--allow-absent", help="Accept a --wrt variable that does not occur in the expression "
+                           "(its derivative is 0); without it, that is an error.")]
 FunctionOption = Annotated[Optional[list[str]], typer.Option(
     "--function", help="Declare a name as an undefined function, e.g. --function phi "
                        "(f, g and h always are).")]
@@ -103,7 +107,11 @@ def emit(subject, format: Format, lang: Lang, output: Path | None,
         run_deep(terminal.draw, renderable, console or terminal.console())
         return
     options = {"standalone": True} if standalone else {}
-    content = subject.render(chosen, lang.value, **options)
+    deliver(subject.render(chosen, lang.value, **options), output)
+
+
+def deliver(content: str, output: Path | None) -> None:
+    """``content`` to standard output, or written atomically to ``output``."""
     if output is None:
         sys.stdout.write(content)
     else:
@@ -148,6 +156,10 @@ OUTPUT_OPTIONS = (
 )
 
 
+#: the key of the context object under which a sheet asks a command for its result:
+#: ``obj[SOLVE](compute, outputs)`` is called instead of computing and writing the output
+SOLVE = "solve"
+
 CONTEXT = inspect.Parameter("context", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
 
 
@@ -169,11 +181,14 @@ def command(name: str | None = None, exit_code: Callable[[object], int] | None =
                                 return_annotation=None)
 
         def command_function(**arguments):
-            console = (arguments.pop(CONTEXT.name).obj or {}).get("console")
+            obj = arguments.pop(CONTEXT.name).obj or {}
             outputs = {option.name: arguments.pop(option.name) for option in OUTPUT_OPTIONS}
             if reads:
                 arguments.update(_reading(*(arguments.pop(option.name) for option in inputs)))
-            result = run(lambda: build(**arguments), **outputs, console=console)
+            if SOLVE in obj:          # a problem of a sheet: the result is wanted, not its output
+                obj[SOLVE](lambda: build(**arguments), outputs)
+                return
+            result = run(lambda: build(**arguments), **outputs, console=obj.get("console"))
             code = exit_code(result) if exit_code else 0
             if code:
                 raise typer.Exit(code)
@@ -183,6 +198,6 @@ def command(name: str | None = None, exit_code: Callable[[object], int] | None =
         command_function.__signature__ = signature  # type: ignore[attr-defined]
         command_function.__annotations__ = {p.name: p.annotation
                                             for p in signature.parameters.values()}
-        return app.command(name)(command_function)
+        return app.command(name, cls=ExpressionCommand)(command_function)
 
     return register

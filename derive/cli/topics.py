@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .output import command
+from .output import AllowAbsentOption, command
 
 
 def _topics():
@@ -24,9 +24,11 @@ WrtListOption = Annotated[Optional[list[str]], typer.Option(
 
 
 @command()
-def grad(expression: FunctionArgument, wrt: WrtListOption = None, *, functions, latex) -> object:
+def grad(expression: FunctionArgument, wrt: WrtListOption = None,
+         allow_absent: AllowAbsentOption = False, *, functions, latex) -> object:
     """All partial derivatives of EXPRESSION (the gradient), each step by step."""
-    return _topics().gradient(expression, wrt=wrt or None, functions=functions, latex=latex)
+    return _topics().gradient(expression, wrt=wrt or None, functions=functions, latex=latex,
+                              allow_absent=allow_absent)
 
 
 @command()

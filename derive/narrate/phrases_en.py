@@ -321,4 +321,14 @@ PHRASES = {
     "backprop.result": "The gradient {nabla} lists the derivatives of the loss with respect to {parameters}, in this order.",
     "backprop.verified": "verified: every local derivative checked against sympy.diff; every gradient agrees with sympy.diff of the substituted loss and with central differences at the point",
     "backprop.not_verified": "NOT verified: a local derivative or a gradient check failed (see the JSON for details)",
+    # worked-solution sheets
+    "sheet.title": "Worked solutions",
+    "sheet.answers_only": "Answer key",
+    "sheet.contents": "Contents",
+    "sheet.key": "Answer key",
+    "sheet.problem": "Problem {n}",
+    "sheet.failed": "Not solved: {error}",
+    "sheet.failed.short": "not solved (see the problem)",
+    "sheet.no_answer": "see the solution",
+    "sheet.given.title": "The answer given",
 }

@@ -304,4 +304,14 @@ PHRASES = {
     "backprop.result": "梯度 {nabla} 依次列出损失对 {parameters} 的导数。",
     "backprop.verified": "已验证：每个局部导数都与 sympy.diff 核对过；每个梯度都与代入后损失的 sympy.diff 以及该点的中心差分一致",
     "backprop.not_verified": "未通过验证：某个局部导数或梯度的核对失败（详见 JSON）",
+    # 习题解答
+    "sheet.title": "习题解答",
+    "sheet.answers_only": "答案",
+    "sheet.contents": "目录",
+    "sheet.key": "答案",
+    "sheet.problem": "第 {n} 题",
+    "sheet.failed": "未能解答：{error}",
+    "sheet.failed.short": "未能解答（见该题）",
+    "sheet.no_answer": "见解答",
+    "sheet.given.title": "给出的答案",
 }

@@ -14,7 +14,7 @@ from sympy import ImmutableMatrix, Symbol
 from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
-from ..inputs import read_expression, read_variables
+from ..inputs import read_expression, read_variables, require_present
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
 from .common import by_name, traced, traced_data
@@ -56,10 +56,12 @@ class Gradient(ExpressionResult):
         }
 
 
-def gradient(expression, wrt=None, *, functions=(), latex=None) -> Gradient:
-    """All partial derivatives of ``expression`` (or those by ``wrt``), traced and verified."""
+def gradient(expression, wrt=None, *, functions=(), latex=None, allow_absent=False) -> Gradient:
+    """All partial derivatives of ``expression`` (or those by ``wrt``), traced and verified.
+    A ``wrt`` that does not occur in the expression is an error unless ``allow_absent``."""
     text, expr, readings = read_expression(expression, functions, latex)
     variables = read_variables(wrt) or by_name(expr.free_symbols)
+    require_present(expr, variables, allow_absent)
     if not variables:
         raise UsageError("the expression has no variables: its gradient is empty")
     if len(set(variables)) != len(variables):

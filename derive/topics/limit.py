@@ -28,7 +28,7 @@ from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, f
 
 from ..deep import run_deep
 from ..errors import UsageError
-from ..inputs import read_expression, read_variables
+from ..inputs import read_expression, read_variables, require_present
 from ..notation import fraction_shown, product, total
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
@@ -125,6 +125,7 @@ def limit_definition(expression, wrt=None, *, functions=(), latex=None) -> Limit
         raise UsageError("the limit definition takes one variable at a time")
     if chosen:
         var = chosen[0]
+        require_present(expr, chosen)
     else:
         found = by_name(expr.free_symbols)
         if len(found) > 1:

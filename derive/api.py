@@ -21,14 +21,16 @@ __all__ = ["Derivation", "explain"]
 
 def explain(expression: str | Basic, wrt: str | Symbol | Sequence[str | Symbol] | None = None,
             order: int = 1, *, functions: Iterable[str] = (), latex: bool | None = None,
-            allow_absent: bool = False) -> Derivation:
+            allow_absent: bool = False, detail: str | None = None) -> Derivation:
     """Differentiate ``expression`` step by step and verify every step.
 
     ``wrt`` is a variable, or several for a mixed partial derivative (applied in order);
     by default the expression's only variable.  ``order`` repeats a single variable.  A ``wrt``
-    that does not occur in the expression is an error unless ``allow_absent``.
+    that does not occur in the expression is an error unless ``allow_absent``.  ``detail``
+    (``brief``, ``standard``, ``full``) is the level its prose uses by default.
     """
-    return run_deep(_explain, expression, wrt, order, functions, latex, allow_absent)
+    return run_deep(_explain, expression, wrt, order, functions, latex,
+                    allow_absent).at_detail(detail)
 
 
 def _explain(expression, wrt, order, functions, latex, allow_absent) -> Derivation:

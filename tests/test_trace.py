@@ -48,7 +48,7 @@ CASES = [
     (sin(x) ** x, LogDiffStep),
     (Abs(x), AbsStep),
     (relu(x), ReluStep),
-    (erf(x), UnknownStep),
+    (erf(x), FunctionStep),
     (gamma(x), UnknownStep),
     (f(x), UnknownStep),
 ]

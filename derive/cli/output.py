@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 import typer
 
 from ..deep import run_deep
-from ..errors import DeriveError, ParseError
+from ..errors import DeriveError, ParseError, printable
 from ..render import render_document
 from .app import app
 from .arguments import ExpressionCommand
@@ -75,7 +75,7 @@ FunctionOption = Annotated[Optional[list[str]], typer.Option(
 
 def fail(error: DeriveError) -> None:
     message = error.report() if isinstance(error, ParseError) else f"error: {error.message}"
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(printable(message) + "\n")
     raise typer.Exit(2)
 
 

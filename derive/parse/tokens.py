@@ -11,9 +11,10 @@ right after a variable extend its name (``w1``, ``x12``), except directly after 
 is ``2^x·3^x``).  ``_`` after a variable makes a subscripted name: ``x_1``, ``x_{12}``, ``z_i``
 (plain text: all following digits or one letter; LaTeX: one character or a ``{…}`` group).
 
-Anything else — quotes, ``;``, ``@``, ``#``, backticks, ``.`` outside a number, non-Greek
-letters, brackets outside ``\sqrt[n]`` — is rejected here with its position, so no other text
-ever reaches the parser.
+``∂`` and ``\partial`` are PARTIAL tokens and ``;`` a SEMICOLON, for derivative operators
+(``∂/∂x``) and the parts of ``y = …; dy/dx`` (:mod:`derive.parse.operators`).  Anything else —
+quotes, ``@``, ``#``, backticks, ``.`` outside a number, non-Greek letters — is rejected here
+with its position, so no other text ever reaches the parser.
 
 To add a character: put it in the matching table (``OPERATOR_CHARS``, ``SUPERSCRIPTS``,
 ``ROOT_CHARS``, ``REJECTED`` for a friendly error) — nothing else needs to change.
@@ -38,12 +39,13 @@ from derive.parse.readings import Reading
 NUM, NAME, CONST, FUNC, OP = "number", "name", "constant", "function", "operator"
 LPAREN, RPAREN, LBRACE, RBRACE, LBRACK, RBRACK = "(", ")", "{", "}", "[", "]"
 BAR, COMMA, EQUALS, UNDERSCORE, SQRT, FRAC, END = "|", ",", "=", "_", "sqrt", "frac", "end"
+PARTIAL, SEMICOLON = "∂", ";"  # ∂ (\partial) of a derivative operator; ; between parts
 
 OPERATOR_CHARS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "^",
                   "−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*",
                   "÷": "/", "∕": "/"}
 PUNCTUATION = {"(": LPAREN, ")": RPAREN, "{": LBRACE, "}": RBRACE, "[": LBRACK, "]": RBRACK,
-               "|": BAR, ",": COMMA, "=": EQUALS, "_": UNDERSCORE}
+               "|": BAR, ",": COMMA, "=": EQUALS, "_": UNDERSCORE, ";": SEMICOLON, "∂": PARTIAL}
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾", "0123456789+-()"))
 SUBSCRIPT_DIGITS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 ROOT_CHARS = {"√": 2, "∛": 3, "∜": 4}
@@ -51,8 +53,7 @@ REJECTED = {
     "'": "quotes and strings are not part of an expression",
     '"': "quotes and strings are not part of an expression",
     "′": "derivative notation (′) is not part of an expression; give the function itself",
-    "∂": "derivative notation (∂) is not part of an expression; give the function itself",
-    ";": "write one expression", "!": "factorials are not supported",
+    "!": "factorials are not supported",
     ".": "a `.` is only allowed inside a number such as 0.5",
 }
 
@@ -200,13 +201,20 @@ class Tokenizer:
         self.i = max(self.i, j)
 
     def reject_misspelt_function(self, run: str, pieces: list, start: int, end: int) -> None:
-        """``sni(x)``: a run of 3+ single letters called like a function is likely a typo."""
-        if len(run) < 3 or len(pieces) != len(run) or any(p.kind == "function" for p in pieces):
-            return
-        following = self.text[end:].lstrip()
-        guess = suggest_function(run) if following.startswith("(") else None
-        if guess is not None:
-            raise self.error(f"unknown function `{run}`", start, f"did you mean `{guess}`?")
+        """``sni(x)``: a run of 3+ single letters called like a function is likely a typo;
+        ``LamW(x)``, ``Softmax(x)``: a run of 4+ letters, 4 of them single letters, directly
+        followed by ``(`` is likely an unknown function."""
+        singles = sum(len(p.text) == 1 and p.kind == "variable" for p in pieces)
+        called = self.text[end:].lstrip().startswith("(")
+        if len(run) >= 3 and singles == len(run) and called:
+            guess = suggest_function(run)
+            if guess is not None:
+                raise self.error(f"unknown function `{run}`", start, f"did you mean `{guess}`?")
+        if len(run) >= 4 and singles >= 4 and self.text.startswith("(", end):
+            product = "*".join(p.text for p in pieces)
+            raise self.error(f"unknown function `{run}`", start,
+                             f"declare it with --function {run}, or write {product}(…) for a "
+                             f"product")
 
     def name(self, name: str, start: int, digits: bool = True, subscript: bool = True) -> None:
         """Emit a variable ``name`` that ends at ``self.i``, extended by digits or a subscript."""
@@ -301,6 +309,8 @@ class Tokenizer:
             self.name(tex.GREEK_VARIANTS.get(cmd, cmd), start)
         elif canonical_function(cmd):
             self.emit(FUNC, canonical_function(cmd), start, j)
+        elif cmd == "partial":
+            self.emit(PARTIAL, None, start, j)
         elif cmd in tex.NAMED:
             self.named(start)
         elif cmd in tex.UNSUPPORTED:

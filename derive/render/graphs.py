@@ -1,0 +1,134 @@
+r"""Drawing a :class:`~derive.narrate.document.Graph` and laying out a
+:class:`~derive.narrate.document.Table`, for every renderer.
+
+* :func:`tree_lines` — the graph as a tree from its root (the loss): each node under the nodes it
+  feeds, its edge's label first; a node met a second time is marked and not expanded again;
+* :func:`mermaid` — a Mermaid ``flowchart LR`` (GitHub, Obsidian, Typora, JupyterLab draw it);
+* :func:`tikz` — a TikZ picture, inputs on the left, one column per layer;
+* :func:`grid` — a table's rows as lines of aligned columns (plain text).
+
+Each takes the function that turns inline parts into the format's text, so the renderers keep
+their own escaping and mathematics.  To draw graphs in another format, add a function here.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from ..narrate.document import Graph, GraphEdge, GraphNode, Parts
+from .textbreak import columns
+
+Text = Callable[[Parts], str]
+
+
+def tree_lines(graph: Graph) -> Iterator[tuple[int, GraphNode, GraphEdge | None, bool]]:
+    """``(depth, node, edge into its parent, met before)`` in reading order, without
+    recursion."""
+    seen: set[str] = set()
+    stack: list[tuple[int, str, GraphEdge | None]] = [(0, graph.root, None)]
+    while stack:
+        depth, name, edge = stack.pop()
+        again = name in seen
+        seen.add(name)
+        yield depth, graph.node(name), edge, again
+        if not again:
+            stack.extend((depth + 1, e.source, e) for e in reversed(graph.inputs_of(name)))
+
+
+def tree_text(graph: Graph, text: Text) -> list[tuple[int, str]]:
+    """Each line of the tree as ``(depth, content)``: ``[edge] node  adjoint``."""
+    out = []
+    for depth, node, edge, again in tree_lines(graph):
+        pieces = [f"[{text(edge.parts)}]"] if edge is not None and edge.parts else []
+        pieces.append(text(node.parts))
+        if node.adjoint:
+            pieces.append(text(node.adjoint))
+        if again and graph.again:
+            pieces.append(text(graph.again))
+        out.append((depth, "  ".join(pieces)))
+    return out
+
+
+def _mermaid_label(label: str) -> str:
+    return label.replace('"', "#quot;")
+
+
+def mermaid(graph: Graph, text: Text) -> str:
+    """A Mermaid flowchart from the inputs (left) to the loss (right)."""
+    lines = ["flowchart LR"]
+    for node in graph.nodes:
+        label = text(node.parts) + ("<br/>" + text(node.adjoint) if node.adjoint else "")
+        lines.append(f'  {node.name}["{_mermaid_label(label)}"]')
+    for edge in graph.edges:
+        arrow = f'-->|"{_mermaid_label(text(edge.parts))}"|' if edge.parts else "-->"
+        lines.append(f"  {edge.source} {arrow} {edge.target}")
+    return "\n".join(lines)
+
+
+COLUMN_SEP_CM = 2.8     # between layers, room for an edge's label
+ROW_SEP_CM = 0.6        # between the nodes of a layer
+
+
+def tikz(graph: Graph, text: Text) -> str:
+    """A TikZ picture: a ``matrix`` with one column per layer (so each column is as wide as its
+    widest node), the nodes computed from others first in each column, then the inputs; the
+    edges labelled midway.  It is scaled down to the line width when it is wider."""
+    feeds = {edge.source for edge in graph.edges}
+    columns: dict[int, list] = {}
+    for node in sorted(graph.nodes, key=lambda n: not graph.inputs_of(n.name) and n.name in feeds):
+        columns.setdefault(node.layer, []).append(node)
+    layers = range(min(columns), max(columns) + 1)
+    height = max(len(c) for c in columns.values())
+    rows = []
+    for row in range(height):
+        cells = []
+        for layer in layers:
+            column = columns.get(layer, [])
+            if row < len(column):
+                node = column[row]
+                label = text(node.parts) + (r"\\ " + text(node.adjoint) if node.adjoint else "")
+                cells.append(rf"\node[value] ({node.name}) {{{label}}};")
+            else:
+                cells.append("")
+        rows.append(" \\& ".join(cells) + r" \\")
+    lines = [r"\begin{tikzpicture}[every node/.style={font=\small},",
+             r"  value/.style={draw, rounded corners, align=center, inner sep=3pt},",
+             r"  local/.style={font=\scriptsize, fill=white, inner sep=1pt}]",
+             rf"\matrix[column sep={COLUMN_SEP_CM:g}cm, row sep={ROW_SEP_CM:g}cm, "
+             r"ampersand replacement=\&] {", *rows, "};"]
+    for edge in graph.edges:
+        label = f" node[local, midway] {{{text(edge.parts)}}}" if edge.parts else ""
+        lines.append(rf"\draw[->] ({edge.source}) --{label} ({edge.target});")
+    lines.append(r"\end{tikzpicture}")
+    picture = "\n".join(lines)
+    return ("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n"
+            f"{picture}%\n}}")
+
+
+def grid(header: list[str], rows: list[list[str]], rule: str = "─") -> list[str]:
+    """A table as aligned lines: the header, a rule under it, the rows."""
+    widths = [max(columns(cell) for cell in column) for column in zip(header, *rows)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell + " " * (w - columns(cell)) for cell, w in zip(cells, widths)).rstrip()
+
+    return [line(header), "  ".join(rule * w for w in widths), *(line(r) for r in rows)]
+
+
+def tree_leads(depths: list[int]) -> list[tuple[str, str]]:
+    """For lines at ``depths`` (a tree in reading order), the lead of each line (``├─ ``,
+    ``└─ `` after the guides of its ancestors) and the lead of its wrapped continuation."""
+    last = []
+    for k, depth in enumerate(depths):
+        following = next((d for d in depths[k + 1:] if d <= depth), None)
+        last.append(following is None or following < depth)
+    out, open_levels = [], []          # open_levels[k]: the ancestor at depth k+1 has siblings below
+    for depth, is_last in zip(depths, last):
+        del open_levels[max(depth - 1, 0):]
+        guides = "".join("│  " if more else "   " for more in open_levels)
+        if depth == 0:
+            out.append(("", ""))
+        else:
+            out.append((guides + ("└─ " if is_last else "├─ "), guides + ("   " if is_last else "│  ")))
+            open_levels.append(not is_last)
+    return out

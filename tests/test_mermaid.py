@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from external import require
 
 HERE = Path(__file__).resolve().parent / "mermaid"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -42,10 +41,7 @@ def _browser() -> str:
     missing = "chromium" if browser is None else None
     if missing is None and not (HERE / "node_modules" / "mermaid" / "dist").is_dir():
         missing = "the Mermaid package (run: cd tests/mermaid && npm ci)"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"{missing} missing, and CI is set: .ci/run installs it")
-        pytest.skip(f"{missing} missing")
+    require(missing)
     return browser
 
 

@@ -195,3 +195,62 @@ def test_numbers_too_long_to_show_are_shortened_and_json_keeps_them_exact():
     assert r"\ldots\,(9131\ \text{digits})" in derivation.render("latex")
     data = json.loads(derivation.render("json"))
     assert sympy.sympify(data["result"]) == 5 * x**4 / big + big
+
+
+# --- output files -----------------------------------------------------------------------------
+
+@pytest.fixture
+def umask_022():
+    import os
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_a_new_output_file_has_the_usual_mode(tmp_path, umask_022):
+    """-o writes a file readable like any other (0666 less the umask), not the 0600 of a
+    temporary file."""
+    target = tmp_path / "d.txt"
+    assert run("diff", "x^2", "-o", str(target)).exit_code == 0
+    assert (target.stat().st_mode & 0o777) == 0o644
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path, umask_022):
+    target = tmp_path / "d.txt"
+    target.write_text("old")
+    target.chmod(0o640)
+    assert run("diff", "x^2", "-o", str(target)).exit_code == 0
+    assert (target.stat().st_mode & 0o777) == 0o640 and "2⋅x" in target.read_text()
+
+
+def test_output_through_a_symbolic_link_writes_its_target(tmp_path):
+    """The link stays a link; the file it points to gets the output."""
+    real, link = tmp_path / "real.md", tmp_path / "link.md"
+    real.write_text("old")
+    link.symlink_to(real.name)
+    assert run("diff", "x^2", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and real.read_text().startswith("#")
+
+
+@pytest.mark.parametrize("name", ["", "."])
+def test_output_to_a_directory_is_refused_clearly(name):
+    result = run("diff", "x^2", "-o", name)
+    assert result.exit_code == 2
+    assert "--output needs a file name, not a directory" in result.stderr
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed(tmp_path):
+    """A run killed while writing leaves .NAME.PID.XXXX.tmp; the next write of NAME removes it
+    once its process is gone (and leaves a running one's alone)."""
+    import os
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    leftover = tmp_path / f".d.txt.{gone}.k3j2.tmp"
+    running = tmp_path / f".d.txt.{os.getpid()}.a1b2.tmp"
+    leftover.write_text("partial")
+    running.write_text("partial")
+    assert run("diff", "x^2", "-o", str(tmp_path / "d.txt")).exit_code == 0
+    assert not leftover.exists() and running.exists()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional
@@ -24,6 +23,7 @@ from ..deep import run_deep
 from ..errors import DeriveError, ParseError, printable
 from ..render import render_document
 from .app import app
+from .files import write_atomically
 from .arguments import ExpressionCommand
 
 if TYPE_CHECKING:                 # rich's console is loaded only to draw on a terminal
@@ -88,19 +88,6 @@ def choose_format(format: Format, output: Path | None) -> str:
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         return "rich"
     return "text"
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` via a temporary file and a rename: all or nothing."""
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def emit(subject, format: Format, lang: Lang, output: Path | None,

@@ -10,7 +10,9 @@ so the targets are ratios between figures taken in the same run:
 * nesting depth 250/500/1000 and sums of 1,250/2,500/5,000 terms: each doubling ≤ 2.3× time;
 * the parser on 10,000-character inputs (< 0.5 s) and the indexed softmax derivation (< 1 s);
 * the forty-problem textbook sheet with ``--jobs 1`` and ``--jobs 2`` (faster, same bytes);
-* backpropagation through a 20-node scalar network and a size-8 softmax layer (each < 2 s).
+* backpropagation through a 20-node scalar network and a size-8 softmax layer (each < 2 s);
+* adversarial shapes at doubling sizes (nested quotients, long products, towers, nested tan, long
+  sums, long numbers; letter runs parsed), each with its ratio to the previous size.
 
 To add a row: a function returning ``(name, seconds, note)`` rows, called from :func:`main`.
 """
@@ -108,12 +110,14 @@ def extra_rows():
     from backprop_bench import bench_backprop
     from indexed_bench import bench_indexed
     from parse_bench import bench_parse
+    from resources_bench import bench_resources
     from sheet_bench import bench_sheet
 
     rows = [(f"parse: {name}", seconds, "target < 0.5 s") for name, seconds in bench_parse()]
     rows += [(f"indexed: {name}", seconds, "") for name, seconds in bench_indexed()]
     rows += bench_sheet()
     rows += bench_backprop()
+    rows += bench_resources()
     return rows
 
 

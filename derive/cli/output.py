@@ -35,6 +35,7 @@ class Format(str, Enum):
     json = "json"
     latex = "latex"
     markdown = "markdown"
+    html = "html"
 
 
 class Lang(str, Enum):
@@ -42,7 +43,8 @@ class Lang(str, Enum):
     zh = "zh"
 
 
-SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown"}
+SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown",
+                  ".html": "html", ".htm": "html"}
 
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", help="Output format. auto: rich in a terminal, plain text otherwise "

@@ -32,6 +32,7 @@ class SheetFormat(str, Enum):
     auto = "auto"
     latex = "latex"
     markdown = "markdown"
+    html = "html"
     json = "json"
 
 
@@ -95,7 +96,7 @@ def sheet(
              "# comments), or JSON lines {\"title\", \"command\", \"arguments\", \"options\", "
              "\"answer\"}; - reads standard input.")],
     format: Annotated[SheetFormat, typer.Option(
-        "--format", "-f", help="latex, markdown or json (JSON lines, one problem a line); "
+        "--format", "-f", help="latex, markdown, html or json (JSON lines, one problem a line); "
                                "auto: from the --output file's extension, else markdown.")]
         = SheetFormat.auto,
     lang: LangOption = Lang.en,

@@ -4,7 +4,9 @@
   read as its meaning (the prose meanings are made concrete as in tests/test_parse_corpus.py;
   the notations documented as unsupported count as not read);
 * textbook questions (tests/data/textbook_questions.jsonl): the definition in
-  ``question_original`` parses to the record's ``expr``.
+  ``question_original`` parses to the record's ``expr``;
+* the questions asked with a Leibniz operator (``(d^3y)/(dx^3) ; y=3 cos x``), read whole, give
+  the record's expression, variable and order.
 
 Run ``python benchmarks/reading_corpus.py``; ``-v`` lists what is not read.  To add a
 collection: a function returning ``(name, passed, total, failures)``, called from :func:`main`.
@@ -22,16 +24,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from derive.errors import ParseError  # noqa: E402
 from test_parse_corpus import (  # noqa: E402
-    UNSUPPORTED, expected, parse, parse_equation, records, same, textbook_outcomes, tricky_cases)
+    UNSUPPORTED, leibniz_questions, question_as_asked, read_as_meant, records, textbook_outcomes,
+    tricky_cases)
 
 
-def read_as_meant(category: str, text: str, meaning: str) -> bool:
+def reads(category: str, text: str, meaning: str) -> bool:
     try:
-        if category == "equation form for implicit differentiation":
-            return same(parse_equation(text).expr, expected(meaning))
-        if category == "function-call notation that is not multiplication":
-            return str(parse(text, functions=["x"]).expr) == meaning
-        return same(parse(text).expr, expected(meaning))
+        return read_as_meant(category, text, meaning)[0]
     except (ParseError, ValueError, TypeError):
         return False
 
@@ -43,7 +42,7 @@ def tricky():
             outcomes[record["category"]].append(False)
     for case in tricky_cases():
         category, text, meaning = case.values
-        outcomes[category].append(read_as_meant(category, text, meaning))
+        outcomes[category].append(reads(category, text, meaning))
     failures = sorted(category for category, results in outcomes.items() if not all(results))
     return "tricky inputs (categories)", len(outcomes) - len(failures), len(outcomes), failures
 
@@ -54,9 +53,21 @@ def textbook():
     return "textbook question_original", len(outcomes) - len(failures), len(outcomes), failures
 
 
+def whole_questions():
+    failures = []
+    for record in leibniz_questions():
+        try:
+            if not question_as_asked(record):
+                failures.append(record["id"])
+        except ParseError:
+            failures.append(record["id"])
+    total = len(leibniz_questions())
+    return "questions with d^n y/dx^n (whole)", total - len(failures), total, failures
+
+
 def main() -> None:
     verbose = "-v" in sys.argv[1:]
-    for name, passed, total, failures in (tricky(), textbook()):
+    for name, passed, total, failures in (tricky(), textbook(), whole_questions()):
         print(f"{name:32} {passed:3}/{total}")
         if verbose:
             for failure in failures:

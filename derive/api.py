@@ -14,24 +14,28 @@ from sympy import Basic, Symbol
 
 from .deep import run_deep
 from .derivation import Derivation, derive_expression
-from .inputs import choose_variables, read_expression
+from .inputs import choose_variables, read_operand
 
 __all__ = ["Derivation", "explain"]
 
 
 def explain(expression: str | Basic, wrt: str | Symbol | Sequence[str | Symbol] | None = None,
-            order: int = 1, *, functions: Iterable[str] = (), latex: bool | None = None,
-            allow_absent: bool = False) -> Derivation:
+            order: int | None = None, *, functions: Iterable[str] = (), latex: bool | None = None,
+            allow_absent: bool = False, detail: str | None = None) -> Derivation:
     """Differentiate ``expression`` step by step and verify every step.
 
     ``wrt`` is a variable, or several for a mixed partial derivative (applied in order);
-    by default the expression's only variable.  ``order`` repeats a single variable.  A ``wrt``
-    that does not occur in the expression is an error unless ``allow_absent``.
+    by default the expression's only variable.  ``order`` (default 1) repeats a single variable.
+    An operator written first (``d/dx x^2``, ``\\frac{d^2}{dx^2}(…)``) gives the variables and
+    the order; ``wrt`` and ``order`` may repeat them but not contradict them.  A ``wrt``
+    that does not occur in the expression is an error unless ``allow_absent``.  ``detail``
+    (``brief``, ``standard``, ``full``) is the level its prose uses by default.
     """
-    return run_deep(_explain, expression, wrt, order, functions, latex, allow_absent)
+    return run_deep(_explain, expression, wrt, order, functions, latex,
+                    allow_absent).at_detail(detail)
 
 
 def _explain(expression, wrt, order, functions, latex, allow_absent) -> Derivation:
-    text, expr, readings = read_expression(expression, functions, latex)
-    variables = choose_variables(expr, wrt, order, allow_absent)
+    text, expr, readings, operator = read_operand(expression, functions, latex)
+    variables = choose_variables(expr, wrt, order, allow_absent, operator)
     return derive_expression(text, expr, variables, readings)

@@ -14,6 +14,7 @@ from .render.json import expression_string, header, latex_string, step_data, ver
 from .result import ExpressionResult
 from .steps import Step
 from .trace import trace_repeated
+from .undefined import check_defined
 from .verify import Verification, verify
 
 
@@ -60,6 +61,7 @@ class Derivation(ExpressionResult):
 def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=()) -> Derivation:
     """Trace and verify an expression already read (for topics that build on one derivative)."""
     step = trace_repeated(expr, variables)
+    check_defined(step.result, f"the derivative of {text}")
     verification = verify(step)
     moving = set(variables)
     held = tuple(sorted((s for s in expr.free_symbols if s not in moving), key=lambda s: s.name))

@@ -8,6 +8,21 @@ message that says *what* went wrong and *where*.
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def _shown(char: str) -> str:
+    """A control character as a visible escape (``\\x1b``), any other character as itself."""
+    if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf"):
+        return char
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (ESC, BEL, CR …), so that an error message
+    that quotes the input cannot retitle, recolour or rewrite the terminal; newlines are kept."""
+    return "".join(_shown(char) for char in text)
+
 
 class DeriveError(Exception):
     """A problem with the user's request: shown as one clear message, exit code 2."""
@@ -36,7 +51,8 @@ class ParseError(DeriveError):
             return ""
         line = self.text.replace("\n", " ").replace("\t", " ")
         pos = max(0, min(self.position, len(line)))
-        return f"  {line}\n  {' ' * pos}^"
+        shown, pos = printable(line), len(printable(line[:pos]))
+        return f"  {shown}\n  {' ' * pos}^"
 
     def report(self) -> str:
         """The full message: what, where (with a caret), and a hint when there is one."""

@@ -12,19 +12,28 @@ import difflib
 from sympy import Basic, Expr, Symbol
 
 from .errors import UsageError
-from .parse import parse, parse_variable
+from .parse import Operator, parse, parse_variable
+from .undefined import check_defined
 
 MAX_ORDER = 20
 
 
 def read_expression(expression, functions=(), latex=None):
     """``(text, expr, readings)`` from user text (parsed) or a sympy object (taken as is)."""
+    return read_operand(expression, functions, latex, operators=False)[:3]
+
+
+def read_operand(expression, functions=(), latex=None, operators=True):
+    """``(text, expr, readings, operator)``: like :func:`read_expression`, but the text may
+    start with a derivative operator (``d/dx x^2``), returned as ``operator`` (else None)."""
     if isinstance(expression, Basic):
-        return str(expression), expression, ()
+        check_defined(expression, str(expression))
+        return str(expression), expression, (), None
     if not isinstance(expression, str):
         raise UsageError(f"expected an expression as text or a sympy object, got {type(expression).__name__}")
-    parsed = parse(expression, functions=tuple(functions), latex=latex)
-    return parsed.text, parsed.expr, parsed.readings
+    parsed = parse(expression, functions=tuple(functions), latex=latex, operators=operators)
+    check_defined(parsed.expr, parsed.text)
+    return parsed.text, parsed.expr, parsed.readings, parsed.operator
 
 
 def read_variable(value: str | Symbol) -> Symbol:
@@ -44,10 +53,15 @@ def read_variables(values) -> tuple[Symbol, ...] | None:
     return chosen or None
 
 
-def choose_variables(expr: Expr, wrt, order: int, allow_absent: bool = False
-                     ) -> tuple[Symbol, ...]:
-    """The variables to differentiate by, in order; by default the only free symbol.  A
-    variable given that does not occur in ``expr`` is an error unless ``allow_absent``."""
+def choose_variables(expr: Expr, wrt, order: int | None, allow_absent: bool = False,
+                     operator: Operator | None = None) -> tuple[Symbol, ...]:
+    """The variables to differentiate by, in order; by default the only free symbol, or those
+    of the ``operator`` written in the input (``wrt`` and ``order`` may repeat them, not
+    contradict them).  A variable that does not occur in ``expr`` is an error unless
+    ``allow_absent``."""
+    if operator is not None:
+        return _operator_variables(expr, wrt, order, allow_absent, operator)
+    order = 1 if order is None else order
     if not isinstance(order, int) or order < 1:
         raise UsageError(f"the order must be a whole number of at least 1 (got {order!r})")
     if order > MAX_ORDER:
@@ -70,6 +84,33 @@ def choose_variables(expr: Expr, wrt, order: int, allow_absent: bool = False
     if wrt is not None:
         require_present(expr, chosen, allow_absent)
     return chosen * order if len(chosen) == 1 else chosen
+
+
+def _operator_variables(expr, wrt, order, allow_absent, operator) -> tuple[Symbol, ...]:
+    stated = operator.variables
+    if wrt is not None:
+        given = read_variables(wrt)
+        if given != stated and given != stated[:1] * len(given) or \
+                len(set(stated)) > 1 and given != stated:
+            raise UsageError(f"the input's {operator.plain()} says "
+                             f"{', '.join(v.name for v in dict.fromkeys(stated))}, --wrt says "
+                             f"{', '.join(v.name for v in given)}: give one of them")
+    if order is not None and order != len(stated):
+        raise UsageError(f"the input's {operator.plain()} is of order {len(stated)}, --order "
+                         f"says {order}: give one of them")
+    require_present(expr, stated, allow_absent)
+    return stated
+
+
+def first_order_variables(operator: Operator, wrt, what: str) -> tuple[Symbol, ...]:
+    """The variables of a first-order operator (``∂/∂y``) for a topic that takes first
+    derivatives; ``wrt`` may repeat them."""
+    if operator.order != 1:
+        raise UsageError(f"{what} takes first derivatives, not {operator.plain()}: "
+                         f"derive diff explains higher ones")
+    if wrt is not None and read_variables(wrt) != operator.variables:
+        raise UsageError(f"the input's {operator.plain()} and --wrt differ: give one of them")
+    return operator.variables
 
 
 def require_present(expr: Expr, variables, allow_absent: bool = False) -> None:

@@ -5,10 +5,12 @@ answer check) is a frozen dataclass deriving from :class:`Explained`.  It writes
 (``_data``, schema ``derive/1``, started by :func:`derive.render.json.header`); everything else
 comes from here:
 
-* ``document(lang)`` — its narration, found by :func:`derive.narrate.document_for`;
-* ``data()`` — its JSON object;
-* ``render(format, lang, **options)`` — ``text``, ``rich`` (ANSI), ``latex``, ``markdown`` or
-  ``json`` as a string (the options each format accepts are declared by its renderer);
+* ``document(lang, detail)`` — its narration, found by :func:`derive.narrate.document_for`, at
+  a detail level (``brief``, ``standard``, ``full``; by default the result's own ``detail``);
+* ``data()`` — its JSON object (always the full tree; it records the detail level);
+* ``render(format, lang, detail, **options)`` — ``text``, ``rich`` (ANSI), ``latex``,
+  ``markdown`` or ``json`` as a string (the options each format accepts are declared by its
+  renderer);
 * ``__rich__`` — rich draws it in a terminal;
 * ``_repr_markdown_``, ``_repr_latex_`` — Jupyter displays it.
 
@@ -19,32 +21,45 @@ result about one expression), implement ``_data``, and register its narration in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sympy import Expr
 
 from .deep import run_deep
 from .narrate import Document, document_for
+from .narrate.detail import DEFAULT, checked
 from .render import render_document, render_output
 
 
+@dataclass(frozen=True)
 class Explained:
-    """Base of every result: narrated, rendered and written as JSON the same way."""
+    """Base of every result: narrated, rendered and written as JSON the same way.
 
-    def document(self, lang: str = "en") -> Document:
-        """What the result says, in ``lang``, before any format is chosen."""
-        return run_deep(document_for, self, lang)
+    ``detail`` is the level its prose uses unless another is asked for."""
+
+    detail: str = field(default=DEFAULT, kw_only=True)
+
+    def at_detail(self, detail: str | None):
+        """This result narrated at ``detail`` by default (``None``: unchanged)."""
+        return self if detail is None else replace(self, detail=checked(detail))
+
+    def document(self, lang: str = "en", detail: str | None = None) -> Document:
+        """What the result says, in ``lang`` at ``detail``, before any format is chosen."""
+        return run_deep(document_for, self, lang, checked(detail or self.detail))
 
     def data(self) -> dict:
-        """The JSON object (schema ``derive/1``)."""
-        return run_deep(self._data)
+        """The JSON object (schema ``derive/1``): ``detail`` names the level of the prose."""
+        data = run_deep(self._data)
+        schema, kind = data.pop("schema"), data.pop("kind")
+        return {"schema": schema, "kind": kind, "detail": self.detail, **data}
 
     def _data(self) -> dict:
         raise NotImplementedError(f"{type(self).__name__} does not write its JSON")
 
-    def render(self, format: str = "text", lang: str = "en", **options) -> str:
+    def render(self, format: str = "text", lang: str = "en", detail: str | None = None,
+               **options) -> str:
         """The result as ``text``, ``rich`` (ANSI), ``latex``, ``markdown`` or ``json``."""
-        return render_output(self, format, lang, **options)
+        return render_output(self.at_detail(detail), format, lang, **options)
 
     def __rich__(self):
         return render_document(self.document(), "rich")

@@ -23,7 +23,7 @@ SAME = 0.02           # at most this share of pixels may differ from the kept sc
 @pytest.mark.parametrize("lang", LANGS)
 def test_textbook_sheet_fits_an_800_pixel_page(lang, tmp_path):
     found = widest(sheet("html", lang), tmp_path, PAGE_PX)
-    assert found["maths"] > 1000
+    assert found["maths"] > 400            # forty solutions drawn
     assert not found["bad"], found["bad"][:5]
     assert found["scrollWidth"] <= PAGE_PX
 
@@ -51,5 +51,6 @@ def test_the_top_of_a_page_looks_as_kept(lang, tmp_path):
         SCREENSHOTS.mkdir(exist_ok=True)
         kept.write_bytes(shot)
     share = difference(shot, kept.read_bytes())
-    assert share <= SAME, f"{share:.1%} of the pixels differ from {kept}"
+    assert share <= SAME, (f"{share:.1%} of the pixels differ from {kept}: look at the page; "
+                           "if it is right, DERIVE_UPDATE_SCREENSHOTS=1 rewrites the screenshot")
 

@@ -7,7 +7,7 @@ import sympy
 from derive import explain
 from derive.steps import walk
 
-TOP_LEVEL = {"schema", "kind", "input", "expression", "wrt", "held_constant", "readings",
+TOP_LEVEL = {"schema", "kind", "detail", "input", "expression", "wrt", "held_constant", "readings",
              "result", "latex", "verified", "verification", "steps"}
 STEP = {"rule", "expr", "var", "result", "latex", "check", "substeps"}
 
@@ -20,6 +20,7 @@ def test_top_level_keys_are_pinned():
     data = load("sin(x^2)")
     assert set(data) == TOP_LEVEL
     assert data["schema"] == "derive/1" and data["kind"] == "derivative"
+    assert data["detail"] == "standard"
     assert data["input"] == "sin(x^2)" and data["wrt"] == ["x"]
 
 

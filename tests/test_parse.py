@@ -63,7 +63,7 @@ def test_api_shape():
     assert dp.MAX_LENGTH == 10_000 and dp.MAX_DEPTH == 3_000
     assert set(dp.__all__) >= {"parse", "parse_variable", "parse_equation", "Parsed", "Reading",
                                "READING_KINDS", "MAX_LENGTH", "MAX_DEPTH"}
-    assert 6 <= len(READING_KINDS) <= 12
+    assert 6 <= len(READING_KINDS) <= 16
     with pytest.raises(ValueError):
         Reading("no_such_kind", "")
 
@@ -272,7 +272,8 @@ def test_latex_switch():
     assert err.position == 0
     assert "unknown LaTeX command" in error(r"\sinn x").message
     assert error(r"\sinn x").hint == "did you mean `\\sin`?"
-    assert "not supported" in error(r"\partial x").message
+    assert "not supported" in error(r"\int x").message
+    assert "comes first" in error(r"x \partial x").hint
 
 
 # -- errors ------------------------------------------------------------------------------
@@ -285,7 +286,7 @@ def test_latex_switch():
     ("sin", 3, "needs an argument"), ("sin*x", 3, "needs an argument"),
     ("sin(x, y)", 0, "takes 1 argument"),
     ("x.__class__", 1, "`.`"), ("__import__('os')", 0, "`_`"), ("'x'", 0, "`'`"),
-    ("lambda x: x", 8, "`:`"), ("x[0]", 1, "square brackets"), ("x;y", 1, "`;`"),
+    ("lambda x: x", 8, "`:`"), ("[x+1", 4, "missing `]`"), ("x;y", 1, "`;`"),
     ("`x`", 0, "`"), ("x@y", 1, "`@`"), ("x$", 1, "`$`"), ("x#", 1, "`#`"),
     ("f′(x)", 1, "′"), ("x!", 1, "`!`"), ("1/0", 1, "division by zero"),
     ("x/(x-x)", 1, "division by zero"), ("5.", 1, "`.`"), ("x_", 2, "subscript"),
@@ -403,3 +404,14 @@ def test_huge_symbolic_exponent_is_fine():
     assert P("x^(10^100)") == x**(10**100)
     assert P("e^(10^100)") == exp(10**100)
     assert time.perf_counter() - started < 2
+
+
+def test_square_brackets_are_parentheses():
+    """Textbooks use [ ] as parentheses: [sin x + 2]^{arcsec x}, d/dx[x^2]."""
+    assert P(r"[\sin x + 2]^{\arcsec x}") == (sympy.sin(x) + 2) ** sympy.asec(x)
+    assert P("3[x+1]^2") == 3 * (x + 1) ** 2
+    assert P("sin[x^2]") == sympy.sin(x**2)
+    assert P("[(x+1)(x-1)]^2") == ((x + 1) * (x - 1)) ** 2
+    parsed = parse("x[0]")
+    assert parsed.expr == 0 and Reading("implicit_multiplication", "x[ -> x*[") in parsed.readings
+    assert "missing `]`" in error("[x+1)").message or "expected `]`" in error("[x+1)").message

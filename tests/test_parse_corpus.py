@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import string
 from pathlib import Path
 
@@ -66,8 +67,6 @@ UNSUPPORTED = {
         "10(3)/(4) is the product 10·3/4 = 15/2, as everywhere else; write 10 + 3/4",
     "prime notation":
         "derivative notation (f′(x), \\fp, f^{(4)}) belongs to the question, not the expression",
-    "Leibniz / partial notation":
-        "derivative notation (dy/dx, ∂z/∂y) belongs to the question, not the expression",
     "subscript partial notation and its order":
         "f_xy is the variable f_x times y; partial-derivative subscripts belong to the question",
     "answer mixing intermediate and parameter variables":
@@ -96,10 +95,25 @@ CONCRETE = {
 }
 
 
+#: Leibniz notation names what it differentiates: each form with a definition of it, and the
+#: variables differentiated by, in order.
+LEIBNIZ = {
+    "(d^2y)/(dx^2)": ("y = x^3 sin x", "x, x"),
+    "(∂z)/(∂y)": ("z = x^2 y", "y"),
+    r"\frac{\partial z}{\partial s}": ("z = s^2 t", "s"),
+}
+
+
 def tricky_cases():
     for record in records("tricky_inputs.jsonl"):
         category = record["category"]
         if category in UNSUPPORTED:
+            continue
+        if category == "Leibniz / partial notation":
+            for form in record["as_written"].split(" ; "):
+                definition, variables = LEIBNIZ[form]
+                yield pytest.param(category, f"{definition}; {form}", variables,
+                                   id=f"{category}: {form}")
             continue
         if category in CONCRETE:
             for text, meaning in CONCRETE[category]:
@@ -114,17 +128,26 @@ def tricky_cases():
             yield pytest.param(category, text, meaning, id=f"{category}: {text}")
 
 
-@pytest.mark.parametrize("category, text, meaning", list(tricky_cases()))
-def test_tricky_input(category, text, meaning):
+def read_as_meant(category: str, text: str, meaning: str) -> tuple[bool, object]:
+    """Whether ``text`` reads as ``meaning``, and what it was read as."""
     if category == "equation form for implicit differentiation":
         got = parse_equation(text).expr
     elif category == "function-call notation that is not multiplication":
         got = parse(text, functions=["x"]).expr
-        assert got == sympy.Function("x")(sympy.Symbol("i"))
-        return
+        return got == sympy.Function("x")(sympy.Symbol("i")), got
+    elif category == "Leibniz / partial notation":
+        operator = parse(text, operators=True).operator
+        got = ", ".join(v.name for v in operator.variables) if operator else None
+        return got == meaning, got
     else:
         got = parse(text).expr
-    assert same(got, expected(meaning)), f"{text!r} read as {got}, expected {meaning}"
+    return same(got, expected(meaning)), got
+
+
+@pytest.mark.parametrize("category, text, meaning", list(tricky_cases()))
+def test_tricky_input(category, text, meaning):
+    ok, got = read_as_meant(category, text, meaning)
+    assert ok, f"{text!r} read as {got}, expected {meaning}"
 
 
 def test_every_tricky_category_is_checked_or_documented():
@@ -201,3 +224,26 @@ def test_textbook_questions():
         print(f"  {key}: {outcome}  [{TEXTBOOK_UNSUPPORTED.get(key, 'UNEXPECTED')}]")
     assert set(failed) == set(TEXTBOOK_UNSUPPORTED)
     assert passed >= 89
+
+
+def leibniz_questions() -> list[dict]:
+    """Textbook questions that ask with a Leibniz operator: ``(d^3y)/(dx^3) ; y=3 cos x``."""
+    return [record for record in records("textbook_derivatives.jsonl")
+            if re.search(r"\(d\^\d+y\)", record["question_original"])]
+
+
+def question_as_asked(record: dict) -> bool:
+    """The whole question, read at once, gives the record's expression, variable and order."""
+    parsed = parse(record["question_original"], operators=True)
+    want = (sympy.Symbol(record["wrt"]),) * int(record.get("order", 1))
+    return parsed.operator is not None and parsed.operator.variables == want \
+        and same(parsed.expr, expected(record["expr"]))
+
+
+@pytest.mark.parametrize("record", leibniz_questions(), ids=lambda record: record["id"])
+def test_questions_asked_with_a_leibniz_operator_read_whole(record):
+    assert question_as_asked(record)
+
+
+def test_the_corpus_has_leibniz_questions():
+    assert len(leibniz_questions()) >= 3

@@ -57,7 +57,7 @@ def test_no_double_signs():
 
 def test_partial_derivation_writes_every_step_with_partial():
     """Inside ∂/∂x (x² + y²) every step is a partial derivative, in text and in LaTeX."""
-    derivation = explain(x ** 2 + y ** 2, wrt=x)
+    derivation = explain(x ** 2 + y ** 2, wrt=x, detail="full")
     text, latex = derivation.render("text"), derivation.render("latex")
     denominators = [line.strip()[:2] for line in text.splitlines()
                     if line.strip().startswith(("dx", "∂x"))]

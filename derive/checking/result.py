@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 from ..deep import run_deep
 from ..derivation import Derivation, derive_expression
 from ..errors import UsageError
-from ..inputs import choose_variables, read_expression, read_variable
+from ..inputs import choose_variables, read_expression, read_operand, read_variable
 from ..narrate import LANGUAGES, Narrator
 from ..narrate.checking import mistake_parts, number_text
 from ..render.json import expression_string, header, latex_string, step_data, verification_data
@@ -134,7 +134,7 @@ def _read_at(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
 
 
 def check(expression: str | Basic, answer: str | Basic,
-          wrt: str | Symbol | Sequence[str | Symbol] | None = None, order: int = 1, *,
+          wrt: str | Symbol | Sequence[str | Symbol] | None = None, order: int | None = None, *,
           at: Mapping | None = None, functions: Iterable[str] = (),
           latex: bool | None = None, allow_absent: bool = False) -> CheckResult:
     """Check ``answer`` against the derivative of ``expression``.
@@ -151,9 +151,9 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_
                     ) -> CheckResult:
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         answer = sympify(answer)   # a Python number, never text
-    text, expr, readings = read_expression(expression, functions, latex)
+    text, expr, readings, operator = read_operand(expression, functions, latex)
     answer_text, answer_expr, _ = read_expression(answer, functions, latex)
-    variables = choose_variables(expr, wrt, order, allow_absent)
+    variables = choose_variables(expr, wrt, order, allow_absent, operator)
     point = _read_at(at, functions, latex)
     known = set(expr.free_symbols) | set(variables)
     stray = sorted((s for s in answer_expr.free_symbols if s not in known), key=lambda s: s.name)

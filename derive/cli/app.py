@@ -6,6 +6,8 @@ import sys
 
 import typer
 
+from ..errors import printable
+
 app = typer.Typer(
     name="derive",
     help="Derivatives explained step by step: every rule named, every step verified.\n\n"
@@ -37,6 +39,7 @@ def main() -> None:
         sys.stderr.write("interrupted\n")
         raise SystemExit(130) from None
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        sys.stderr.write(f"internal error ({type(error).__name__}: {error}); "
-                         f"please report it with the command that caused it\n")
+        detail = " ".join(str(error).split())       # one line, whatever the message holds
+        sys.stderr.write(printable(f"internal error ({type(error).__name__}: {detail}); "
+                                   f"please report it with the command that caused it") + "\n")
         raise SystemExit(INTERNAL_ERROR) from None

@@ -30,7 +30,9 @@ def check(
                                                "(with --at, its value there).")],
     wrt: Annotated[Optional[list[str]], typer.Option(
         "--wrt", "-w", help="Variable to differentiate by (default: the only one).")] = None,
-    order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
+    order: Annotated[Optional[int], typer.Option(
+        "--order", "-n", help="How many times to differentiate (default 1, or as the input's "
+                              "d^2/dx^2 says).")] = None,
     at: Annotated[Optional[list[str]], typer.Option(
         "--at", help="Compare values at a point: --at x=2 (repeat for several variables).")] = None,
     allow_absent: AllowAbsentOption = False,

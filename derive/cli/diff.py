@@ -17,7 +17,9 @@ def diff(
     wrt: Annotated[Optional[list[str]], typer.Option(
         "--wrt", "-w", help="Variable to differentiate by (default: the only one). "
                             "Repeat for mixed partials: --wrt x --wrt y is ∂/∂y(∂f/∂x).")] = None,
-    order: Annotated[int, typer.Option("--order", "-n", help="How many times to differentiate.")] = 1,
+    order: Annotated[Optional[int], typer.Option(
+        "--order", "-n", help="How many times to differentiate (default 1, or as the input's "
+                              "d^2/dx^2 says).")] = None,
     allow_absent: AllowAbsentOption = False,
     *, functions, latex,
 ) -> object:

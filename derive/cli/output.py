@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 import typer
 
 from ..deep import run_deep
-from ..errors import DeriveError, ParseError
+from ..errors import DeriveError, ParseError, printable
 from ..render import render_document
 from .app import app
 from .arguments import ExpressionCommand
@@ -43,6 +43,12 @@ class Lang(str, Enum):
     zh = "zh"
 
 
+class Detail(str, Enum):
+    brief = "brief"
+    standard = "standard"
+    full = "full"
+
+
 SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown",
                   ".html": "html", ".htm": "html"}
 
@@ -50,6 +56,10 @@ FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", help="Output format. auto: rich in a terminal, plain text otherwise "
                            "(or from the --output file's extension).")]
 LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the explanation.")]
+DetailOption = Annotated[Detail, typer.Option(
+    "--detail", "-d", help="How much the explanation says. brief: one line per rule, then the "
+                           "algebra; standard: what a learner knows is written inline; full: "
+                           "every step of the tree. JSON always holds the full tree.")]
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write to this file (atomically) instead of standard output.")]
 LatexOption = Annotated[bool, typer.Option("--latex", help="Read the expression as LaTeX "
@@ -67,7 +77,7 @@ FunctionOption = Annotated[Optional[list[str]], typer.Option(
 
 def fail(error: DeriveError) -> None:
     message = error.report() if isinstance(error, ParseError) else f"error: {error.message}"
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(printable(message) + "\n")
     raise typer.Exit(2)
 
 
@@ -95,10 +105,12 @@ def write_atomically(path: Path, content: str) -> None:
 
 
 def emit(subject, format: Format, lang: Lang, output: Path | None,
-         standalone: bool = False, console: Console | None = None) -> None:
-    """Render ``subject`` and send it to the terminal (``console``, by default one on standard
-    output) or the output file."""
+         standalone: bool = False, console: Console | None = None,
+         detail: Detail = Detail.standard) -> None:
+    """Render ``subject`` at ``detail`` and send it to the terminal (``console``, by default one
+    on standard output) or the output file."""
     chosen = choose_format(format, output)
+    subject = subject.at_detail(Detail(detail).value)
     if standalone and chosen != "latex":
         raise DeriveError(f"--standalone needs --format latex (or an output file ending in .tex), "
                           f"not {chosen}")
@@ -124,11 +136,11 @@ def deliver(content: str, output: Path | None) -> None:
 
 
 def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bool = False,
-        console: Console | None = None):
+        console: Console | None = None, detail: Detail = Detail.standard):
     """Compute a result and emit it; a user error becomes one message and exit code 2."""
     try:
         result = compute()
-        emit(result, format, lang, output, standalone, console)
+        emit(result, format, lang, output, standalone, console, detail)
     except DeriveError as error:
         fail(error)
     return result
@@ -151,6 +163,8 @@ OUTPUT_OPTIONS = (
     inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=Format.auto,
                       annotation=FormatOption),
     inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=Lang.en, annotation=LangOption),
+    inspect.Parameter("detail", inspect.Parameter.KEYWORD_ONLY, default=Detail.standard,
+                      annotation=DetailOption),
     inspect.Parameter("output", inspect.Parameter.KEYWORD_ONLY, default=None,
                       annotation=OutputOption),
     inspect.Parameter("standalone", inspect.Parameter.KEYWORD_ONLY, default=False,
@@ -169,7 +183,7 @@ def command(name: str | None = None, exit_code: Callable[[object], int] | None =
             reads: bool = True):
     """Register ``build`` as a command: its parameters are the command's own arguments and
     options, it returns the result, and the options every command shares are added here: the
-    output options (``--format``, ``--lang``, ``--output``, ``--standalone``) and, for a command
+    output options (``--format``, ``--lang``, ``--detail``, ``--output``, ``--standalone``) and, for a command
     that ``reads`` expressions, ``--latex`` and ``--function`` (passed to ``build`` as the API's
     ``latex`` and ``functions``).  ``exit_code(result)`` may turn a result into a non-zero exit
     (``check``: 1 for a wrong answer)."""

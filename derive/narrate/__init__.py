@@ -1,8 +1,9 @@
 """Narration: results → Documents, in English or Chinese.  Every word a reader sees is said here.
 
-``document_for(result, lang)`` is how a result is narrated: it finds the narration of the
-result's class in :data:`NARRATIONS` (by class name, along the class's MRO, as the renderers
-find a block's method) and gives the Document every renderer in :mod:`derive.render` draws.
+``document_for(result, lang, detail)`` is how a result is narrated: it finds the narration of
+the result's class in :data:`NARRATIONS` (by class name, along the class's MRO, as the renderers
+find a block's method) and gives the Document every renderer in :mod:`derive.render` draws.  The
+detail level (:mod:`.detail`) is in force for the whole narration.
 
 * :mod:`.narrator` — a Step tree, dispatched by Step class; one derivative (``derive diff``);
 * :mod:`.topics` — gradient, critical points, chain rule, composition, limit, implicit;
@@ -23,6 +24,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .checking import narrate_check
+from .detail import LEVELS, narrating_at
 from .document import Document
 from .indexed import narrate_jacobian, narrate_plain_jacobian, narrate_softmax
 from .labels import labelled
@@ -47,13 +49,14 @@ NARRATIONS: dict[str, Callable[[object, str], Document]] = {
 }
 
 
-def document_for(result, lang: str = "en") -> Document:
-    """The Document of ``result`` in ``lang``: its class's narration, labelled."""
+def document_for(result, lang: str = "en", detail: str | None = None) -> Document:
+    """The Document of ``result`` in ``lang`` at ``detail``: its class's narration, labelled."""
     for cls in type(result).__mro__:
         narration = NARRATIONS.get(cls.__name__)
         if narration is not None:
-            return labelled(narration(result, lang))
+            with narrating_at(detail):
+                return labelled(narration(result, lang))
     raise TypeError(f"no narration for {type(result).__name__}: add one to NARRATIONS")
 
 
-__all__ = ["Document", "LANGUAGES", "NARRATIONS", "Narrator", "document_for", "narrate", "say"]
+__all__ = ["Document", "LANGUAGES", "LEVELS", "NARRATIONS", "Narrator", "document_for", "narrate", "say"]

@@ -23,6 +23,7 @@ from ..notation import derivative_of
 from ..steps import RepeatedStep, Step, rule_key
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
+from .detail import current_detail, is_known
 from .labels import CLAUSES, DASH, LIST
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
                        Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
@@ -88,9 +89,12 @@ def held_note(lang: str, var: Symbol, held, depth: int = 0) -> list[Block]:
 class Narrator:
     """Narrates one verified Step tree in one language."""
 
-    def __init__(self, lang: str, verification: Verification | None = None) -> None:
+    def __init__(self, lang: str, verification: Verification | None = None,
+                 detail: str | None = None) -> None:
         self.lang = lang
         self.verification = verification
+        self.detail = detail or current_detail()
+        self._stated: set[str] = set()   # rules whose general formula has been stated
         # variables whose derivatives are partial in the derivation being narrated: every
         # step of ∂f/∂x is written with ∂ (∂/∂x y² = 0), not only those sympy would write so
         self._partial: frozenset = frozenset()
@@ -102,15 +106,28 @@ class Narrator:
 
     def document(self, step: Step, *, source: str | None = None, readings=(),
                  held: tuple[Symbol, ...] = ()) -> Document:
-        blocks: list[Block] = (how_read(self.lang, step.expr, readings) if source is not None
+        # the title shows the expression as read: below full detail it is not said again
+        full = self.detail == "full"
+        blocks: list[Block] = (how_read(self.lang, step.expr, readings)
+                               if source is not None and full
                                else reading_notes(self.lang, readings))
         blocks += held_note(self.lang, step.var, held)
-        if step.children():
+        tree = bool(step.children()) and self._shows_tree(step)
+        if tree:
             blocks.append(Tree(self.say("tree.title"), self.decomposition(step, TREE_DEPTH)))
-        blocks.append(Heading(self.say("steps.title"), level=2))
+        if full or tree:       # a heading between the structure and the steps
+            blocks.append(Heading(self.say("steps.title"), level=2))
         blocks.extend(self.steps(step))
         blocks.append(self.result(step))
         return Document(title=self.title(step, held), blocks=tuple(blocks), lang=self.lang)
+
+    def _shows_tree(self, step: Step) -> bool:
+        """``full``: always; ``standard``: when a composite part sits inside another; ``brief``:
+        never."""
+        if self.detail != "standard":
+            return self.detail == "full"
+        return any(not is_known(child) and child.children() for child in step.children()
+                   if not isinstance(child, RepeatedStep))
 
     def title(self, step: Step, held: tuple[Symbol, ...]) -> Parts:
         if isinstance(step, RepeatedStep):
@@ -196,6 +213,10 @@ class Narrator:
         return self._hook("steps", step)(step, depth, title)
 
     def _steps_Step(self, step: Step, depth: int, title: Parts) -> list[Block]:
+        if self.detail == "brief":
+            return self._brief(step, depth)
+        if self.detail == "standard":
+            return self._standard(step, depth, title)
         children = step.children()
         equation = () if children else self._chain(step)
         blocks: list[Block] = [RuleStep(title, self._says(step), depth, equation)]
@@ -205,6 +226,39 @@ class Narrator:
             for child_label, child in zip(self._hook("labels", step)(step), children):
                 blocks.extend(self._steps(child, depth + 1, child_label))
             blocks.append(Equation(self._chain(step), depth, self._hook("combine", step)(step)))
+        return blocks
+
+    def _standard(self, step: Step, depth: int, title: Parts) -> list[Block]:
+        """A derivative the learner knows is written inline: only the parts that are themselves
+        composite get a block; the rule's formula is stated at its first use."""
+        children = step.children()
+        shown = [(label, child) for label, child in zip(self._hook("labels", step)(step), children)
+                 if not is_known(child)]
+        equation = () if shown else self._chain(step)
+        blocks: list[Block] = [RuleStep(title, self._says(step), depth, equation)]
+        blocks.extend(self._hook("notes", step)(step, depth))
+        blocks.extend(self._verdict_note(step, depth))
+        if shown:
+            for child_label, child in shown:
+                blocks.extend(self._steps(child, depth + 1, child_label))
+            blocks.append(Equation(self._chain(step), depth, self._hook("combine", step)(step)))
+        return blocks
+
+    def _brief(self, step: Step, depth: int) -> list[Block]:
+        """One line per rule application, the inner ones first, each sub-derivative given
+        directly in the formula that uses it (without recursion: trees can be deep)."""
+        order: list[Step] = []
+        stack = [step]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(c for c in node.children() if c.children() and not is_known(c))
+        blocks: list[Block] = []
+        for node in reversed(order):
+            line = join([(Math(form),) for form in self._chain(node)], " = ")
+            blocks.append(RuleStep(self.say(f"rule.{rule_key(node)}"), line, depth))
+            blocks.extend(self._hook("notes", node)(node, depth))
+            blocks.extend(self._verdict_note(node, depth))
         return blocks
 
     def _steps_RepeatedStep(self, step, depth: int, title: Parts) -> list[Block]:
@@ -234,6 +288,9 @@ class Narrator:
     def _says(self, step: Step) -> Parts:
         slots = dict(expr=Math(abbreviate(step.expr)), var=Math(step.var))
         key = rule_key(step)
+        if self.detail == "standard" and key in self._stated and step.children():
+            return ()           # the rule's formula was stated at its first use
+        self._stated.add(key)
         if key in FORMULAS:
             slots["formula"] = FORMULAS[key]
         slots.update(self._hook("slots", step)(step))

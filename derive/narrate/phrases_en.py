@@ -131,6 +131,8 @@ PHRASES = {
     "critical.found": "Real solutions found: {n}.",
     "critical.none": "The system has no real solution, so $f$ has no critical point.",
     "critical.infinite": "The solution set is infinite: whole lines or curves of points are critical, not only isolated points.",
+    "critical.not_complete": "NOT verified: solutions of ∇f = 0 may be missing",
+    "critical.partial": "These are the solutions sympy.solve returned, but the system could not be solved by steps known to find every solution: solutions may be missing, so the set is not verified.",
     "critical.unsolved": "sympy could not solve the system: {reason}. No critical point is claimed.",
     "critical.free": "{vars} free",
     "critical.second_title": "Second-derivative test",

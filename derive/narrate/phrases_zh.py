@@ -119,6 +119,8 @@ PHRASES = {
     "critical.found": "共得到 {n} 个实数解。",
     "critical.none": "方程组没有实数解，所以 $f$ 没有临界点。",
     "critical.infinite": "解集是无限的：不只是孤立的点，而是整条直线或曲线上的点都是临界点。",
+    "critical.not_complete": "未通过验证：∇f = 0 可能还有未找到的解",
+    "critical.partial": "下面是 sympy.solve 给出的解，但这个方程组无法用保证找出全部解的步骤求解：可能漏掉了解，因此这个解集未经验证。",
     "critical.unsolved": "sympy 无法求解这个方程组：{reason}。因此这里不给出任何临界点。",
     "critical.free": "{vars} 可取任意值",
     "critical.second_title": "二阶导数判别法",

@@ -97,7 +97,8 @@ def narrate_critical(c, lang: str) -> Document:
     found = [_family_tuple(c, p) if not one else (p.values[0][1] if p.values else shown)
              for p in c.points]
     chain = (shown, found[0]) if len(found) == 1 else (FiniteSet(*found),)
-    blocks.append(Result(chain, _verdict(lang, c.verified), c.verified))
+    verdict = say(lang, "critical.not_complete") if c.status == "partial" else _verdict(lang, c.verified)
+    blocks.append(Result(chain, verdict, c.verified))
     return Document(say(lang, "critical.title", expr=Math(f)), tuple(blocks), lang)
 
 
@@ -110,6 +111,8 @@ def _solutions(c, lang) -> list[Block]:
     blocks: list[Block] = [Heading(say(lang, "critical.solve_title"), level=2)]
     if c.status == "unsolved":
         blocks.append(Note(say(lang, "critical.unsolved", reason=c.reason), NoteKind.FALLBACK))
+    elif c.status == "partial":
+        blocks.append(Note(say(lang, "critical.partial"), NoteKind.WARNING))
     elif c.status == "none":
         blocks.append(Paragraph(say(lang, "critical.none")))
     elif c.status == "infinite":
@@ -244,7 +247,7 @@ def narrate_compose(c, lang: str) -> Document:
     blocks.extend(_traced_blocks(lang, c.inner_step))
     lhs = Derivative(f(g(x)), x)
     formula = product(Notation("f'(g(x))", "f'(g(x))"), Notation("g'(x)", "g'(x)"))
-    pieces = product(c.outer_step.result.xreplace({u: c.inner}), c.inner_step.result)
+    pieces = product(c.outer_at_inner, c.inner_step.result)
     blocks.append(Equation(_shown_once((lhs, formula, pieces, c.result)),
                            label=say(lang, "compose.combine", u=Math(u), g=Math(c.inner))))
     if c.at is not None:

@@ -28,6 +28,9 @@ Syntax in brief (the full list, with the deliberately unsupported notations, is 
   ``\sqrt[n]{…}``, ``\sin``…, ``\ln``, ``\log_{b}``, ``\left( \right)``, ``\left| \right|``,
   ``\big``, ``\operatorname{…}``, Greek letters, spacing commands;
 * a leading definition ``f(x)=`` or ``y=`` is dropped (see :func:`parse_equation` for equations);
+* square brackets group like parentheses (``[\sin x + 2]^{\arcsec x}``);
+* with the option ``operators`` (:mod:`.operators`), a derivative operator written first
+  (``d/dx x^2``, ``\frac{d^2}{dx^2}(…)``, ``∂/∂y …``), or ``dy/dx`` next to ``y = …``;
 * with the option ``indices`` (:mod:`.indices`), entries of vectors ``z_j``, sums over an index
   ``sum(expr, k)`` and the length ``n`` (the input of ``derive jacobian``).
 
@@ -40,7 +43,7 @@ Greek letters, letter runs), tokens.py (characters), latex.py (LaTeX commands), 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy
 from sympy import S
@@ -50,14 +53,15 @@ from derive.errors import ParseError
 from derive.parse.indices import CALLS, IndexSyntax
 from derive.parse.limits import MAX_DEPTH, MAX_LENGTH
 from derive.parse.names import DEFAULT_UNDEFINED_FUNCTIONS, GREEK_CHARS
-from derive.parse.pratt import Parser
+from derive.parse.operators import Operator, find_operator, match_operator
+from derive.parse.pratt import CLOSERS, OPENERS, Parser
 from derive.parse.readings import READING_KINDS, Reading
-from derive.parse.tokens import COMMA, CONST, END, EQUALS, FUNC, LPAREN, NAME, RPAREN, Token, \
-    tokenize
+from derive.parse.tokens import COMMA, CONST, END, EQUALS, FUNC, LPAREN, NAME, RPAREN, \
+    SEMICOLON, Token, tokenize
 
 __all__ = [
-    "MAX_DEPTH", "MAX_LENGTH", "READING_KINDS", "IndexSyntax", "Parsed", "ParseError", "Reading",
-    "parse", "parse_equation", "parse_variable",
+    "MAX_DEPTH", "MAX_LENGTH", "READING_KINDS", "IndexSyntax", "Operator", "Parsed",
+    "ParseError", "Reading", "parse", "parse_equation", "parse_variable",
 ]
 
 MAX_VARIABLE_LENGTH = 100
@@ -71,18 +75,22 @@ class Parsed:
     expr: sympy.Expr
     readings: tuple[Reading, ...]  # decisions the user should see, in order of appearance
     functions: tuple[str, ...]     # names of the undefined functions used (f, g, declared ones)
+    operator: Operator | None = None  # a derivative operator written first (d/dx …)
 
 
 def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None,
-          indices: IndexSyntax | None = None) -> Parsed:
+          indices: IndexSyntax | None = None, operators: bool = False) -> Parsed:
     """Read one expression.  A leading ``f(x)=`` / ``y=`` definition is dropped (a Reading
     says so); any other ``=`` is an error — use :func:`parse_equation` for equations.
 
     ``functions`` names extra undefined functions (``phi`` makes ``phi(x)`` a function);
     ``latex=None`` reads LaTeX when the text contains a backslash; ``indices`` turns on the
     index syntax (entries ``z_j``, ``sum(expr, k)``, the length ``n``: :mod:`.indices`).
+    With ``operators``, a derivative operator may come first (``d/dx x^2``,
+    ``\\frac{d^2}{dx^2}(…)``, ``∂/∂y …``, ``y = x^3; dy/dx``): the result's ``operator`` holds
+    it and ``expr`` is what it applies to; without, an operator is an error.
     """
-    return _run(_parse, text, functions, latex, indices)
+    return _run(_parse, text, functions, latex, (indices, operators))
 
 
 def parse_equation(text: str, *, functions: Iterable[str] = (), latex: bool | None = None
@@ -143,9 +151,100 @@ def _function_names(functions: Iterable[str], text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _parse(text: str, undefined: frozenset[str], latex: bool, indices: IndexSyntax | None
-           ) -> Parsed:
+def _parse(text: str, undefined: frozenset[str], latex: bool,
+           options: tuple[IndexSyntax | None, bool]) -> Parsed:
+    indices, operators = options
     tokens, readings = tokenize(text, latex, undefined, CALLS if indices is not None else None)
+    found = find_operator(text, tokens)
+    if found is None:
+        return _parse_tokens(text, tokens, readings, latex, indices)
+    k, operator, after = found
+    shown = text[operator.start:operator.end]
+    if not operators:
+        raise ParseError(f"derivative notation `{shown}` is not expected here", text,
+                         operator.start, "give the function itself; derive diff, check, grad "
+                                         "and limit read d/dx (…)")
+    parts = _parts(tokens)
+    if len(parts) == 2 and operator.function is not None:
+        return _defined_operand(text, parts, readings, latex, indices)
+    if k != 0:
+        raise ParseError(f"the derivative operator `{shown}` must come first", text,
+                         operator.start, "it applies to everything after it: d/dx (x^2 + 1)")
+    if operator.function is not None:
+        raise ParseError(f"`{shown}` needs what {operator.function} is", text, operator.start,
+                         f"write {operator.function} = …; {operator.plain()}, or "
+                         f"{operator.plain().replace(operator.function, '')} (…)")
+    operand = tokens[after:]
+    if operand[0].kind == END:
+        raise ParseError(f"`{shown}` has nothing to differentiate", text, operator.end,
+                         f"write what follows it: {shown} (x^2 + 1)")
+    again = find_operator(text, operand)
+    if again is not None:
+        raise ParseError("one derivative at a time", text, again[1].start,
+                         "write a single operator first: d/dx (…)")
+    return _operated(text, operator, _parse_tokens(text, operand, _outside(readings, operator),
+                                                   latex, indices))
+
+
+def _outside(readings, operator: Operator) -> list:
+    """The tokenizer's readings but those inside the operator (its ``dx`` is no product)."""
+    return [(pos, r) for pos, r in readings if not operator.start <= pos < operator.end]
+
+
+def _operated(text: str, operator: Operator, parsed: Parsed) -> Parsed:
+    """``parsed`` with its operator, and the reading that says what the operator applies to."""
+    shown = " ".join(text[operator.start:operator.end].split())
+    reading = Reading("derivative_operator", f"{shown} -> {operator.plain(sympy.sstr(parsed.expr))}")
+    return replace(parsed, operator=operator, readings=(reading, *parsed.readings))
+
+
+def _parts(tokens: list[Token]) -> list[list[Token]]:
+    """The token list split at each `,` or `;` outside brackets; each part ends with END."""
+    parts, current, depth = [], [], 0
+    for token in tokens:
+        if token.kind in OPENERS:
+            depth += 1
+        elif token.kind in CLOSERS:
+            depth -= 1
+        if token.kind in (COMMA, SEMICOLON) and depth == 0 or token.kind == END:
+            parts.append(current + [Token(END, None, token.pos, token.pos)])
+            current = []
+        else:
+            current.append(token)
+    return parts
+
+
+def _defined_operand(text, parts, readings, latex, indices) -> Parsed:
+    """``y = x^3; d^2y/dx^2`` or ``dy/dx, y = …``: the derivative of the function defined."""
+    for first, other in (parts, parts[::-1]):
+        found = match_operator(text, first, 0)
+        if found is not None and found[0].function is not None:
+            operator, after = found
+            break
+    else:
+        raise ParseError("one derivative at a time", text, parts[1][0].pos)
+    shown = text[operator.start:operator.end]
+    if first[after].kind != END:
+        raise ParseError(f"`{shown}` names what it differentiates; nothing may follow it",
+                         text, first[after].pos, f"write {operator.plain()} alone")
+    equals = [token for token in other if token.kind == EQUALS]
+    head = other[:other.index(equals[0])] if len(equals) == 1 else []
+    if not _is_definition_head(head):
+        if equals:
+            equation = text[other[0].pos:other[-1].pos].strip()
+            raise ParseError(f"`{shown}` of an equation is implicit differentiation", text,
+                             other[0].pos, f"derive implicit \"{equation}\" answers it")
+        raise ParseError(f"`{shown}` needs what {operator.function} is", text, other[0].pos,
+                         f"write {operator.function} = …")
+    if head[0].value != operator.function:
+        raise ParseError(f"`{shown}` needs what {operator.function} is, not "
+                         f"{head[0].value}", text, head[0].pos,
+                         f"write {operator.function} = …")
+    return _operated(text, operator, _parse_tokens(text, other, _outside(readings, operator),
+                                                   latex, indices))
+
+
+def _parse_tokens(text, tokens, readings, latex, indices) -> Parsed:
     equals = [token for token in tokens if token.kind == EQUALS]
     if len(equals) > 1:
         raise ParseError("more than one `=`", text, equals[1].pos, "write one expression")

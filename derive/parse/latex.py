@@ -38,7 +38,6 @@ DELIMITERS = {"{": "(", "}": ")", "lvert": "|", "rvert": "|", "vert": "|",
 
 #: Commands that mean something we deliberately do not read, with the reason shown to the user.
 UNSUPPORTED = {
-    "partial": "derivative notation is not part of an expression",
     "prime": "derivative notation is not part of an expression",
     "infty": "infinity is not supported",
     "int": "integrals are not supported", "sum": "sums are not supported",
@@ -53,4 +52,4 @@ GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
 def known_commands() -> list[str]:
     """Every command name the tokenizer accepts (for "did you mean" hints)."""
     return sorted({*IGNORED, *OPERATORS, *FRACTIONS, *NAMED, *DELIMITERS, *GREEK,
-                   *GREEK_VARIANTS, *all_function_names(), "sqrt", "pi"} - {" "})
+                   *GREEK_VARIANTS, *all_function_names(), "sqrt", "pi", "partial"} - {" "})

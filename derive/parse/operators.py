@@ -44,8 +44,9 @@ class Operator:
     def order(self) -> int:
         return len(self.variables)
 
-    def plain(self) -> str:
-        """The operator in plain notation: ``d/dx``, ``d²/dx²``, ``∂²/∂x∂y``."""
+    def plain(self, operand: str | None = None) -> str:
+        """The operator in plain notation: ``d/dx``, ``d²/dx²``, ``∂²/∂x∂y``, ``dy/dx``; with
+        ``operand``, applied to it: ``d/dx(x**2)``."""
         d = "∂" if self.partial else "d"
         power = _superscript(self.order) if self.order > 1 else ""
         groups: list[list] = []
@@ -55,6 +56,8 @@ class Operator:
             else:
                 groups.append([var, 1])
         below = "".join(f"{d}{var}{_superscript(n) if n > 1 else ''}" for var, n in groups)
+        if operand is not None:
+            return f"{d}{power}/{below}({operand})"
         return f"{d}{power}{self.function or ''}/{below}"
 
 

@@ -8,7 +8,7 @@ Grammar, loosest binding first (each level is one method)::
     power      := atom [ "^" exponent ]                           (right-associative)
     exponent   := signed                 plain text: x^-2, x^2^3 = x^(2^3)
                 | [sign] one character   LaTeX: x^23 is x^2·3, as TeX typesets it; or {…}
-    atom       := number | name | constant | call | ( … ) | { … } | |…| | root | \frac
+    atom       := number | name | constant | call | ( … ) | { … } | [ … ] | |…| | root | \frac
 
 A *factor* after a term without an operator is implicit multiplication (``2x``, ``x(x+1)``,
 ``(x+1)(x-1)``), with the same precedence as ``*`` and ``/``, left to right: ``1/2x`` is
@@ -43,11 +43,13 @@ from derive.parse.indices import IndexSyntax
 from derive.parse.names import FUNCTIONS
 from derive.parse.readings import Reading
 from derive.parse.tokens import (
-    BAR, COMMA, CONST, END, EQUALS, FRAC, FUNC, LBRACE, LBRACK, LPAREN, NAME, NUM, OP, RBRACE,
-    RBRACK, RPAREN, SQRT, UNDERSCORE, Token,
+    BAR, COMMA, CONST, END, EQUALS, FRAC, FUNC, LBRACE, LBRACK, LPAREN, NAME, NUM, OP, PARTIAL,
+    RBRACE, RBRACK, RPAREN, SEMICOLON, SQRT, UNDERSCORE, Token,
 )
 
-CLOSING = {LPAREN: RPAREN, LBRACE: RBRACE}
+CLOSING = {LPAREN: RPAREN, LBRACE: RBRACE, LBRACK: RBRACK}
+OPENERS = tuple(CLOSING)
+CLOSERS = tuple(CLOSING.values())
 DETAIL_CHARS = 60
 
 
@@ -141,7 +143,7 @@ class Parser:
                 return self.error(f"expected an expression after `{previous.value}`", pos,
                                   "the expression ends with an operator")
             return self.error(expected or "unexpected end of input", pos)
-        if kind in (RPAREN, RBRACE) and expected is None:
+        if kind in CLOSERS and expected is None:
             return self.error(f"unmatched `{kind}`", pos, "remove it or add a matching opening")
         if kind == COMMA:
             return self.error("unexpected `,`", pos, "a comma only separates the arguments of "
@@ -149,8 +151,12 @@ class Parser:
         if kind == EQUALS:
             return self.error("unexpected `=`", pos, "only one `f(x)=` or `y=` definition "
                               "may come first; an equation needs implicit differentiation")
-        if kind in (LBRACK, RBRACK):
-            return self.error("square brackets are not supported", pos, "use parentheses")
+        if kind == SEMICOLON:
+            return self.error("unexpected `;`", pos, "write one expression, or a definition and "
+                              "a derivative: y = x^2; dy/dx")
+        if kind == PARTIAL:
+            return self.error("unexpected `∂`", pos, "a derivative operator comes first and "
+                              "applies to everything after it: ∂/∂x (x^2 y)")
         if kind == UNDERSCORE:
             return self.error("unexpected `_`", pos, "a subscript follows a variable: x_1, z_i")
         found = token.describe(self.text)
@@ -160,7 +166,7 @@ class Parser:
     def starts_factor(self, token: Token, in_argument: bool = False) -> bool:
         """Whether ``token`` may begin a factor multiplied without an operator."""
         kind = token.kind
-        if kind in (NUM, CONST, LPAREN, LBRACE, SQRT, FRAC):
+        if kind in (NUM, CONST, SQRT, FRAC) or kind in OPENERS:
             return True
         if kind == NAME:
             return not (in_argument and token.call and self.peek(1).kind == LPAREN)
@@ -261,7 +267,7 @@ class Parser:
             first = Token(NUM, token.value[0], token.pos, token.pos + 1)
             rest = Token(NUM, token.value[1:], token.pos + 1, token.end)
             self.tokens[self.k:self.k + 1] = [first, rest]
-        if token.kind in (OP, END, RPAREN, RBRACE, COMMA, EQUALS):
+        if token.kind in (OP, END, COMMA, EQUALS) or token.kind in CLOSERS:
             raise self.unexpected(token, "expected an operand")
         return self.atom()
 
@@ -281,7 +287,7 @@ class Parser:
             return self.function()
         if kind == LPAREN and self.peek(1).kind == FUNC and self.peek(2).kind == RPAREN:
             return self.function(parenthesized_name=True)
-        if kind in (LPAREN, LBRACE):
+        if kind in OPENERS:
             return self.group()
         if kind == BAR:
             return self.absolute_value()
@@ -304,7 +310,7 @@ class Parser:
 
     def name(self) -> sympy.Expr:
         token = self.advance()
-        if self.at(LPAREN):
+        if self.at(LPAREN) or self.at(LBRACK):
             if token.call == "undefined":
                 return self.undefined_call(token)
             if token.call == "index_sum":
@@ -312,7 +318,9 @@ class Parser:
             if token.call:
                 return self.call(token, token.call)[0]
             shown = self.source(token.pos, token.end)
-            self.note("implicit_multiplication", f"{shown}( -> {shown}*(", token.pos)
+            bracket = self.text[self.peek().pos]
+            self.note("implicit_multiplication", f"{shown}{bracket} -> {shown}*{bracket}",
+                      token.pos)
         if self.indices is not None:
             return self.indexed_name(token)
         return sympy.Symbol(token.value)
@@ -463,7 +471,7 @@ class Parser:
         """Apply the known function ``key`` to the argument(s) after ``token``; also say
         whether the argument was written without parentheses."""
         spec = FUNCTIONS[key]
-        bare = not (self.at(LPAREN) or self.at(LBRACE))
+        bare = not any(self.at(opener) for opener in OPENERS)
         mark = self.begin_height()
         args = [self.bare_argument(token)] if bare else self.arguments(token)
         deep = self.end_height(mark)
@@ -511,7 +519,7 @@ class Parser:
         sign = self.advance() if first.kind == OP and first.value in "+-" else None
         if not self.starts_factor(self.peek(), in_argument=True):
             following = self.peek()
-            if following.kind in (END, OP, RPAREN, RBRACE, COMMA, EQUALS) or sign:
+            if following.kind in (END, OP, COMMA, EQUALS) or following.kind in CLOSERS or sign:
                 raise self.error(f"`{self.source(token.pos, token.end)}` needs an argument",
                                  following.pos, f"write {token.value}(x)")
             raise self.unexpected(following)

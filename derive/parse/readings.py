@@ -25,6 +25,7 @@ READING_KINDS: tuple[str, ...] = (
     "euler_number",               # e (or E) is Euler's number 2.718…: detail "e"
     "sigma_as_sigmoid",           # σ(z) is the logistic function: "σ(z) -> sigmoid(z)"
     "exact_decimal",              # a decimal read as an exact fraction: "0.7 -> 7/10"
+    "derivative_operator",        # a Leibniz operator applied to what follows: "\\frac{d}{dx} -> d/dx"
 )
 
 

@@ -11,9 +11,10 @@ right after a variable extend its name (``w1``, ``x12``), except directly after 
 is ``2^x·3^x``).  ``_`` after a variable makes a subscripted name: ``x_1``, ``x_{12}``, ``z_i``
 (plain text: all following digits or one letter; LaTeX: one character or a ``{…}`` group).
 
-Anything else — quotes, ``;``, ``@``, ``#``, backticks, ``.`` outside a number, non-Greek
-letters, brackets outside ``\sqrt[n]`` — is rejected here with its position, so no other text
-ever reaches the parser.
+``∂`` and ``\partial`` are PARTIAL tokens and ``;`` a SEMICOLON, for derivative operators
+(``∂/∂x``) and the parts of ``y = …; dy/dx`` (:mod:`derive.parse.operators`).  Anything else —
+quotes, ``@``, ``#``, backticks, ``.`` outside a number, non-Greek letters — is rejected here
+with its position, so no other text ever reaches the parser.
 
 To add a character: put it in the matching table (``OPERATOR_CHARS``, ``SUPERSCRIPTS``,
 ``ROOT_CHARS``, ``REJECTED`` for a friendly error) — nothing else needs to change.
@@ -38,12 +39,13 @@ from derive.parse.readings import Reading
 NUM, NAME, CONST, FUNC, OP = "number", "name", "constant", "function", "operator"
 LPAREN, RPAREN, LBRACE, RBRACE, LBRACK, RBRACK = "(", ")", "{", "}", "[", "]"
 BAR, COMMA, EQUALS, UNDERSCORE, SQRT, FRAC, END = "|", ",", "=", "_", "sqrt", "frac", "end"
+PARTIAL, SEMICOLON = "∂", ";"  # ∂ (\partial) of a derivative operator; ; between parts
 
 OPERATOR_CHARS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "^",
                   "−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*",
                   "÷": "/", "∕": "/"}
 PUNCTUATION = {"(": LPAREN, ")": RPAREN, "{": LBRACE, "}": RBRACE, "[": LBRACK, "]": RBRACK,
-               "|": BAR, ",": COMMA, "=": EQUALS, "_": UNDERSCORE}
+               "|": BAR, ",": COMMA, "=": EQUALS, "_": UNDERSCORE, ";": SEMICOLON, "∂": PARTIAL}
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾", "0123456789+-()"))
 SUBSCRIPT_DIGITS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 ROOT_CHARS = {"√": 2, "∛": 3, "∜": 4}
@@ -51,8 +53,7 @@ REJECTED = {
     "'": "quotes and strings are not part of an expression",
     '"': "quotes and strings are not part of an expression",
     "′": "derivative notation (′) is not part of an expression; give the function itself",
-    "∂": "derivative notation (∂) is not part of an expression; give the function itself",
-    ";": "write one expression", "!": "factorials are not supported",
+    "!": "factorials are not supported",
     ".": "a `.` is only allowed inside a number such as 0.5",
 }
 
@@ -301,6 +302,8 @@ class Tokenizer:
             self.name(tex.GREEK_VARIANTS.get(cmd, cmd), start)
         elif canonical_function(cmd):
             self.emit(FUNC, canonical_function(cmd), start, j)
+        elif cmd == "partial":
+            self.emit(PARTIAL, None, start, j)
         elif cmd in tex.NAMED:
             self.named(start)
         elif cmd in tex.UNSUPPORTED:

@@ -125,8 +125,10 @@ class MathMLLines:
             if op == TIMES and not (start and k == 0):
                 row.appendChild(printer.times(row, self.element(piece.expr)))
             elif op:
+                # an operator that starts a line or a piece keeps its spacing as a binary one
+                spacing = {"form": "infix"} if start and k == 0 else {}
                 for character in _TEXT_OPS[op]:
-                    row.appendChild(printer.mo(character))
+                    row.appendChild(printer.mo(character, **spacing))
             for _ in range(piece.before.count("(")):
                 row.appendChild(printer.mo("("))
             row.appendChild(self.element(piece.expr))
@@ -365,7 +367,7 @@ class HtmlRenderer(Renderer):
             printer = self.lines.printer
             row = printer.node("mrow")
             for character in _TEXT_OPS[piece.op]:
-                row.appendChild(printer.mo(character))
+                row.appendChild(printer.mo(character, form="infix"))
             row.appendChild(self.lines.fitted(piece.expr, room - self.lines.metrics.operator(piece.op)))
             return row
         return self.lines.joined(line.pieces, start=True)

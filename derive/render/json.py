@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import keyword
+from functools import cache
 from typing import Callable
 
 from sympy import Basic, Indexed
+from sympy.core.function import AppliedUndef
 from sympy.printing.str import StrPrinter
 
 from ..functions import to_plain_sympy
@@ -28,15 +31,43 @@ SCHEMA = "derive/1"
 _BASE_FIELDS = {"expr", "var", "result", "raw"}
 
 
+@cache
+def _sympy_names() -> frozenset[str]:
+    """The names ``sympify`` gives a meaning of its own (``from sympy import *``)."""
+    namespace: dict = {}
+    exec("from sympy import *", namespace)   # a fixed statement: no user text
+    return frozenset(namespace)
+
+
+def readable_name(name: str) -> bool:
+    """Whether ``sympify`` reads ``name`` as a plain symbol of that name: an identifier that is
+    neither a Python keyword (``lambda``) nor one of sympy's names (``beta``, ``S``, ``I``)."""
+    return (name.isidentifier() and not keyword.iskeyword(name)
+            and name not in _sympy_names())
+
+
 class _StringPrinter(StrPrinter):
     """``sstr``, except that an entry of a vector, whatever its own printing, is written
-    ``Indexed(z, j)``: ``sympify`` cannot read ``z[j]`` or ``z_j`` back."""
+    ``Indexed(z, j)`` (``sympify`` cannot read ``z[j]`` or ``z_j`` back), and a symbol or an
+    undefined function whose name ``sympify`` would read as something else (``beta`` the Beta
+    function, ``lambda`` a keyword, ``I`` the imaginary unit) is written ``Symbol('beta')``,
+    ``Function('beta')(x)``."""
 
     def _print(self, expr, **kwargs):
         if isinstance(expr, Indexed):
             indices = ", ".join(self._print(index) for index in expr.indices)
             return f"Indexed({self._print(expr.base.label)}, {indices})"
         return super()._print(expr, **kwargs)
+
+    def _print_Symbol(self, expr):
+        name = expr.name
+        return name if readable_name(name) else f"Symbol({name!r})"
+
+    def _print_Function(self, expr):
+        name = expr.func.__name__
+        if isinstance(expr, AppliedUndef) and not readable_name(name):
+            return f"Function({name!r})({self.stringify(expr.args, ', ')})"
+        return super()._print_Function(expr)
 
 
 def expression_string(expr: Basic) -> str:

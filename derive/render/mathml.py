@@ -179,10 +179,10 @@ class _Printer(MathMLPresentationPrinter):
         return row
 
     def times(self, before: Element, after: Element) -> Element:
-        """The operator between two factors: ``·`` between two numbers, else invisible times,
+        """The operator between two factors: ``·`` before a number, else invisible times,
         with a thin space before a function's name (``2x cos(x)``, as TeX spaces it)."""
-        if _last_leaf(before) == "mn" and _first_leaf(after) == "mn":
-            return self.mo(DOT)
+        if _first_leaf(after) == "mn" and _last_leaf(before) in ("mn", "mo"):
+            return self.mo(DOT)              # 5·3, (x + 1)·1: digits never run together
         if _first_word(after):
             return self.mo(INVISIBLE_TIMES, rspace="0.1667em")
         return self.mo(INVISIBLE_TIMES)

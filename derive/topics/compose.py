@@ -21,6 +21,7 @@ from ..inputs import read_expression, read_variable
 from ..names import NameSupply
 from ..render.json import expression_string, header, latex_string
 from ..result import Explained
+from ..steps import substitute_back
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
 from .common import by_name, compare, traced, traced_data
@@ -39,6 +40,7 @@ class Composition(Explained):
     composite: Expr        # f(g(x))
     outer_step: Derivation     # f'(u)
     inner_step: Derivation     # g'(x)
+    outer_at_inner: Expr   # f'(g(x)): f'(u) with u = g(x) put back
     raw: Expr              # f'(g(x))·g'(x) as multiplied
     result: Expr           # tidied
     check: Verdict
@@ -124,7 +126,8 @@ def _compose(outer_text, inner_text, f, g, x, point) -> Composition:
     f_u = f.xreplace({x: u})
     composite = f.xreplace({x: g})
     outer_step, inner_step = traced(f_u, u), traced(g, x)
-    raw = outer_step.result.xreplace({u: g}) * inner_step.result
+    outer_at_inner = substitute_back(outer_step.result, u, g)
+    raw = outer_at_inner * inner_step.result
     result = tidy(raw)
     check = compare(result, sympy_derivative(composite, (x,)),
                     "sympy.diff of the composite f(g(x))")
@@ -132,7 +135,7 @@ def _compose(outer_text, inner_text, f, g, x, point) -> Composition:
     if point is not None:
         inner_value = g.xreplace({x: point})
         extra = dict(at=point, inner_value=inner_value, value=f.xreplace({x: inner_value}),
-                     derivative_value=result.xreplace({x: point}))
+                     derivative_value=substitute_back(result, x, point))
     return Composition(outer_input=outer_text, inner_input=inner_text, outer=f, inner=g, var=x,
                        u=u, composite=composite, outer_step=outer_step, inner_step=inner_step,
-                       raw=raw, result=result, check=check, **extra)
+                       outer_at_inner=outer_at_inner, raw=raw, result=result, check=check, **extra)

@@ -30,6 +30,7 @@ from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
 from ..sizes import size_at_most
 from .common import by_name, traced, traced_data
+from .solving import solve_system
 
 MAX_NODES = 200          # larger equations are not handed to sympy.solve
 MAX_SOLUTIONS = 50       # more than this many solutions: reported, not classified one by one
@@ -65,7 +66,7 @@ class CriticalPoints(ExpressionResult):
     partials: tuple[Derivation, ...]                 # ∂f/∂xᵢ
     second: tuple[tuple[Derivation, ...], ...]       # ∂/∂xⱼ(∂f/∂xᵢ), row i
     points: tuple[CriticalPoint, ...]
-    status: str                                  # solved | infinite | none | unsolved
+    status: str                                  # solved | infinite | none | partial | unsolved
     reason: str = ""                             # why unsolved
     undefined: tuple[tuple[tuple[Symbol, Expr], ...], ...] = ()
     readings: tuple = ()
@@ -78,7 +79,8 @@ class CriticalPoints(ExpressionResult):
     def verified(self) -> bool:
         traced_ok = all(p.verified for p in self.partials) and all(
             t.verified for row in self.second for t in row)
-        return traced_ok and self.status != "unsolved" and all(p.exact for p in self.points)
+        return traced_ok and self.status not in ("unsolved", "partial") and all(
+            p.exact for p in self.points)
 
     def _data(self) -> dict:
 
@@ -130,6 +132,7 @@ def _critical(text, expr, variables, readings) -> CriticalPoints:
     solutions, status, reason = solve_real(equations, variables)
     points = tuple(_critical_point(expr, variables, equations, hessian, s) for s in solutions)
     points = tuple(p for p in points if p is not None)
+    points = _without_members_of_families(points)
     if status == "solved":
         status = "infinite" if any(p.is_family for p in points) else ("solved" if points else "none")
     undefined = _undefined(expr, variables, equations, points)
@@ -139,7 +142,9 @@ def _critical(text, expr, variables, readings) -> CriticalPoints:
 
 
 def solve_real(equations, variables):
-    """``(solutions, status, reason)``: real solutions as dicts, sorted deterministically."""
+    """``(solutions, status, reason)``: real solutions as dicts, sorted deterministically; the
+    status is ``solved`` only when every solution was found (:mod:`.solving`), ``partial`` when
+    ``sympy.solve`` had to be trusted for what it returned."""
     if not all(size_at_most(e, MAX_NODES) for e in equations):
         return [], "unsolved", "the equations are too large to solve"
     real = {v: Symbol(v.name, real=True) for v in variables}
@@ -151,19 +156,30 @@ def solve_real(equations, variables):
     system = [e for e in system if e != 0]
     if not system:
         return [{}], "solved", ""
-    try:
-        found = sympy.solve(system, [real[v] for v in variables], dict=True)
-    except (NotImplementedError, ValueError, TypeError, sympy.PolynomialError) as error:
-        return [], "unsolved", f"sympy.solve could not solve the system ({type(error).__name__})"
+    found, complete = solve_system(system, tuple(real[v] for v in variables))
+    status = "solved"
+    if not complete:
+        status = "partial"
+        try:
+            found = sympy.solve(system, [real[v] for v in variables], dict=True)
+        except (NotImplementedError, ValueError, TypeError, sympy.PolynomialError) as error:
+            return [], "unsolved", f"sympy.solve could not solve the system ({type(error).__name__})"
     if len(found) > MAX_SOLUTIONS:
         return [], "unsolved", f"more than {MAX_SOLUTIONS} solutions"
     solutions = []
-    for solution in found:
-        plain = {k.xreplace(back): v.xreplace(back) for k, v in solution.items()}
-        if all(_is_real(v) for v in plain.values()):
-            solutions.append(plain)
+    for solution in found:        # realness is asked of the real symbols, before going back
+        if all(_may_be_real(v) for v in solution.values()):
+            solutions.append({k.xreplace(back): v.xreplace(back) for k, v in solution.items()})
     solutions.sort(key=lambda s: _sort_key(s, variables))
-    return solutions, "solved", ""
+    return solutions, status, ""
+
+
+def _may_be_real(value: Expr) -> bool:
+    """A number that is real, or a value in free variables real for some of them (x = √(1 − y²)
+    on |y| ≤ 1): a family is dropped only when it is never real."""
+    if value.free_symbols:
+        return value.is_real is not False
+    return _is_real(value)
 
 
 def _is_real(value: Expr) -> bool:
@@ -201,6 +217,19 @@ def _critical_point(expr, variables, equations, hessian, solution) -> CriticalPo
     minors = tuple(_value(local[:k, :k].det()) for k in range(1, local.rows + 1))
     return CriticalPoint(values=values, free=free, value=value, hessian=local, minors=minors,
                          classification=classify(minors), exact=exact)
+
+
+def _without_members_of_families(points):
+    """The points, but an isolated point that lies on one of the families (the origin on the
+    line y = x) is part of that family's set and not listed again."""
+    families = [p for p in points if p.is_family]
+
+    def on_family(point: CriticalPoint) -> bool:
+        where = point.as_dict()
+        return any(all(_is_zero(value.xreplace(where) - where[v]) for v, value in family.values)
+                   for family in families)
+
+    return tuple(p for p in points if p.is_family or not on_family(p))
 
 
 def _at(expr: Expr, mapping: dict) -> Expr:

@@ -14,7 +14,7 @@ from sympy import ImmutableMatrix, Symbol
 from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
-from ..inputs import read_expression, read_variables, require_present
+from ..inputs import first_order_variables, read_operand, read_variables, require_present
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
 from .common import by_name, traced, traced_data
@@ -59,7 +59,9 @@ class Gradient(ExpressionResult):
 def gradient(expression, wrt=None, *, functions=(), latex=None, allow_absent=False) -> Gradient:
     """All partial derivatives of ``expression`` (or those by ``wrt``), traced and verified.
     A ``wrt`` that does not occur in the expression is an error unless ``allow_absent``."""
-    text, expr, readings = read_expression(expression, functions, latex)
+    text, expr, readings, operator = read_operand(expression, functions, latex)
+    if operator is not None:
+        wrt = first_order_variables(operator, wrt, "the gradient")
     variables = read_variables(wrt) or by_name(expr.free_symbols)
     require_present(expr, variables, allow_absent)
     if not variables:

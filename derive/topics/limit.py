@@ -28,7 +28,7 @@ from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, f
 
 from ..deep import run_deep
 from ..errors import UsageError
-from ..inputs import read_expression, read_variables, require_present
+from ..inputs import first_order_variables, read_operand, read_variables, require_present
 from ..notation import fraction_shown, product, total
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
@@ -119,7 +119,9 @@ class LimitDefinition(ExpressionResult):
 
 def limit_definition(expression, wrt=None, *, functions=(), latex=None) -> LimitDefinition:
     """f'(x) (or ∂f/∂x) from the limit of the difference quotient."""
-    text, expr, readings = read_expression(expression, functions, latex)
+    text, expr, readings, operator = read_operand(expression, functions, latex)
+    if operator is not None:
+        wrt = first_order_variables(operator, wrt, "the limit definition")
     chosen = read_variables(wrt)
     if chosen and len(chosen) > 1:
         raise UsageError("the limit definition takes one variable at a time")

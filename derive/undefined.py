@@ -1,0 +1,53 @@
+"""Expressions without a value: refused with a message that says why, never explained.
+
+Two kinds are caught:
+
+* a function of real numbers only (ReLU, Heaviside, max, min) applied to a number that is not
+  real, such as ``relu(asin(3))`` (asin 3 is not a real number);
+* a result in which sympy's undefined values appear (``zoo``, complex infinity, from ``ln 0`` or
+  a division by zero, and ``nan``): the derivative of ``0^x`` is ``0^x·ln 0``.
+
+:func:`check_defined` is called on every expression read (:mod:`derive.inputs`) and on every
+derivative's result (:mod:`derive.derivation`).  To refuse another kind, add its test here and
+say in the message what is undefined.
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import Basic
+
+from .errors import UsageError
+from .functions import relu
+
+REAL_ONLY = (relu, sympy.Heaviside, sympy.Max, sympy.Min)
+UNDEFINED_VALUES = (sympy.S.ComplexInfinity, sympy.S.NaN)
+
+
+def _not_real(arg: Basic) -> bool:
+    return arg.is_number and arg.is_extended_real is False
+
+
+def undefined_reason(expr: Basic) -> str | None:
+    """Why ``expr`` has no value (one sentence), or ``None`` when nothing is found undefined."""
+    stack, seen = [expr], set()
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if node in UNDEFINED_VALUES:
+            return "it involves an undefined value (a division by zero or the logarithm of 0)"
+        if isinstance(node, REAL_ONLY):
+            for arg in node.args:
+                if _not_real(arg):
+                    return f"{node.func.__name__} needs a real argument and {arg} is not a real number"
+        stack.extend(node.args)
+    return None
+
+
+def check_defined(expr: Basic, what: str) -> None:
+    """Raise a :class:`~derive.errors.UsageError` naming ``what`` when ``expr`` has no value."""
+    reason = undefined_reason(expr)
+    if reason is not None:
+        raise UsageError(f"{what} is undefined: {reason}")

@@ -1,0 +1,139 @@
+"""Hostile and odd inputs at the command line: an answer or one clear message, never a crash,
+never a wrong "verified"."""
+
+import json
+
+import pytest
+import sympy
+from typer.testing import CliRunner
+
+from derive import critical_points, explain
+from derive.cli import app
+
+x, y = sympy.symbols("x y")
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+# --- crashes ----------------------------------------------------------------------------------
+
+def test_deep_brackets_in_the_indexed_reader():
+    """195 brackets around z_j in a Jacobian: read like any other nesting, no RecursionError."""
+    text = "(" * 195 + "z_j" + ")" * 195
+    result = run("jacobian", text, "--wrt", "z_i", "-f", "json")
+    assert result.exit_code in (0, 2), result.stderr
+    if result.exit_code == 2:
+        assert result.stderr.startswith("error:") and len(result.stderr.splitlines()) <= 4
+
+
+@pytest.mark.parametrize("outer, inner", [("f(x)", "x^2"), ("g(x)", "x+1")])
+def test_compose_with_an_undefined_outer_function(outer, inner):
+    """f(g(x)) with f undefined: f'(u) is evaluated at u = g(x), as sympy.diff does."""
+    result = run("compose", outer, inner, "--at", "x=2", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["verified"]
+    composite = sympy.sympify(data["expression"])
+    assert sympy.simplify(sympy.sympify(data["result"]) - sympy.diff(composite, x)) == 0
+    assert "Put u" in run("compose", outer, inner, "-f", "text").stdout
+
+
+@pytest.mark.parametrize("text, argument", [("relu(asin(3))", "asin(3)"),
+                                            ("relu(acos(2))", "acos(2)"),
+                                            ("x*relu(sqrt(-1))", "I")])
+@pytest.mark.parametrize("format", ["json", "text"])
+def test_a_real_function_of_a_number_that_is_not_real_is_refused(text, argument, format):
+    """ReLU is a real function: relu(asin 3) has no value, said in one line, exit code 2."""
+    result = run("diff", text, "-f", format)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"error: {text} is undefined: relu needs a real argument and " \
+                            f"{argument} is not a real number\n"
+
+
+# --- wrong or broken contracts ----------------------------------------------------------------
+
+def test_critical_points_along_whole_lines():
+    """(y² − x²)²: ∇f = 0 on the whole lines y = ±x; never "no critical points, verified"."""
+    result = critical_points("(y^2 - x^2)^2")
+    assert result.status == "infinite" and result.verified
+    f = (y**2 - x**2) ** 2
+    families = {p.as_dict()[x] for p in result.points}
+    assert families == {y, -y} and all(p.free == (y,) for p in result.points)
+    for point in result.points:                      # ∇f = 0 along every reported set
+        for var in (x, y):
+            assert sympy.simplify(sympy.diff(f, var).xreplace(point.as_dict())) == 0
+    assert {p.classification for p in result.points} == {"inconclusive"}
+    out = run("critical", "(y^2 - x^2)^2", "-f", "text").stdout
+    assert "no critical point" not in out and "infinite" in out
+
+
+def test_critical_points_of_a_circle_of_minima_and_an_isolated_maximum():
+    """(x² + y² − 1)²: the unit circle (a family) and the isolated maximum (0, 0)."""
+    result = critical_points("(x^2 + y^2 - 1)^2")
+    assert result.status == "infinite" and result.verified
+    isolated = [p for p in result.points if not p.free]
+    assert [p.as_dict() for p in isolated] == [{x: 0, y: 0}]
+    assert isolated[0].classification == "maximum"
+    assert {p.as_dict()[x] for p in result.points if p.free} == {sympy.sqrt(1 - y**2),
+                                                                  -sympy.sqrt(1 - y**2)}
+
+
+def test_critical_points_sympy_may_have_missed_are_not_verified():
+    """sin x has infinitely many critical points; sympy.solve returns two: not verified, and
+    the output says solutions may be missing."""
+    result = critical_points("sin(x)")
+    assert result.status == "partial" and not result.verified
+    out = run("critical", "sin(x)", "-f", "text").stdout
+    assert "solutions may be missing" in out and "✓" not in out
+    assert json.loads(run("critical", "sin(x)", "-f", "json").stdout)["verified"] is False
+
+
+def test_acosh_is_checked_only_where_it_is_real():
+    """acosh is real for x ≥ 1 only: points below are not samples, and the answer is verified."""
+    assert explain("acosh(x)").verified
+    assert "✓ verified" in run("diff", "acosh(x)", "-f", "text").stdout
+
+
+@pytest.mark.parametrize("text", ["10^x*0^x", "0^x", "log(0^x)"])
+def test_an_undefined_derivative_is_said_to_be_undefined(text):
+    """The derivative of 0^x involves ln 0: said to be undefined, not shown with zoo."""
+    result = run("diff", text, "-f", "text")
+    assert result.exit_code == 2 and "zoo" not in result.stdout + result.stderr
+    assert result.stderr.startswith(f"error: the derivative of {text} is undefined")
+
+
+NAMES = {"β": "beta", "γ": "gamma", "ζ": "zeta", "Λ": "Lambda", "λ": "lambda", "S": "S",
+         "N": "N", "O": "O", "Q": "Q", "I": "I", "C": "C"}
+
+
+@pytest.mark.parametrize("typed, name", NAMES.items())
+def test_json_strings_read_back_with_any_variable_name(typed, name):
+    """A variable named like a sympy object or a Python keyword reads back as that variable."""
+    data = json.loads(run("diff", f"{typed}*x^2 + sin({typed})", "--wrt", "x", "-f", "json").stdout)
+    k = sympy.Symbol(name)
+    assert sympy.sympify(data["expression"]) == k * x**2 + sympy.sin(k)
+    assert sympy.sympify(data["result"]) == 2 * k * x
+
+
+def test_json_reads_back_an_undefined_function_named_like_a_sympy_function():
+    """--function beta: an undefined function, written so that sympify does not read Beta."""
+    data = json.loads(run("diff", "beta(x^2)", "--function", "beta", "-f", "json").stdout)
+    beta = sympy.Function("beta")
+    assert sympy.sympify(data["expression"]) == beta(x**2)
+
+
+# --- smaller ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["x+\x1b]0;title\x07", "\x1b[31mx", "x\r+", "sin(x\x07"])
+def test_control_characters_in_error_messages_are_escaped(text):
+    """A pasted control character is shown as an escape: it cannot retitle or recolour the
+    terminal, and the caret still points at the right character."""
+    result = run("diff", text, "-f", "text")
+    assert result.exit_code == 2
+    assert not any(c in result.stderr for c in "\x1b\x07\r")
+    lines = result.stderr.splitlines()
+    if len(lines) >= 3 and lines[2].strip() == "^":
+        column = lines[2].index("^")
+        assert column == len(lines[1]) or lines[1][column] in "\\+(sx)"

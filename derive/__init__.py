@@ -29,6 +29,7 @@ _LAZY = {
     "ImplicitDerivative": "topics", "LimitDefinition": "topics", "MultivariableChain": "topics",
     "chain": "topics", "compose": "topics", "critical_points": "topics", "gradient": "topics",
     "implicit": "topics", "limit_definition": "topics",
+    "Backpropagation": "topics", "backprop": "topics",
 }
 
 #: Every import inside a function, and why; any other import is at the top of its module.  The
@@ -38,14 +39,15 @@ _LAZY_IMPORTS = {
     "derive.cli.topics": ("derive.topics",),
     "derive.cli.indexed": ("derive.indexed",),
     "derive.cli.check": ("derive.checking",),
+    "derive.cli.backprop": ("derive.topics",),
     "derive.cli.output": ("derive.render.terminal",),
 }
 
 __all__ = [
-    "CheckResult", "Composition", "CriticalPoints", "Derivation", "DeriveError", "Explained",
+    "Backpropagation", "CheckResult", "Composition", "CriticalPoints", "Derivation", "DeriveError", "Explained",
     "Gradient", "ImplicitDerivative", "IndexedJacobian", "IndexedResult", "LimitDefinition",
     "MultivariableChain", "ParseError", "PlainJacobian", "SoftmaxResult", "Step", "UsageError",
-    "Verification", "chain", "check", "compose", "critical_points", "explain", "gradient",
+    "Verification", "backprop", "chain", "check", "compose", "critical_points", "explain", "gradient",
     "implicit", "jacobian", "limit_definition", "softmax",
 ]
 __version__ = "0.1.0"

@@ -26,7 +26,7 @@ import mpmath
 import sympy
 from sympy import (Abs, Expr, Function, Heaviside, LambertW, Max, acos, acosh, acot, acoth, acsc,
                    acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc, csch,
-                   exp, log, sec, sech, sin, sinh, sqrt, tan, tanh)
+                   erf, erfc, exp, log, pi, sec, sech, sin, sinh, sqrt, tan, tanh)
 
 
 class NamedFunction(Function):
@@ -128,8 +128,73 @@ class relu(NamedFunction):  # noqa: N801
         return max(mpmath.mp.zero, x)
 
 
+class gelu(NamedFunction):  # noqa: N801
+    """GELU(x) = x·Φ(x), Φ the standard normal distribution function (1 + erf(x/√2))/2;
+    GELU'(x) = Φ(x) + x·φ(x), φ(x) = e^{−x²/2}/√(2π) its density."""
+
+    latex_name = r"\operatorname{GELU}"
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return (1 + erf(x / sqrt(2))) / 2 + x * exp(-x**2 / 2) / sqrt(2 * pi)
+
+    @classmethod
+    def plain_form(cls, arg):
+        return arg * (1 + erf(arg / sqrt(2))) / 2
+
+    @staticmethod
+    def numeric(x):
+        return x * (1 + mpmath.erf(x / mpmath.sqrt(2))) / 2
+
+    def _sympystr(self, printer):
+        return f"gelu({printer._print(self.args[0])})"
+
+    def _pretty(self, printer):
+        return printer._print_Function(self, func_name="GELU")
+
+
+class silu(NamedFunction):  # noqa: N801
+    """SiLU(x) = swish(x) = x·σ(x); SiLU'(x) = σ(x)·(1 + x·(1 − σ(x)))."""
+
+    latex_name = r"\operatorname{SiLU}"
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return sigmoid(x) * (1 + x * (1 - sigmoid(x)))
+
+    @classmethod
+    def plain_form(cls, arg):
+        return arg / (1 + exp(-arg))
+
+    @staticmethod
+    def numeric(x):
+        return x / (1 + mpmath.exp(-x))
+
+    def _pretty(self, printer):
+        return printer._print_Function(self, func_name="SiLU")
+
+
+class mish(NamedFunction):  # noqa: N801
+    """mish(x) = x·tanh(softplus(x)); mish'(x) = tanh(softplus(x)) + x·σ(x)·sech²(softplus(x))."""
+
+    latex_name = r"\operatorname{mish}"
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return tanh(softplus(x)) + x * sigmoid(x) * sech(softplus(x)) ** 2
+
+    @classmethod
+    def plain_form(cls, arg):
+        return arg * tanh(log(1 + exp(arg)))
+
+    @staticmethod
+    def numeric(x):
+        return x * mpmath.tanh(mpmath.log(1 + mpmath.exp(x)))
+
+
 NAMED_FUNCTIONS: dict[str, type[NamedFunction]] = {
-    "sigmoid": sigmoid, "softplus": softplus, "relu": relu}
+    "sigmoid": sigmoid, "softplus": softplus, "relu": relu, "gelu": gelu, "silu": silu,
+    "mish": mish}
 
 
 def to_plain_sympy(expr: sympy.Basic) -> sympy.Basic:
@@ -198,6 +263,11 @@ TABLE: tuple[TabledFunction, ...] = (
     _f(softplus, "softplus", lambda x: sigmoid(x)),
     _f(LambertW, "special", lambda x: LambertW(x) / (x * (1 + LambertW(x))),
        evaluator=mpmath.lambertw),
+    _f(erf, "erf", lambda x: 2 * exp(-x**2) / sqrt(pi)),
+    _f(erfc, "erfc", lambda x: -2 * exp(-x**2) / sqrt(pi)),
+    _f(gelu, "gelu", lambda x: gelu(x).fdiff(), None, "GELU"),
+    _f(silu, "silu", lambda x: silu(x).fdiff(), None, "SiLU", "swish"),
+    _f(mish, "mish", lambda x: mish(x).fdiff(), None, "Mish"),
 )
 
 #: The registry by sympy class.

@@ -44,7 +44,7 @@ def _real_only(fn):
 
 FUNCTIONS: dict[type, Callable] = {
     **{entry.function: entry.numeric for entry in TABLE},
-    sympy.exp: _mp.exp, sympy.erf: _mp.erf, sympy.gamma: _mp.gamma,
+    sympy.exp: _mp.exp, sympy.gamma: _mp.gamma,
     sympy.Abs: abs,
     sympy.sign: _real_only(_mp.sign),
     sympy.Heaviside: _real_only(_heaviside),

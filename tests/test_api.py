@@ -6,12 +6,12 @@ import sympy
 import derive
 from derive import steps
 
-PUBLIC = ["CheckResult", "Composition", "CriticalPoints", "Derivation", "DeriveError", "Explained",
+PUBLIC = ["Backpropagation", "CheckResult", "Composition", "CriticalPoints", "Derivation", "DeriveError", "Explained",
           "Gradient", "ImplicitDerivative", "IndexedJacobian", "IndexedResult", "LimitDefinition",
           "MultivariableChain", "ParseError", "PlainJacobian", "SoftmaxResult", "Step", "UsageError",
-          "Verification", "chain", "check", "compose", "critical_points", "explain", "gradient",
+          "Verification", "backprop", "chain", "check", "compose", "critical_points", "explain", "gradient",
           "implicit", "jacobian", "limit_definition", "softmax"]
-RESULTS = ["CheckResult", "Composition", "CriticalPoints", "Derivation", "Gradient",
+RESULTS = ["Backpropagation", "CheckResult", "Composition", "CriticalPoints", "Derivation", "Gradient",
            "ImplicitDerivative", "IndexedJacobian", "IndexedResult", "LimitDefinition",
            "MultivariableChain", "PlainJacobian", "SoftmaxResult"]
 

@@ -415,3 +415,28 @@ def test_square_brackets_are_parentheses():
     parsed = parse("x[0]")
     assert parsed.expr == 0 and Reading("implicit_multiplication", "x[ -> x*[") in parsed.readings
     assert "missing `]`" in error("[x+1)").message or "expected `]`" in error("[x+1)").message
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("Softmax(x)", "declare it with --function Softmax, or write S*o*f*t*max(…)"),
+    ("Lmbd(x)", "declare it with --function Lmbd, or write L*m*b*d(…)"),
+    ("LamW(x)", "did you mean `LambertW`?"),
+])
+def test_a_long_unknown_name_called_is_an_unknown_function(text, hint):
+    caught = error(text)
+    assert caught.message == f"unknown function `{text[:-3]}`" and caught.position == 0
+    assert caught.hint.startswith(hint)
+
+
+def test_names_a_course_uses():
+    """LambertW(x) is the function (W alone a variable), exp2(x) is 2^x, erfc and the
+    activations GELU, SiLU/swish and mish are functions; abcd (x) is still a product."""
+    assert P("LambertW(x)") == sympy.LambertW(x) and P("W") == sympy.Symbol("W")
+    assert P("exp2(x)") == 2**x and P("exp2 3x") == 2 ** (3 * x)
+    assert P("erfc(x)") == sympy.erfc(x)
+    from derive.functions import gelu, mish, silu
+    assert P("GELU(x)") == gelu(x) and P("swish(x)") == silu(x) == P("SiLU(x)")
+    assert P("mish(x)") == mish(x)
+    a, b, c, d = sympy.symbols("a b c d")
+    assert P("abcd (x)") == a * b * c * d * x
+    assert parse("Softmax(x)", functions=["Softmax"]).expr == sympy.Function("Softmax")(x)

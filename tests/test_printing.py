@@ -10,8 +10,8 @@ from sympy import Add, Derivative, Integer, KroneckerDelta, Mul, Sum, Symbol, ex
 
 from derive.api import explain
 from derive.narrate.document import (BLOCK_TYPES, Case, Cases, Document, Equation, Formula,
-                                     Heading, Math, Note, Paragraph, Result, RuleStep, Tree,
-                                     TreeNode)
+                                     Graph, GraphEdge, GraphNode, Heading, Math, Note, Paragraph,
+                                     Result, RuleStep, Table, Tree, TreeNode)
 from derive.narrate.phrases import CATALOGUES, say
 from derive.notation import PartialDerivative, derivative_of, plain_to_latex
 from derive.notation.indexed import SumExcept, i, j, k, n, vector
@@ -101,7 +101,11 @@ def _every_block() -> Document:
               Cases(Derivative(sigma[j], z[i]), (
                   Case((Formula("i = j", "i = j"), " (one)"), (Integer(1),)),
                   Case((Formula("i ≠ j", r"i \neq j"), " (zero)"), (Integer(0),)))),
-              Result((Derivative(x ** 2, x), 2 * x), ("verified",), True))
+              Result((Derivative(x ** 2, x), 2 * x), ("verified",), True),
+              Table((("node",), ("value",)), (((math,), ("1",)), ((Math(y),), ("2",))), ("table",)),
+              Graph(("graph",), (GraphNode("a", ("x = 1",), ("x̄ = 2",), 0),
+                                 GraphNode("b", ("y = 1",), ("ȳ = 1",), 1)),
+                    (GraphEdge("a", "b", ("∂y/∂x = 2",)),), "b", ("again",)))
     assert {type(b) for b in blocks} == set(BLOCK_TYPES)
     return Document(("title",), blocks, "en")
 

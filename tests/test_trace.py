@@ -46,7 +46,7 @@ CASES = [
     (sin(x) ** x, LogDiffStep),
     (Abs(x), AbsStep),
     (relu(x), ReluStep),
-    (erf(x), UnknownStep),
+    (erf(x), FunctionStep),
     (gamma(x), UnknownStep),
     (f(x), UnknownStep),
 ]

@@ -15,7 +15,7 @@ command module imports its topic inside the command (listed in ``derive._LAZY_IM
 that ``derive diff`` starts without the other topics.
 """
 
-from . import diff, topics, indexed, check, sheet  # noqa: F401,I001 - importing registers the commands, in this order
+from . import diff, topics, indexed, check, sheet, backprop  # noqa: F401,I001 - importing registers the commands, in this order
 from .app import app, main
 from .output import emit, write_atomically
 

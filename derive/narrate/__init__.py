@@ -9,6 +9,7 @@ detail level (:mod:`.detail`) is in force for the whole narration.
 * :mod:`.topics` — gradient, critical points, chain rule, composition, limit, implicit;
 * :mod:`.indexed` — softmax, cross-entropy, general indexed Jacobians;
 * :mod:`.checking` — a learner's answer checked;
+* :mod:`.backprop` — a forward and backward pass through a small network;
 * :mod:`.document` (the blocks), :mod:`.phrases` with ``phrases_en``/``phrases_zh`` (the
   catalogues), :mod:`.formulas` (each rule's general formula), :mod:`.labels` (the words every
   document shares), :mod:`.abbreviate` (deep expressions shortened for display).
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .backprop import narrate_backprop
 from .checking import narrate_check
 from .detail import LEVELS, narrating_at
 from .document import Document
@@ -46,6 +48,7 @@ NARRATIONS: dict[str, Callable[[object, str], Document]] = {
     "IndexedJacobian": narrate_jacobian,
     "PlainJacobian": narrate_plain_jacobian,
     "CheckResult": narrate_check,
+    "Backpropagation": narrate_backprop,
 }
 
 

@@ -155,8 +155,58 @@ class Result:
     title: Parts = ()
 
 
-Block = Union[Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result]
-BLOCK_TYPES = (Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result)
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells under a header row; each cell is inline parts."""
+
+    header: tuple[Parts, ...]
+    rows: tuple[tuple[Parts, ...], ...]
+    title: Parts = ()
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """A node of a computation graph: its ``name`` (an identifier, unique in the graph), what it
+    shows (``parts``, e.g. ``h = 0.2449``), what it carries back (``adjoint``) and its
+    ``layer``, the column of a drawing from left to right (one more than the nodes it uses)."""
+
+    name: str
+    parts: Parts
+    adjoint: Parts = ()
+    layer: int = 0
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    """``source`` feeds ``target``; ``parts`` labels the edge (its local derivative)."""
+
+    source: str
+    target: str
+    parts: Parts = ()
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A computation graph from its inputs to ``root`` (the loss).  A terminal draws it as a
+    tree from the root, where a node that feeds several others is met again and marked
+    ``again``; notes draw the graph itself."""
+
+    title: Parts
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[GraphEdge, ...]
+    root: str
+    again: Parts = ()
+
+    def node(self, name: str) -> GraphNode:
+        return next(n for n in self.nodes if n.name == name)
+
+    def inputs_of(self, name: str) -> tuple[GraphEdge, ...]:
+        """The edges into ``name``, in the order they were given."""
+        return tuple(e for e in self.edges if e.target == name)
+
+
+Block = Union[Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result, Table, Graph]
+BLOCK_TYPES = (Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result, Table, Graph)
 
 
 @dataclass(frozen=True)

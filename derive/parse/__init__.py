@@ -19,7 +19,8 @@ Syntax in brief (the full list, with the deliberately unsupported notations, is 
   functions (``f(x^2)``); any other variable followed by ``(`` multiplies (``x(x+1)``);
 * functions sin cos tan cot sec csc, their inverses (asin… and arcsin…), the hyperbolic ones and
   their inverses, exp, ln, log (natural; ``log(x, b)``, ``log_2 x``, ``log_{10}``, ``log10``,
-  ``lg`` for other bases), sqrt, cbrt, root(x, n), abs/Abs, sign, erf, gamma, sigmoid (also
+  ``lg`` for other bases), sqrt, cbrt, root(x, n), abs/Abs, sign, erf, erfc, gamma, exp2
+  (2^x), gelu, silu/swish, mish, LambertW, sigmoid (also
   ``σ(z)``), softplus, relu/ReLU, Max, Min; ``sin x`` and ``sin 2x`` without parentheses,
   ``sin^2 x`` (a power of the value), ``sin^-1 x`` (the inverse function);
 * ``√x``, ``√(…)``, ``∛x``, ``|x|``, superscripts ``x²``, ``x⁻¹``; decimals are exact

@@ -201,13 +201,20 @@ class Tokenizer:
         self.i = max(self.i, j)
 
     def reject_misspelt_function(self, run: str, pieces: list, start: int, end: int) -> None:
-        """``sni(x)``: a run of 3+ single letters called like a function is likely a typo."""
-        if len(run) < 3 or len(pieces) != len(run) or any(p.kind == "function" for p in pieces):
-            return
-        following = self.text[end:].lstrip()
-        guess = suggest_function(run) if following.startswith("(") else None
-        if guess is not None:
-            raise self.error(f"unknown function `{run}`", start, f"did you mean `{guess}`?")
+        """``sni(x)``: a run of 3+ single letters called like a function is likely a typo;
+        ``LamW(x)``, ``Softmax(x)``: a run of 4+ letters, 4 of them single letters, directly
+        followed by ``(`` is likely an unknown function."""
+        singles = sum(len(p.text) == 1 and p.kind == "variable" for p in pieces)
+        called = self.text[end:].lstrip().startswith("(")
+        if len(run) >= 3 and singles == len(run) and called:
+            guess = suggest_function(run)
+            if guess is not None:
+                raise self.error(f"unknown function `{run}`", start, f"did you mean `{guess}`?")
+        if len(run) >= 4 and singles >= 4 and self.text.startswith("(", end):
+            product = "*".join(p.text for p in pieces)
+            raise self.error(f"unknown function `{run}`", start,
+                             f"declare it with --function {run}, or write {product}(…) for a "
+                             f"product")
 
     def name(self, name: str, start: int, digits: bool = True, subscript: bool = True) -> None:
         """Emit a variable ``name`` that ends at ``self.i``, extended by digits or a subscript."""

@@ -20,10 +20,11 @@ from xml.dom.minidom import Element
 
 from sympy import Basic, Derivative, Expr, Symbol, fraction
 
-from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Math, Note,
-                                Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
+from ..narrate.document import (Cases, Document, Equation, Formula, Graph, Heading, Math, Note,
+                                Paragraph, Parts, Result, RuleStep, Table, Tree, TreeNode)
 from ..notation import distinct
 from .base import Renderer, gap
+from .graphs import svg
 from .linebreak import EQUALS_MINUS, MINUS, TIMES, Layout, Piece, break_chain, break_expression
 from .mathml import DOT, INVISIBLE_TIMES, MathMLPrinter, math_element, plain_mathml
 from .mathtext import inline
@@ -73,6 +74,13 @@ mtable.rows > mtr > mtd { text-align: left; }
   padding: 0.2em 1em; margin: 1em 0; }
 .verdict.ok { color: var(--ok); } .verdict.bad { color: var(--bad); }
 nav ol { padding-left: 1.6em; }
+.table { overflow-x: auto; margin: 0.5em 0 1em; }
+table { border-collapse: collapse; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.2em 0.8em; text-align: left; }
+.figure { margin: 0.5em 0 1em; text-align: center; }
+svg.graph { max-width: 100%; height: auto; color: var(--text); }
+svg.graph .node { fill: var(--box); stroke: currentColor; }
+svg.graph text { fill: currentColor; } svg.graph .edge { font-style: italic; }
 a { color: var(--accent); }
 """ + "\n".join(f".d{k} {{ margin-left: {k * INDENT_EM:g}em; }}" for k in range(1, MAX_INDENT + 1)) \
     + "\n"
@@ -313,6 +321,19 @@ class HtmlRenderer(Renderer):
             lines.append(f'<p class="verdict {ok}">{mark} {self.parts(block.verdict)}</p>')
         lines.append("</div>")
         return "\n".join(lines)
+
+    def _render_Table(self, block: Table) -> str:
+        title = f"<p><b>{self.parts(block.title)}</b></p>\n" if block.title else ""
+        head = "".join(f"<th>{self.parts(cell)}</th>" for cell in block.header)
+        rows = "\n".join("<tr>" + "".join(f"<td>{self.parts(cell)}</td>" for cell in row)
+                         + "</tr>" for row in block.rows)
+        return (f'{title}<div class="table"><table>\n<thead><tr>{head}</tr></thead>\n'
+                f"<tbody>\n{rows}\n</tbody>\n</table></div>")
+
+    def _render_Graph(self, block: Graph) -> str:
+        """An SVG drawing (labels in plain unicode, as a diagram's are in every format)."""
+        title = f"<p><b>{self.parts(block.title)}</b></p>\n" if block.title else ""
+        return f'{title}<div class="figure">{svg(block, plain_title)}</div>'
 
     # --- displayed formulas ---------------------------------------------------------------
 

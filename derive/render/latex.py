@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 
-from ..narrate.document import (Cases, Document, Equation, Formula, Heading, Math, Note,
-                                Paragraph, Parts, Result, RuleStep, Tree)
+from ..narrate.document import (Cases, Document, Equation, Formula, Graph, Heading, Math, Note,
+                                Paragraph, Parts, Result, RuleStep, Table, Tree)
 from ..notation import distinct
 from ..notation.letters import GREEK, greek_command
 from .base import Renderer, gap
+from .graphs import tikz
 from .mathlatex import tex
 from .mathtext import inline
 from . import texwidth
@@ -109,6 +110,9 @@ PREAMBLES = {
           "\\setCJKmonofont{Noto Sans Mono CJK SC}\n" + _COMMON,
 }
 ENGINES = {"en": "pdflatex", "zh": "xelatex"}
+# a document with a graph draws it with TikZ (Debian: texlive-pictures); a fragment with a graph
+# needs the same line in the document it is pasted into
+PICTURES = "\\usepackage{tikz}\n"
 # how a note is set apart: Chinese has no italics (and italic digits in upright Chinese read
 # badly), so its notes are in the sans-serif face
 EMPHASIS = {"zh": r"\textsf"}
@@ -331,6 +335,8 @@ class LatexRenderer(NotesRenderer):
             # the layout the notes are made for, kept to the fragment by a group
             return f"\\begingroup\n{_LAYOUT}\n{body}\\endgroup\n"
         preamble = PREAMBLES.get(document.lang, PREAMBLES["en"])
+        if any(isinstance(block, Graph) for block in document.blocks):
+            preamble += PICTURES
         engine = ENGINES.get(document.lang, "pdflatex")
         return (f"% {engine}: a derivation explained by derive\n{preamble}"
                 f"\\begin{{document}}\n\n{body}\n\\end{{document}}\n")
@@ -358,6 +364,20 @@ class LatexRenderer(NotesRenderer):
             mark = r"$\bullet$" if depth == 0 else r"$\triangleright$"
             lines.append(rf"{_pad(depth + 1)}{mark}~{self.parts(node.parts)}")
         return "\\\\\n".join(lines)
+
+    def _render_Graph(self, block: Graph) -> str:
+        """A TikZ picture (``\\usepackage{tikz}``), centred, scaled down to the line."""
+        title = rf"\textbf{{{self.parts(block.title)}}}" + "\n\n" if block.title else ""
+        return title + "\\begin{center}\n" + tikz(block, self.parts) + "\n\\end{center}"
+
+    def _render_Table(self, block: Table) -> str:
+        columns = len(block.header)
+        lines = [rf"\textbf{{{self.parts(block.title)}}}", ""] if block.title else []
+        lines += [r"\begin{center}", rf"\begin{{tabular}}{{{'l' * columns}}}", r"\hline",
+                  " & ".join(self.parts(cell) for cell in block.header) + r" \\", r"\hline"]
+        lines += [" & ".join(self.parts(cell) for cell in row) + r" \\" for row in block.rows]
+        lines += [r"\hline", r"\end{tabular}", r"\end{center}"]
+        return "\n".join(lines)
 
     def _render_RuleStep(self, block: RuleStep) -> str:
         return self._display(self._rows(block, self.outline))

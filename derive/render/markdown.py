@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
-from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
-                                RuleStep, Tree)
+from ..narrate.document import (Cases, Document, Equation, Graph, Heading, Math, Note,
+                                Paragraph, Result, RuleStep, Table, Tree)
 from ..notation import distinct
 from .base import gap
+from .graphs import mermaid
+from .mathtext import inline
 from .latex import NotesRenderer, math_parts
 from .latexbreak import COLUMN_EM
 from .mathlatex import tex
@@ -38,6 +40,12 @@ def display(lines: str) -> str:
     """``$$`` on lines of their own around ``lines``; no line starts with ``- ``, ``+ `` or
     ``* ``, which a Markdown pipeline that reads the text before the maths makes a list item."""
     return "$$\n" + _LIST_START.sub(r"\1", lines) + "\n$$"
+
+
+def _plain(parts) -> str:
+    """Inline parts as plain unicode text (for a diagram's labels)."""
+    return "".join(inline(p.expr) if isinstance(p, Math) else getattr(p, "text", p)
+                   for p in parts)
 
 
 class MarkdownRenderer(NotesRenderer):
@@ -66,6 +74,20 @@ class MarkdownRenderer(NotesRenderer):
     def _render_Tree(self, block: Tree) -> str:
         lines = [f"**{self.parts(block.title)}**", ""]
         lines += [f"{'  ' * depth}- {self.parts(node.parts)}" for node, depth in block.root.walk()]
+        return "\n".join(lines)
+
+    def _render_Graph(self, block: Graph) -> str:
+        """A Mermaid flowchart (its labels in plain unicode: Mermaid typesets no TeX)."""
+        title = f"**{self.parts(block.title)}**\n\n" if block.title else ""
+        return f"{title}```mermaid\n{mermaid(block, _plain)}\n```"
+
+    def _render_Table(self, block: Table) -> str:
+        def row(cells) -> str:
+            return "| " + " | ".join(self.parts(c).replace("|", "\\|") for c in cells) + " |"
+
+        lines = [f"**{self.parts(block.title)}**", ""] if block.title else []
+        lines += [row(block.header), "|" + " :-- |" * len(block.header)]
+        lines += [row(r) for r in block.rows]
         return "\n".join(lines)
 
     def _render_RuleStep(self, block: RuleStep) -> str:

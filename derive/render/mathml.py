@@ -28,6 +28,7 @@ from sympy.printing.mathml import MathMLPresentationPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence_traditional
 from sympy.simplify import fraction
 
+from ..functions import NamedFunction
 from ..notation import Parens, guard_mul, is_named, is_partial
 from ..notation.indexed import PRINTED
 from ..notation.letters import GREEK
@@ -229,7 +230,13 @@ class _Printer(MathMLPresentationPrinter):
     def _print_Equality(self, e):
         return self.node("mrow", self._print(e.lhs), self.mo("="), self._print(e.rhs))
 
-    def _print_NamedFunction(self, e):
+    def _print_Function(self, e):
+        if isinstance(e, NamedFunction):        # sympy skips a subclass's own method
+            return self._named(e)
+        return super()._print_Function(e)
+
+    def _named(self, e):
+        """σ(x), softplus(x), … by their LaTeX name (``\\sigma``, ``\\operatorname{…}``)."""
         name = e.latex_name
         words = re.fullmatch(r"\\operatorname\{(\w+)\}", name)
         name = words.group(1) if words else GREEK.get(name.lstrip("\\"), name.lstrip("\\"))
@@ -346,8 +353,12 @@ _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻ⁿˣᵗᵀ⁺", "012345
 _WORDS = ("diag", "det", "ln", "log", "lim", "sin", "cos", "tan", "exp", "softplus", "ReLU",
           "sigmoid", "max")
 _TOKEN = re.compile(r"(?P<word>" + "|".join(_WORDS) + r")(?![A-Za-z])"
-                    r"|(?P<number>\d+(?:\.\d+)?)|(?P<letter>[A-Za-zα-ωΑ-Ω])"
-                    r"|(?P<super>[⁰¹²³⁴⁵⁶⁷⁸⁹⁻ⁿˣᵗᵀ⁺]+)|(?P<script>[_^])|(?P<space>\s+)|(?P<other>.)")
+                    r"|(?P<number>\d+(?:\.\d+)?)|(?P<letter>[^\W\d_]|[∂∇∞])"
+                    r"|(?P<super>[⁰¹²³⁴⁵⁶⁷⁸⁹⁻ⁿˣᵗᵀ⁺]+)|(?P<script>[_^])|(?P<space>\s+)"
+                    r"|(?P<accent>[\u0300-\u036f])|(?P<other>.)")
+# a combining accent drawn over the letter before it (the adjoint ȳ): the accent's spacing form
+_ACCENTS = {"\u0304": "¯", "\u0305": "¯", "\u0302": "^", "\u0303": "~", "\u0307": "˙",
+            "\u0308": "¨", "\u0301": "´", "\u0300": "`"}
 _OPERATORS = {"-": MINUS, "'": "′", "*": DOT}
 
 
@@ -370,6 +381,10 @@ def plain_mathml(printer: _Printer, text: str) -> Element:
         if kind == "script" and items:
             script, k = _script(printer, tokens, k)
             items[-1] = printer.node("msub" if value == "_" else "msup", items[-1], script)
+            continue
+        if kind == "accent" and items:
+            items[-1] = printer.node("mover", items[-1],
+                                     printer.mo(_ACCENTS.get(value, value)), accent="true")
             continue
         if kind == "super" and items:
             items[-1] = printer.node("msup", items[-1],

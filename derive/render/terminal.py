@@ -19,9 +19,12 @@ from rich.text import Text
 from rich.theme import Theme
 from rich.tree import Tree as RichTree
 
-from ..narrate.document import (Cases, Document, Equation, Heading, Note, NoteKind, Paragraph,
-                                Result, RuleStep, Tree)
+from rich.table import Table as RichTable
+
+from ..narrate.document import (Cases, Document, Equation, Graph, Heading, Note, NoteKind,
+                                Paragraph, Result, RuleStep, Table, Tree)
 from .base import Renderer
+from .graphs import tree_text
 from .mathtext import inline
 from .text import NARROWEST, indent
 from .textbreak import columns, display_lines
@@ -137,6 +140,28 @@ class TerminalRenderer(Renderer):
             branch = parent.add(Text(self.parts(node.parts)))
             stack.extend((child, branch) for child in reversed(node.children))
         return tree
+
+    def _render_Graph(self, block: Graph):
+        """The graph as a tree from the loss: each node under the nodes it feeds."""
+        drawn = tree_text(block, self.parts)
+        tree = RichTree(Text(drawn[0][1]), guide_style="derive.tree")
+        branches = [tree]
+        for depth, content in drawn[1:]:
+            del branches[depth:]
+            branches.append(branches[depth - 1].add(Text(content)))
+        if not block.title:
+            return tree
+        return Group(Text(self.parts(block.title), style="derive.heading"), tree)
+
+    def _render_Table(self, block: Table):
+        table = RichTable(title=Text(self.parts(block.title), style="derive.heading")
+                          if block.title else None, title_justify="left",
+                          header_style="derive.rule")
+        for cell in block.header:
+            table.add_column(Text(self.parts(cell)))
+        for row in block.rows:
+            table.add_row(*(Text(self.parts(cell)) for cell in row))
+        return table
 
     def _render_Cases(self, block: Cases):
         pieces = [Drawing((block.lhs,))]

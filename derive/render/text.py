@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import re
 
-from ..narrate.document import (Cases, Document, Equation, Heading, Note, Paragraph, Result,
-                                RuleStep, Tree, TreeNode)
+from ..narrate.document import (Cases, Document, Equation, Graph, Heading, Note, Paragraph,
+                                Result, RuleStep, Table, Tree, TreeNode)
 from .base import Renderer, spaced
+from .graphs import grid, tree_leads, tree_text
 from .mathtext import inline
 from .textbreak import columns as width
 from .textbreak import display_lines
@@ -161,6 +162,26 @@ class TextRenderer(Renderer):
                 last = i == len(children) - 1
                 stack.append((children[i], child_lead + ("└─ " if last else "├─ "),
                               child_lead + ("   " if last else "│  ")))
+
+    def _render_Graph(self, block: Graph) -> str:
+        """The graph as a tree from the loss: each node under the nodes it feeds."""
+        lines = [self.say(self.parts(block.title))] if block.title else []
+        drawn = tree_text(block, self.parts)
+        for (lead, rest), (_, content) in zip(tree_leads([d for d, _ in drawn]), drawn):
+            lines.append(self.say(content, lead, rest + "    "))
+        return "\n".join(lines)
+
+    def _render_Table(self, block: Table) -> str:
+        """Aligned columns; a table wider than the line is written one row a paragraph."""
+        header = [self.parts(cell) for cell in block.header]
+        rows = [[self.parts(cell) for cell in row] for row in block.rows]
+        lines = [self.say(self.parts(block.title))] if block.title else []
+        table = grid(header, rows)
+        if max(map(width, table)) <= self.columns:
+            return "\n".join(lines + table)
+        lines.append(self.say(" │ ".join(header)))
+        lines.extend(self.say(" │ ".join(row), "• ") for row in rows)
+        return "\n".join(lines)
 
     def _render_Cases(self, block: Cases) -> str:
         pad = indent(block.depth)

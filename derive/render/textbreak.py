@@ -27,8 +27,10 @@ _WRITTEN = {"=": " = ", "+": " + ", MINUS: " - ", TIMES: "·", EQUALS_MINUS: " =
 
 
 def columns(text: str) -> int:
-    """Columns ``text`` takes in a terminal (Chinese characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns ``text`` takes in a terminal (Chinese characters take two, a combining mark such
+    as the bar of v̄ none)."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF"
+               else 1 for c in text)
 
 
 class _Drawing:

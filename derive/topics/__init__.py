@@ -8,6 +8,7 @@
 | :mod:`.compose` | :func:`compose` | f(g(x)) by substitution, its value and its derivative |
 | :mod:`.limit` | :func:`limit_definition` | the derivative from the difference quotient |
 | :mod:`.implicit` | :func:`implicit` | dy/dx = −F_x/F_y for F(x, y) = 0 |
+| :mod:`.backprop` | :func:`backprop` | forward and backward pass of a small network, with the numbers |
 
 Each returns a frozen result (:class:`derive.result.Explained`) with ``document(lang)``,
 ``data()`` (JSON ``derive/1`` with its own ``kind``) and ``render(format, lang)``.  Topic modules
@@ -15,6 +16,7 @@ do the maths only; their narration lives in :mod:`derive.narrate.topics`.  See :
 how to add a topic.
 """
 
+from .backprop import Backpropagation, backprop
 from .compose import Composition, compose
 from .critical import CriticalPoints, critical_points
 from .gradient import Gradient, gradient
@@ -22,6 +24,6 @@ from .implicit import ImplicitDerivative, implicit
 from .limit import LimitDefinition, limit_definition
 from .multichain import MultivariableChain, chain
 
-__all__ = ["Composition", "CriticalPoints", "Gradient", "ImplicitDerivative", "LimitDefinition",
-           "MultivariableChain", "chain", "compose", "critical_points", "gradient", "implicit",
+__all__ = ["Backpropagation", "Composition", "CriticalPoints", "Gradient", "ImplicitDerivative", "LimitDefinition",
+           "MultivariableChain", "backprop", "chain", "compose", "critical_points", "gradient", "implicit",
            "limit_definition"]

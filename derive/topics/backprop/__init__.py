@@ -1,0 +1,155 @@
+"""Backpropagation: the forward and backward pass of a small computation, with the numbers.
+
+``backprop(program, at=…, wrt=None, lr=None)`` reads named assignments (the last one is the
+loss, :mod:`.program`), evaluates every node at the point (the forward pass), and sends the
+adjoint ∂L/∂node back through the graph (the backward pass, :mod:`.scalar`), each local
+derivative an ordinary traced derivation.  The parameters are the free names, or those of
+``wrt``; with a learning rate ``lr`` one gradient-descent step θ − η·∂L/∂θ follows.
+
+The result is a :class:`Backpropagation` (``kind: "backprop"`` in JSON); its narration is
+:mod:`derive.narrate.backprop`.  To support a new kind of layer, add a module beside
+:mod:`.scalar` that returns its pass, and a field for it on :class:`Backpropagation`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import Expr, ImmutableMatrix, Symbol
+
+from ...deep import run_deep
+from ...errors import UsageError
+from ...inputs import read_variables
+from ...render.json import expression_string, header, latex_string
+from ...result import ExpressionResult
+from ..common import traced_data
+from .numbers import JSON_DIGITS, as_float
+from .program import CROSS_ENTROPY, SOFTMAX, Program, read_number, read_point, read_program
+from .scalar import ScalarPass, scalar_pass
+
+
+@dataclass(frozen=True)
+class Backpropagation(ExpressionResult):
+    """A computation's forward pass, backward pass and gradients at one point."""
+
+    program: Program
+    point: dict
+    wrt: tuple[Symbol, ...]
+    lr: Expr | None
+    scalar: ScalarPass
+
+    @property
+    def loss(self) -> Symbol:
+        return self.program.loss.name
+
+    @property
+    def result(self) -> dict[Symbol, Expr]:
+        """∂L/∂θ for each parameter, as a number."""
+        return {g.parameter: as_float(g.value) for g in self.scalar.gradients}
+
+    @property
+    def verified(self) -> bool:
+        return self.scalar.verified
+
+    def gradient(self, parameter) -> object:
+        name = str(parameter)
+        return next(g for g in self.scalar.gradients if g.parameter.name == name)
+
+    def _data(self) -> dict:
+        s = self.scalar
+        number = lambda value: expression_string(as_float(value, JSON_DIGITS))    # noqa: E731
+        return {
+            **header("backprop", self.input, self.expression, [str(p) for p in self.wrt],
+                     loss=str(self.loss),
+                     assignments=[{"name": str(a.name), "expression": expression_string(a.expression),
+                                   "latex": latex_string(a.expression), "line": a.line}
+                                  for a in s.assignments],
+                     staged=[{"node": str(t.node), "uses": str(t.used), "name": str(t.name),
+                              "part": expression_string(t.part)} for t in s.stagings]),
+            "at": {str(k): expression_string(v) for k, v in self.point.items()},
+            "learning_rate": None if self.lr is None else expression_string(self.lr),
+            "forward": [{"node": str(a.name), "expression": expression_string(a.expression),
+                         "value": number(s.values[a.name])} for a in s.assignments],
+            "backward": [{"node": str(a.node), "adjoint": expression_string(a.in_names),
+                          "value": number(a.value),
+                          "uses": [{"child": str(u.child), "local": expression_string(u.named),
+                                    "value": number(u.value),
+                                    "derivation": traced_data(u.derivation)} for u in a.uses]}
+                         for a in s.adjoints],
+            "result": {str(g.parameter): {
+                "in_names": expression_string(g.in_names),
+                "substituted": expression_string(g.substituted),
+                "value": number(g.value),
+                **({"updated": number(g.updated)} if g.updated is not None else {}),
+                **g.check.data()} for g in s.gradients},
+            "latex": {"expression": latex_string(self.expression),
+                      "result": {str(g.parameter): latex_string(g.in_names) for g in s.gradients}},
+            "verified": self.verified,
+        }
+
+
+def backprop(program, at=None, wrt=None, lr=None, *, functions=(), latex=None) -> Backpropagation:
+    """The forward and backward pass of ``program`` at the point ``at``, traced and verified.
+
+    ``program``: assignments as text (``"h = tanh(w*x + b); L = (h - t)^2"``, or one a line) or a
+    list; ``at``: ``"x=0.5,t=1,…"`` or a mapping; ``wrt``: the parameters (default: every free
+    name); ``lr``: a learning rate for one gradient-descent step.
+    """
+    read = read_program(program, functions, latex)
+    point = read_point(at)
+    rate = None if lr is None else read_number(lr, "--lr")
+    return run_deep(_backprop, read, point, wrt, rate)
+
+
+def _backprop(program: Program, point: dict, wrt, lr) -> Backpropagation:
+    _check_scalar(program, point)
+    names = set(program.names)
+    unknown = [s for s in point if s not in program.inputs]
+    if unknown:
+        computed = [s for s in unknown if s in names]
+        if computed:
+            raise UsageError(f"--at gives a value to {computed[0]}, which the computation "
+                             f"assigns (line {program.assignment(computed[0]).line})")
+        raise UsageError(f"--at gives a value to {', '.join(map(str, unknown))}, which the "
+                         f"computation does not use")
+    missing = [s for s in program.inputs if s not in point]
+    if missing:
+        listed = ", ".join(map(str, missing))
+        raise UsageError(f"no value at --at for {listed}: every free name needs one, "
+                         f"e.g. --at {missing[0]}=0.5")
+    parameters = _parameters(program, wrt)
+    scalar = scalar_pass(program, point, parameters, lr)
+    return Backpropagation(input=program.text, expression=scalar.loss_substituted,
+                           program=program, point=point, wrt=parameters, lr=lr, scalar=scalar)
+
+
+def _parameters(program: Program, wrt) -> tuple[Symbol, ...]:
+    chosen = read_variables(wrt)
+    if chosen is None:
+        return program.inputs
+    if len(set(chosen)) != len(chosen):
+        raise UsageError("each parameter may be named only once in --wrt")
+    for p in chosen:
+        if p in program.names:
+            raise UsageError(f"--wrt {p}: {p} is computed (line {program.assignment(p).line}), "
+                             f"not a parameter; choose among {', '.join(map(str, program.inputs))}")
+        if p not in program.inputs:
+            raise UsageError(f"--wrt {p}: the computation does not use {p}")
+    return chosen
+
+
+def _check_scalar(program: Program, point: dict) -> None:
+    """Vector operations and vector values belong to a layer; here every node is a number."""
+    loss = program.loss
+    if loss.expression.func == SOFTMAX:
+        raise UsageError(f"the loss must be a scalar: {loss.name} = softmax(…) (line "
+                         f"{loss.line}) is a vector; end with a scalar such as "
+                         f"L = cross_entropy({loss.name}, y)")
+    vectors = [s for s, v in point.items() if isinstance(v, ImmutableMatrix)]
+    layered = any(a.expression.func in (SOFTMAX, CROSS_ENTROPY) for a in program.assignments)
+    if vectors and not layered:
+        raise UsageError(f"the loss must be a scalar: {vectors[0]} is a vector or matrix at "
+                         f"--at, and the computation has no softmax/cross_entropy layer")
+
+
+__all__ = ["Backpropagation", "backprop"]

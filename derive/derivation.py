@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sympy import Expr, Symbol
 
 from .render.json import expression_string, header, latex_string, step_data, verification_data
-from .result import ExpressionResult
+from .result import ExpressionResult, reading_data
 from .steps import Step
 from .trace import trace_repeated
 from .undefined import check_defined
@@ -49,7 +49,7 @@ class Derivation(ExpressionResult):
         return {
             **header("derivative", self.input, self.expression, [str(v) for v in self.wrt]),
             "held_constant": [str(s) for s in self.held_constant],
-            "readings": [{"kind": r.kind, "detail": r.detail} for r in self.readings],
+            "readings": reading_data(self.readings),
             "result": expression_string(self.result),
             "latex": {"expression": latex_string(self.expression), "result": latex_string(self.result)},
             "verified": self.verified,

@@ -31,6 +31,11 @@ from .narrate.detail import DEFAULT, checked
 from .render import render_document, render_output
 
 
+def reading_data(readings) -> list[dict]:
+    """How the input was read, for JSON: ``[{"kind": …, "detail": …}, …]``."""
+    return [{"kind": r.kind, "detail": r.detail} for r in readings]
+
+
 @dataclass(frozen=True)
 class Explained:
     """Base of every result: narrated, rendered and written as JSON the same way.
@@ -51,6 +56,8 @@ class Explained:
         """The JSON object (schema ``derive/1``): ``detail`` names the level of the prose."""
         data = run_deep(self._data)
         schema, kind = data.pop("schema"), data.pop("kind")
+        if "readings" not in data and hasattr(self, "readings"):
+            data["readings"] = reading_data(self.readings)
         return {"schema": schema, "kind": kind, "detail": self.detail, **data}
 
     def _data(self) -> dict:

@@ -22,7 +22,7 @@ from ..narrate import LANGUAGES, Narrator
 from ..narrate.checking import mistake_parts, number_text
 from ..render.json import expression_string, header, latex_string, step_data, verification_data
 from ..render.text import TextRenderer
-from ..result import Explained
+from ..result import Explained, reading_data
 from ..steps import RepeatedStep, rule_key
 from ..tidy import tidy
 from ..verify import Sampler
@@ -41,6 +41,7 @@ class CheckResult(Explained):
     diagnosis: Diagnosis | None
     at: tuple[tuple[Symbol, Expr], ...] = ()
     search: Search = field(default_factory=Search)    # how many slips were tried
+    answer_readings: tuple = ()                       # how the answer was read
 
     @property
     def correct(self) -> bool:
@@ -77,6 +78,8 @@ class CheckResult(Explained):
             "at": {str(s): expression_string(v) for s, v in self.at} or None,
             "answer_input": self.answer_input,
             "answer": expression_string(self.answer),
+            "readings": reading_data(derivation.readings),
+            "answer_readings": reading_data(self.answer_readings),
             "correct": self.correct,
             "method": equivalence.method,
             "rewriting": equivalence.rewriting,
@@ -152,7 +155,7 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         answer = sympify(answer)   # a Python number, never text
     text, expr, readings, operator = read_operand(expression, functions, latex)
-    answer_text, answer_expr, _ = read_expression(answer, functions, latex)
+    answer_text, answer_expr, answer_readings = read_expression(answer, functions, latex)
     variables = choose_variables(expr, wrt, order, allow_absent, operator)
     point = _read_at(at, functions, latex)
     known = set(expr.free_symbols) | set(variables)
@@ -161,10 +164,12 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_
         names = ", ".join(s.name for s in stray)
         raise UsageError(f"the answer uses {names}, which the expression does not: "
                          f"write the answer in the expression's variables")
-    return _check(text, expr, variables, readings, answer_text, answer_expr, point)
+    return _check(text, expr, variables, readings, answer_text, answer_expr, point,
+                  answer_readings)
 
 
-def _check(text, expr, variables, readings, answer_text, answer, point) -> CheckResult:
+def _check(text, expr, variables, readings, answer_text, answer, point, answer_readings=()
+           ) -> CheckResult:
     derivation = derive_expression(text, expr, variables, readings)
     substitute = (lambda e: e.xreplace(dict(point))) if point else (lambda e: e)
     answer_value = substitute(answer)
@@ -178,4 +183,5 @@ def _check(text, expr, variables, readings, answer_text, answer, point) -> Check
         search = Search()
         diagnosis = diagnose(derivation.steps, answer_value, sampler, substitute, search)
     return CheckResult(answer_input=answer_text, answer=answer, derivation=derivation,
-                       equivalence=equivalence, diagnosis=diagnosis, at=point, search=search)
+                       equivalence=equivalence, diagnosis=diagnosis, at=point, search=search,
+                       answer_readings=answer_readings)

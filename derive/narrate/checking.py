@@ -14,7 +14,7 @@ from sympy import Derivative, Expr
 
 from ..tidy import tidy
 from .document import Block, Document, Equation, Heading, Math, Note, NoteKind, Paragraph, Parts
-from .narrator import Narrator, join
+from .narrator import Narrator, join, reading_notes
 
 DIGITS = 8
 
@@ -43,7 +43,9 @@ def narrate_check(result, lang: str) -> Document:
     """A :class:`~derive.checking.result.CheckResult`: the verdict, why, and the derivation."""
     narrator = Narrator(lang, result.derivation.verification)
     steps = result.derivation.steps
-    blocks: list = [Paragraph(narrator.say("checking.answer", answer=Math(result.answer)))]
+    blocks: list = [*reading_notes(lang, result.derivation.readings),
+                    Paragraph(narrator.say("checking.answer", answer=Math(result.answer))),
+                    *reading_notes(lang, result.answer_readings)]
     if result.at:
         blocks.append(Paragraph(narrator.say("checking.at", point=_point_parts(result.at))))
     if result.equivalence.equal is True:

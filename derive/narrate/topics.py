@@ -227,6 +227,7 @@ def narrate_compose(c, lang: str) -> Document:
     blocks: list[Block] = [
         Paragraph(say(lang, "compose.given", f=Math(c.outer), g=Math(c.inner), fx=Math(f(x)),
                       gx=Math(g(x)))),
+        *reading_notes(lang, c.readings),
         Heading(say(lang, "compose.build"), level=2),
         Paragraph(say(lang, "compose.build_says", x=Math(x), gx=Math(g(x)), g=Math(c.inner))),
         Equation(_shown_once((f(g(x)), f(c.inner), c.composite))),
@@ -314,6 +315,7 @@ def narrate_implicit(r, lang: str) -> Document:
     formula = Notation(f"−F_{x}/F_{y}", rf"-\frac{{F_{{{x}}}}}{{F_{{{y}}}}}")
     blocks: list[Block] = [
         Paragraph(say(lang, "implicit.setup", F=Math(F), y=Math(y), x=Math(x))),
+        *reading_notes(lang, r.readings),
         Paragraph(say(lang, "implicit.formula", dydx=Math(dydx), formula=Math(formula))),
         Heading(say(lang, "implicit.fx", x=Math(x)), level=2),
         *_held_note(lang, F, x),

@@ -48,6 +48,7 @@ class Composition(Explained):
     inner_value: Expr | None = None       # g(a)
     value: Expr | None = None             # f(g(a))
     derivative_value: Expr | None = None  # (f∘g)'(a)
+    readings: tuple = ()                  # how OUTER and INNER were read
 
     @property
     def input(self) -> str:
@@ -85,8 +86,9 @@ class Composition(Explained):
 
 def compose(outer, inner, var=None, at=None, *, functions=(), latex=None) -> Composition:
     """f(g(x)) for f = ``outer`` and g = ``inner``, its value ``at`` a point, and its derivative."""
-    outer_text, f, _ = read_expression(outer, functions, latex)
-    inner_text, g, _ = read_expression(inner, functions, latex)
+    outer_text, f, outer_readings = read_expression(outer, functions, latex)
+    inner_text, g, inner_readings = read_expression(inner, functions, latex)
+    readings = tuple(dict.fromkeys((*outer_readings, *inner_readings)))
     if var is None:
         found = by_name(f.free_symbols | g.free_symbols)
         x = Symbol("x")
@@ -97,7 +99,7 @@ def compose(outer, inner, var=None, at=None, *, functions=(), latex=None) -> Com
     else:
         variable = read_variable(var)
     point = _read_point(at, variable, functions, latex)
-    return run_deep(_compose, outer_text, inner_text, f, g, variable, point)
+    return run_deep(_compose, outer_text, inner_text, f, g, variable, point, readings)
 
 
 def _read_point(at, variable, functions, latex):
@@ -121,7 +123,7 @@ def _read_point(at, variable, functions, latex):
     return expr
 
 
-def _compose(outer_text, inner_text, f, g, x, point) -> Composition:
+def _compose(outer_text, inner_text, f, g, x, point, readings) -> Composition:
     u = NameSupply.for_expression(f, g, x).fresh()
     f_u = f.xreplace({x: u})
     composite = f.xreplace({x: g})
@@ -138,4 +140,5 @@ def _compose(outer_text, inner_text, f, g, x, point) -> Composition:
                      derivative_value=substitute_back(result, x, point))
     return Composition(outer_input=outer_text, inner_input=inner_text, outer=f, inner=g, var=x,
                        u=u, composite=composite, outer_step=outer_step, inner_step=inner_step,
-                       outer_at_inner=outer_at_inner, raw=raw, result=result, check=check, **extra)
+                       outer_at_inner=outer_at_inner, raw=raw, result=result, check=check,
+                       readings=readings, **extra)

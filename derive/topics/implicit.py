@@ -35,6 +35,7 @@ class ImplicitDerivative(ExpressionResult):
     raw: Expr
     result: Expr
     check: Verdict
+    readings: tuple = ()
 
     @property
     def verified(self) -> bool:
@@ -57,7 +58,7 @@ class ImplicitDerivative(ExpressionResult):
 
 def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitDerivative:
     """dy/dx for the curve ``equation`` (``"x^2 + y^2 = 1"``, or F meaning F = 0)."""
-    text, F = _read_equation(equation, functions, latex)
+    text, F, readings = _read_equation(equation, functions, latex)
     y_symbol = Symbol("y") if y is None else read_variable(y)
     if y_symbol not in F.free_symbols:
         raise UsageError(f"the equation does not contain {y_symbol}: choose y with --y")
@@ -73,17 +74,19 @@ def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitD
                          else f"the equation only contains {y_symbol}")
     if x_symbol == y_symbol:
         raise UsageError("x and y must be different variables")
-    return run_deep(_implicit, text, F, x_symbol, y_symbol)
+    return run_deep(_implicit, text, F, x_symbol, y_symbol, readings)
 
 
-def _read_equation(equation, functions, latex) -> tuple[str, Expr]:
+def _read_equation(equation, functions, latex) -> tuple[str, Expr, tuple]:
+    """The text, F = lhs − rhs, and how the text was read."""
     if isinstance(equation, Basic):
-        return str(equation), _difference(equation)
+        return str(equation), _difference(equation), ()
     if not isinstance(equation, str):
         raise UsageError(f"expected an equation as text or a sympy object, got {type(equation).__name__}")
     if "=" not in equation:
-        return equation, read_expression(equation, functions, latex)[1]
-    return equation, _difference(parse_equation(equation))
+        return read_expression(equation, functions, latex)
+    parsed = parse_equation(equation, functions=tuple(functions), latex=latex)
+    return equation, _difference(parsed), parsed.readings
 
 
 def _difference(value) -> Expr:
@@ -99,7 +102,7 @@ def _difference(value) -> Expr:
     return value
 
 
-def _implicit(text, F, x, y) -> ImplicitDerivative:
+def _implicit(text, F, x, y, readings) -> ImplicitDerivative:
     fx, fy = traced(F, x), traced(F, y)
     if fy.result == 0:
         raise UsageError(f"∂F/∂{y} is 0: the equation does not define {y} as a function of {x}")
@@ -107,4 +110,4 @@ def _implicit(text, F, x, y) -> ImplicitDerivative:
     result = tidy(raw)
     check = compare(result, sympy.idiff(F, y, x), "sympy.idiff")
     return ImplicitDerivative(input=text, expression=F, x=x, y=y, fx=fx, fy=fy, raw=raw,
-                              result=result, check=check)
+                              result=result, check=check, readings=readings)

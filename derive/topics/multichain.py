@@ -147,21 +147,26 @@ def chain(expression, lets: Mapping | Sequence, wrt=None, *, functions=(), latex
     ``"u = x^2 + y"`` texts.  ``wrt`` picks parameters (default: all, in name order).
     """
     text, expr, readings = read_expression(expression, functions, latex)
-    intermediates = _read_lets(lets, functions, latex)
+    intermediates, let_readings = _read_lets(lets, functions, latex)
+    readings = tuple(dict.fromkeys((*readings, *let_readings)))
     return run_deep(_chain, text, expr, intermediates, read_variables(wrt), readings)
 
 
-def _read_lets(lets, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
+def _read_lets(lets, functions, latex) -> tuple[tuple[tuple[Symbol, Expr], ...], tuple]:
+    """The intermediates, and how their texts were read."""
     pairs = list(lets.items()) if isinstance(lets, Mapping) else [_split_let(t) for t in lets]
     out: list[tuple[Symbol, Expr]] = []
+    readings: list = []
     for name, value in pairs:
         symbol = read_variable(name)
         if any(symbol == s for s, _ in out):
             raise UsageError(f"the intermediate {symbol} is defined twice")
-        out.append((symbol, read_expression(value, functions, latex)[1]))
+        _, value_expr, value_readings = read_expression(value, functions, latex)
+        out.append((symbol, value_expr))
+        readings.extend(value_readings)
     if not out:
         raise UsageError("give at least one intermediate, e.g. --let u=x^2+y")
-    return tuple(out)
+    return tuple(out), tuple(readings)
 
 
 def _split_let(text) -> tuple[str, str]:

@@ -1,0 +1,48 @@
+"""Every command that reads an expression says how it read it ("xy read as x·y"), in every
+format and both languages, and writes the readings in its JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from derive.cli import app
+
+COMMANDS = [
+    ["diff", "xy", "--wrt", "x"],
+    ["grad", "xy"],
+    ["critical", "xy - x^2 - y^2"],
+    ["chain", "u^2 + v", "--let", "u=xy", "--let", "v=x+y"],
+    ["compose", "2x + 3", "xy", "--var", "x"],
+    ["limit", "xy", "--wrt", "x"],
+    ["implicit", "xy + y^2 = 1"],
+    ["check", "xy", "y", "--wrt", "x"],
+    ["check", "x^2 y", "2xy", "--wrt", "x"],
+]
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+@pytest.mark.parametrize("format", ["text", "markdown", "latex"])
+@pytest.mark.parametrize("lang, mark", [("en", "Reading: xy -> x*y"), ("zh", "xy -> x*y。")])
+def test_the_reading_is_echoed(args, format, lang, mark):
+    out = run(*args, "-f", format, "--lang", lang)
+    if format == "latex":
+        mark = mark.replace("->", r"-\textgreater{}")
+    elif format == "markdown":
+        mark = mark.replace("->", r"-\>").replace("*", r"\*")
+    assert mark in out
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_the_readings_are_in_the_json(args):
+    data = json.loads(run(*args, "-f", "json"))
+    readings = data["readings"] + data.get("answer_readings", [])
+    assert {"kind": "implicit_multiplication", "detail": "xy -> x*y"} in readings

@@ -22,7 +22,7 @@ from sympy import Basic, Derivative, Expr, Symbol, fraction
 
 from ..narrate.document import (Cases, Document, Equation, Formula, Graph, Heading, Math, Note,
                                 Paragraph, Parts, Result, RuleStep, Table, Tree, TreeNode)
-from ..notation import distinct
+from ..notation import ShownFraction, distinct
 from .base import Renderer, gap
 from .graphs import svg
 from .linebreak import EQUALS_MINUS, MINUS, TIMES, Layout, Piece, break_chain, break_expression
@@ -161,7 +161,10 @@ class MathMLLines:
                       .getElementsByTagName("mfrac")[0]]
         elif isinstance(expr, Expr) and expr.could_extract_minus_sign():
             body, prefix = -expr, [self.printer.mo(MINUS)]
-        numerator, denominator = fraction(body)
+        if isinstance(body, ShownFraction):          # a fraction kept as the rule wrote it
+            numerator, denominator = body.args
+        else:
+            numerator, denominator = fraction(body)
         if denominator == 1:
             return whole
         printer = self.printer

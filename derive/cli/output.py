@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
+from ..budget import BudgetExceeded, time_limit
 from ..deep import run_deep
 from ..errors import DeriveError, ParseError, printable
 from ..render import render_document
@@ -35,6 +36,7 @@ class Format(str, Enum):
     json = "json"
     latex = "latex"
     markdown = "markdown"
+    html = "html"
 
 
 class Lang(str, Enum):
@@ -48,7 +50,8 @@ class Detail(str, Enum):
     full = "full"
 
 
-SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown"}
+SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown",
+                  ".html": "html", ".htm": "html"}
 
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", help="Output format. auto: rich in a terminal, plain text otherwise "
@@ -137,10 +140,13 @@ def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bo
         console: Console | None = None, detail: Detail = Detail.standard):
     """Compute a result and emit it; a user error becomes one message and exit code 2."""
     try:
-        result = compute()
-        emit(result, format, lang, output, standalone, console, detail)
+        with time_limit():
+            result = compute()
+            emit(result, format, lang, output, standalone, console, detail)
     except DeriveError as error:
         fail(error)
+    except MemoryError:
+        fail(BudgetExceeded("not enough memory to explain this expression step by step"))
     return result
 
 

@@ -12,7 +12,7 @@ from :func:`narrate_backprop`.
 from __future__ import annotations
 
 import mpmath
-from sympy import Basic, KroneckerDelta, Matrix, Sum, Symbol, Tuple, exp, latex, log
+from sympy import Basic, KroneckerDelta, Matrix, Sum, Symbol, Tuple, exp, latex, log, sech
 
 from ..sizes import size_at_most
 from ..notation import Notation, derivative_notation, distinct, named, product, total
@@ -30,6 +30,7 @@ def _d(top, bottom):
     return derivative_notation(top, bottom, partial=True)
 
 
+TANH = Formula("sech² = 1 − tanh²", r"\operatorname{sech}^{2} = 1 - \tanh^{2}")
 ADJOINT = Formula("v̄ = ∂L/∂v", r"\bar{v} = \frac{\partial L}{\partial v}")
 ADJOINT_RULE = Formula("v̄ = Σ_c c̄ · ∂c/∂v",
                        r"\bar{v} = \sum_{c} \bar{c} \cdot \frac{\partial c}{\partial v}")
@@ -123,9 +124,10 @@ def _backward(lang, r) -> list[Block]:
             narrator = Narrator(lang, u.derivation.verification)
             blocks.extend(narrator.steps(u.derivation.steps, 1))
             if u.named != u.result:
+                key = "backprop.named_tanh" if u.result.has(sech) else "backprop.named"
                 blocks.append(Equation((_d(u.child, v), abbreviate(u.result),
                                         abbreviate(u.named)), 1,
-                                       say(lang, "backprop.named", child=Math(u.child))))
+                                       say(lang, key, child=Math(u.child), identity=TANH)))
         formula = total(*(product(_bar(u.child), _d(u.child, v)) for u in a.uses))
         in_adjoints = total(*(product(_bar(u.child), abbreviate(u.named)) for u in a.uses))
         numbers = total(*(product(value_of(_bar(u.child), adjoint[u.child].value),
@@ -239,15 +241,14 @@ def _numbers(value) -> Basic:
 
 
 def _inline(value) -> Notation:
-    """A vector or matrix of numbers on one line: ``(0.1, 0.2)``, ``((1, 2), (3, 4))``."""
-    def spell(k):
-        return spelled(value[k] if value.cols == 1 else value[k // value.cols, k % value.cols])
+    """A vector or matrix of numbers: in text on one line, ``(0.1, 0.2)``, ``((1, 2), (3, 4))``;
+    in LaTeX as a column or a matrix in brackets (narrow enough for a graph's node)."""
     if not hasattr(value, "rows"):
         return shown(value)
     if value.cols == 1:
-        items = [spell(r) for r in range(value.rows)]
+        items = [spelled(value[r]) for r in range(value.rows)]
         return Notation("(" + ", ".join(t for t, _ in items) + ")",
-                        "(" + ", ".join(x for _, x in items) + ")")
+                        r"\begin{pmatrix}" + r" \\ ".join(x for _, x in items) + r"\end{pmatrix}")
     rows = [[spelled(value[r, c]) for c in range(value.cols)] for r in range(value.rows)]
     return Notation("(" + ", ".join("(" + ", ".join(t for t, _ in row) + ")" for row in rows) + ")",
                     r"\begin{pmatrix}" + r" \\ ".join(" & ".join(x for _, x in row) for row in rows)

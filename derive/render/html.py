@@ -57,7 +57,8 @@ h1, h2, h3, h4 { line-height: 1.3; }
 :lang(zh) h1, :lang(zh) h2, :lang(zh) h3, :lang(zh) h4, :lang(zh) b {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", sans-serif; }
 math { font-family: "Latin Modern Math", "STIX Two Math", "TeX Gyre Pagella Math", math; }
-.display { margin: 0.4em 0 0.8em; overflow-x: auto; text-align: center; }
+.display { margin: 0.4em 0 0.8em; padding: 0.15em 0; overflow-x: auto; overflow-y: hidden;
+  text-align: center; }
 .chain { display: inline-grid; grid-template-columns: max-content max-content;
   column-gap: 0.3em; row-gap: 0.2em; text-align: left; }
 .chain .alone { grid-column: 1 / span 2; }
@@ -80,7 +81,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.2em 0.8em; text-align:
 .figure { margin: 0.5em 0 1em; text-align: center; }
 svg.graph { max-width: 100%; height: auto; color: var(--text); }
 svg.graph .node { fill: var(--box); stroke: currentColor; }
-svg.graph text { fill: currentColor; } svg.graph .edge { font-style: italic; }
+svg.graph text { fill: currentColor; }
+svg.graph .edge { font-style: italic; paint-order: stroke; stroke: var(--page); stroke-width: 4px; }
 a { color: var(--accent); }
 """ + "\n".join(f".d{k} {{ margin-left: {k * INDENT_EM:g}em; }}" for k in range(1, MAX_INDENT + 1)) \
     + "\n"

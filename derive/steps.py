@@ -385,6 +385,42 @@ class LogDiffStep(CombiningStep):
 
 
 @dataclass(frozen=True, kw_only=True)
+class LogLawsStep(CombiningStep):
+    """d/dx ln(f·g/h) = d/dx (ln f + ln g − ln h), and ln fⁿ = n·ln f: the log laws first."""
+
+    rule: ClassVar[str] = "log_laws"
+    expanded: Expr       # the logarithm written by the log laws
+    expanded_step: Step  # d/dx of it, term by term
+
+    def children(self) -> tuple[Step, ...]:
+        return (self.expanded_step,)
+
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return results[0]
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return results[0]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogProductStep(CombiningStep):
+    """d/dx y = y·d/dx ln y for a product of powers y, ln y written by the log laws."""
+
+    rule: ClassVar[str] = "log_product"
+    log_form: Expr       # ln y = Σ kᵢ·ln fᵢ
+    log_step: Step       # d/dx ln y
+
+    def children(self) -> tuple[Step, ...]:
+        return (self.log_step,)
+
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return product(self.expr, results[0])
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return self.expr * results[0]
+
+
+@dataclass(frozen=True, kw_only=True)
 class RepeatedStep(CombiningStep):
     """d/dx_n … d/dx_1 f = d/dx_n (… (d/dx_1 f)): each derivative taken from the one before."""
 

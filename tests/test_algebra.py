@@ -125,3 +125,21 @@ def test_logarithmic_differentiation_of_several_powered_factors():
     y = d.expression
     assert sympy.simplify(d.result / y - (-1 / (2 * x) + 4 * x / (3 * (x**2 + 3))
                                           + 12 / (3 * x - 4))) == 0
+
+
+def test_implicit_differentiation_differentiates_both_sides_and_solves():
+    """x³ + y³ = 6xy: d/dx of both sides with y = y(x), the dy/dx terms collected
+    (A + B·dy/dx = 0) and solved; −F_x/F_y agrees, and so does sympy.idiff."""
+    from derive import implicit
+
+    r = implicit("x^3 + y^3 = 6xy")
+    slope = sympy.Symbol("s")
+    assert sympy.simplify(r.without + r.coefficient * slope
+                          - (3 * x**2 - 6 * y + (3 * y**2 - 6 * x) * slope)) == 0
+    assert sympy.simplify(r.result - (2 * y - x**2) / (y**2 - 2 * x)) == 0
+    assert r.formula_check.ok and r.check.ok and r.verified
+    data = json.loads(r.render("json"))
+    assert data["route"] == "both_sides" and data["formula_check"]["check"] in ("symbolic", "numeric")
+    text = r.render("text", width=400)
+    assert "d/dx (y³) = 3·y² · dy/dx" in r.render("text", detail="brief", width=400)
+    assert "y(x)" not in text.split("Check")[0].replace("y = y(x)", "")

@@ -240,9 +240,13 @@ PHRASES = {
     "implicit.title": "Implicit derivative {dydx} for {F} = 0",
     "implicit.setup": "The curve $F = 0$ with $F$ = {F}; {y} is treated as a function of {x}.",
     "implicit.formula": "Differentiating $F(x, y(x)) = 0$ gives $F_x + F_y · y′ = 0$, so {dydx} = {formula} wherever $F_y ≠ 0$.",
+    "implicit.both_sides": "Differentiate both sides with respect to {x}, with {y} = {y}({x})",
+    "implicit.collect": "Every {y} brought a factor {dydx} by the chain rule; collect the {dydx} terms:",
+    "implicit.solve": "Solve for {dydx}:",
+    "implicit.check_title": "Check with the formula",
     "implicit.fx": "$F_x$: partial derivative with respect to {x}",
     "implicit.fy": "$F_y$: partial derivative with respect to {y}",
-    "implicit.combine": "Divide and change the sign:",
+    "implicit.combine": "The same from the formula:",
     # mixed partial order
     "order.mixed": "Order: {notation} means first with respect to {first}, then with respect to {then}.",
     # indexed derivatives: softmax, cross-entropy, Jacobians

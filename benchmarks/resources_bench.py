@@ -34,7 +34,7 @@ SHAPES = (
     ("sum k·x^k, {} terms", long_sum, (125, 250, 500)),
     ("x^k/k! written out, {} terms", taylor, (25, 50, 100)),
 )
-PARSED = (("parse sinsin…x, {} levels", letter_run, (750, 1500, 3000)),)
+PARSED = (("parse sinsin…x, {} levels", letter_run, (700, 1400, 2800)),)
 
 
 def _explained(text: str) -> None:

@@ -9,7 +9,8 @@ so the targets are ratios between figures taken in the same run:
   same expressions (aim ≤ 5×);
 * nesting depth 250/500/1000 and sums of 1,250/2,500/5,000 terms: each doubling ≤ 2.3× time;
 * the parser on 10,000-character inputs (< 0.5 s) and the indexed softmax derivation (< 1 s);
-* the forty-problem textbook sheet with ``--jobs 1`` and ``--jobs 2`` (faster, same bytes).
+* the forty-problem textbook sheet with ``--jobs 1`` and ``--jobs 2`` (faster, same bytes);
+* backpropagation through a 20-node scalar network and a size-8 softmax layer (each < 2 s).
 
 To add a row: a function returning ``(name, seconds, note)`` rows, called from :func:`main`.
 """
@@ -104,6 +105,7 @@ def scaling_rows(sizes_depth, sizes_sum):
 
 
 def extra_rows():
+    from backprop_bench import bench_backprop
     from indexed_bench import bench_indexed
     from parse_bench import bench_parse
     from sheet_bench import bench_sheet
@@ -111,6 +113,7 @@ def extra_rows():
     rows = [(f"parse: {name}", seconds, "target < 0.5 s") for name, seconds in bench_parse()]
     rows += [(f"indexed: {name}", seconds, "") for name, seconds in bench_indexed()]
     rows += bench_sheet()
+    rows += bench_backprop()
     return rows
 
 

@@ -275,3 +275,73 @@ def test_graph_and_table_in_every_format(format):
 def test_chinese_names_gradient_descent():
     zh = backprop(TWO_LAYER, at=TWO_LAYER_AT, lr=0.1).render("text", "zh")
     assert "梯度下降" in zh
+
+
+# --- a softmax output layer ------------------------------------------------------------------
+
+LAYER = "z = W h + b; p = softmax(z); L = cross_entropy(p, y)"
+
+
+def _layer_loss(W, h, b, y):
+    z = anp.dot(W, h) + b
+    return -anp.sum(y * (z - anp.log(anp.sum(anp.exp(z)))))
+
+
+@settings(max_examples=10, deadline=None)
+@given(n=st.integers(1, 4), m=st.integers(1, 3), data=st.data())
+def test_softmax_layer_agrees_with_autograd(n, m, data):
+    """∂L/∂W = (p − y)hᵀ, ∂L/∂b = p − y, ∂L/∂h = Wᵀ(p − y) at random points equal autograd's."""
+    W = [[data.draw(weights) for _ in range(m)] for _ in range(n)]
+    h = [data.draw(weights) for _ in range(m)]
+    b = [data.draw(weights) for _ in range(n)]
+    target = data.draw(st.integers(0, n - 1))
+    y = [1 if k == target else 0 for k in range(n)]
+    result = backprop(LAYER, at={"W": W, "h": h, "b": b, "y": y}, n=n)
+    assert result.verified
+    arrays = [anp.array(v, dtype=float) for v in (W, h, b, y)]
+    for position, name in enumerate("Whb"):
+        expected = autograd.grad(_layer_loss, position)(*arrays)
+        value = result.gradient(name).value
+        for r in range(value.rows):
+            for c in range(value.cols):
+                want = expected[r, c] if name == "W" else expected[r]
+                assert math.isclose(float(value[r, c]), float(want), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def test_softmax_layer_n3_formulas_and_numbers():
+    """The n = 3 layer: z̄ = p − y from the indexed engine (cases i = j and i ≠ j), the numbers."""
+    at = "W=[[0.2, -0.5], [1.5, 1.3], [0, 0.25]],h=[1, 2],b=[0.1, 0, -0.2],y=[0, 1, 0]"
+    result = backprop(LAYER, at=at, n=3, lr="0.1")
+    layer = result.layer
+    assert (layer.n, layer.m) == (3, 2) and result.verified
+    assert {s.case for s in layer.indexed.stages if s.case} == {"i = j", "i ≠ j"}
+    z = [0.2 - 1.0 + 0.1, 1.5 + 2.6, 0.5 - 0.2]
+    total = sum(math.exp(v) for v in z)
+    p = [math.exp(v) / total for v in z]
+    dz = [p[0], p[1] - 1, p[2]]
+    for k in range(3):
+        assert math.isclose(float(layer.gradient(sympy.Symbol("b")).value[k]), dz[k], rel_tol=1e-12)
+        assert math.isclose(float(layer.gradient(sympy.Symbol("W")).value[k, 1]), dz[k] * 2,
+                            rel_tol=1e-12)
+    text = result.render("text", "zh")
+    assert "反向传播" in text and "梯度下降" in text
+    markdown = result.render("markdown")
+    assert "```mermaid" in markdown and r"\delta" in markdown
+    data = json.loads(result.render("json"))
+    assert data["layer"]["n"] == 3 and data["result"]["W"]["check"] == "numeric"
+
+
+@pytest.mark.parametrize("args, message", [
+    ([LAYER, "--at", "W=[[1, 2], [3, 4]],h=[1, 2],b=[0, 0],y=[0, 1]", "--n", "3"], "--n 3"),
+    ([LAYER, "--at", "W=[[1, 2], [3, 4]],h=[1, 2],b=[0, 0],y=[0.5, 0.7]"], "probability vector"),
+    ([LAYER, "--at", "W=[[1, 2], [3, 4]],h=[1, 2, 3],b=[0, 0],y=[0, 1]"], "vector of 2 entries"),
+    ([LAYER, "--at", "W=[[1, 2], [3, 4]],h=[1, 2],y=[0, 1]"], "no value at --at for b"),
+    ([LAYER, "--at", "W=[[1, 2], [3, 4]],h=[1, 2],b=[0, 0],y=[0, 1]", "--wrt", "y"],
+     "parameters of the layer"),
+    (["z = W h + b; L = softmax(z)", "--at", "W=[[1]],h=[1],b=[0]"], "the loss must be a scalar"),
+    (["y = w*x; L = y^2", "--at", "w=1,x=1", "--n", "3"], "has none"),
+])
+def test_layer_errors(args, message):
+    result = runner.invoke(app, ["backprop", *args])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr

@@ -45,9 +45,13 @@ def backprop(
         "--wrt", "-w", help="The parameters, repeatable (default: every free name).")] = None,
     lr: Annotated[Optional[str], typer.Option(
         "--lr", help="A learning rate: one gradient-descent step θ − η·∂L/∂θ.")] = None,
+    n: Annotated[Optional[int], typer.Option(
+        "--n", help="A softmax layer's size (its number of outputs), checked against the "
+                    "values: \"z = W h + b; p = softmax(z); L = cross_entropy(p, y)\" with "
+                    "--at W=[[…], …],h=[…],b=[…],y=[0, 1, 0].")] = None,
     *, functions, latex,
 ) -> object:
     """Backpropagation through PROGRAM at the point --at: forward pass, backward pass (every
     local derivative step by step), the gradient of each parameter, checked."""
-    return _topics().backprop(program_text(program), at=at, wrt=wrt or None, lr=lr,
+    return _topics().backprop(program_text(program), at=at, wrt=wrt or None, lr=lr, n=n,
                               functions=functions, latex=latex)

@@ -51,7 +51,7 @@ def verdict(lang: str, result) -> tuple:
     return say(lang, "indexed.verdict", count=len(checked), sizes=sizes_text(result.sizes))
 
 
-def _cases(lang: str, equal, different) -> Cases:
+def cases(lang: str, equal, different) -> Cases:
     """The split into i = j and i ≠ j, each case's working, then both in one formula."""
     return Cases(different.lhs, (Case(say(lang, "indexed.case.equal"), _forms(equal)),
                                  Case(say(lang, "indexed.case.different"), _forms(different))))
@@ -77,7 +77,7 @@ def narrate_softmax(result, lang: str) -> Document:
                                 expr=Math(result.expression.xreplace({j: m})),
                                 name=Math(result.output.xreplace({j: m})))))
     equal, different = stage("case", "i = j"), stage("case", "i ≠ j")
-    blocks += [_cases(lang, equal, different), check_note(lang, equal),
+    blocks += [cases(lang, equal, different), check_note(lang, equal),
                check_note(lang, different)]
     combined = stage("combine")
     blocks.append(Equation((combined.lhs, *combined.chain), label=say(lang, "indexed.combined")))
@@ -85,7 +85,7 @@ def narrate_softmax(result, lang: str) -> Document:
     blocks.append(Paragraph(say(lang, "indexed.matrix", formula=MATRIX)))
     final = (combined.lhs, combined.result)
     if result.loss == "cross-entropy":
-        blocks.extend(_loss_blocks(lang, result))
+        blocks.extend(loss_blocks(lang, result))
         final = (stage("assumption").lhs, stage("assumption").result)
     if result.n:
         blocks.extend(_concrete_blocks(lang, result))
@@ -95,7 +95,7 @@ def narrate_softmax(result, lang: str) -> Document:
                     lang=lang)
 
 
-def _loss_blocks(lang: str, result) -> list:
+def loss_blocks(lang: str, result) -> list:
     stage = result.stage
     y = result.targets
     out: list = [Heading(say(lang, "indexed.loss.title"), level=2),
@@ -160,7 +160,7 @@ def _case_stage(lang: str, result, stage) -> list[Block]:
     other = result.stage("case", "i ≠ j")
     return [Heading(say(lang, "indexed.cases.title"), level=2),
             Paragraph(say(lang, "indexed.delta", delta=Math(KroneckerDelta(*result.pair)))),
-            _cases(lang, stage, other), check_note(lang, stage), check_note(lang, other)]
+            cases(lang, stage, other), check_note(lang, stage), check_note(lang, other)]
 
 
 def _sum_one_stage(lang: str, result, stage) -> list[Block]:

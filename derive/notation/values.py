@@ -11,7 +11,7 @@ is a number on its own, :func:`value_of` a number standing in for a name; both r
 from __future__ import annotations
 
 import mpmath
-from sympy import Symbol
+from sympy import Basic, Symbol
 from sympy.printing.pretty.stringpict import prettyForm
 
 from .shown import Notation
@@ -77,3 +77,21 @@ def value_of(name, value) -> ValueShown:
     """``name``'s value standing in for it in a formula (a negative one in brackets)."""
     text, latex = spelled(value)
     return ValueShown(str(name), text, latex)
+
+
+class ShownDifference(Basic):
+    """``a − b`` as written, for operands sympy would fold into one (two matrices of numbers:
+    ``p − y`` shown before it is worked out)."""
+
+    def __new__(cls, a, b):
+        return Basic.__new__(cls, a, b)
+
+    def _sympystr(self, printer):
+        return f"{printer._print(self.args[0])} - {printer._print(self.args[1])}"
+
+    def _latex(self, printer):
+        return f"{printer._print(self.args[0])} - {printer._print(self.args[1])}"
+
+    def _pretty(self, printer):
+        left, right = (printer._print(a) for a in self.args)
+        return prettyForm(*left.right(" − ", right))

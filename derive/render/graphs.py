@@ -65,28 +65,37 @@ def mermaid(graph: Graph, text: Text) -> str:
     return "\n".join(lines)
 
 
-COLUMN_CM = 4.6        # between layers
-ROW_CM = 2.2           # between the nodes of a layer
+COLUMN_SEP_CM = 2.8     # between layers, room for an edge's label
+ROW_SEP_CM = 0.6        # between the nodes of a layer
 
 
 def tikz(graph: Graph, text: Text) -> str:
-    """A TikZ picture: one column per layer, nodes in their order within a layer; scaled down
-    to the line width when it is wider."""
-    rows: dict[int, int] = {}
-    place: dict[str, tuple[float, float]] = {}
+    """A TikZ picture: a ``matrix`` with one column per layer (so each column is as wide as its
+    widest node), the nodes computed from others first in each column, then the inputs; the
+    edges labelled midway.  It is scaled down to the line width when it is wider."""
     feeds = {edge.source for edge in graph.edges}
-    # in each column the nodes computed from others first, then the inputs
+    columns: dict[int, list] = {}
     for node in sorted(graph.nodes, key=lambda n: not graph.inputs_of(n.name) and n.name in feeds):
-        row = rows.get(node.layer, 0)
-        rows[node.layer] = row + 1
-        place[node.name] = (node.layer * COLUMN_CM, -row * ROW_CM)
+        columns.setdefault(node.layer, []).append(node)
+    layers = range(min(columns), max(columns) + 1)
+    height = max(len(c) for c in columns.values())
+    rows = []
+    for row in range(height):
+        cells = []
+        for layer in layers:
+            column = columns.get(layer, [])
+            if row < len(column):
+                node = column[row]
+                label = text(node.parts) + (r"\\ " + text(node.adjoint) if node.adjoint else "")
+                cells.append(rf"\node[value] ({node.name}) {{{label}}};")
+            else:
+                cells.append("")
+        rows.append(" \\& ".join(cells) + r" \\")
     lines = [r"\begin{tikzpicture}[every node/.style={font=\small},",
              r"  value/.style={draw, rounded corners, align=center, inner sep=3pt},",
-             r"  local/.style={font=\scriptsize, fill=white, inner sep=1pt}]"]
-    for node in graph.nodes:
-        x, y = place[node.name]
-        label = text(node.parts) + (r"\\ " + text(node.adjoint) if node.adjoint else "")
-        lines.append(rf"\node[value] ({node.name}) at ({x:g},{y:g}) {{{label}}};")
+             r"  local/.style={font=\scriptsize, fill=white, inner sep=1pt}]",
+             rf"\matrix[column sep={COLUMN_SEP_CM:g}cm, row sep={ROW_SEP_CM:g}cm, "
+             r"ampersand replacement=\&] {", *rows, "};"]
     for edge in graph.edges:
         label = f" node[local, midway] {{{text(edge.parts)}}}" if edge.parts else ""
         lines.append(rf"\draw[->] ({edge.source}) --{label} ({edge.target});")

@@ -22,12 +22,26 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from sympy import Basic, Expr, Function, ImmutableMatrix, Rational, Symbol
+from sympy.matrices.immutable import ImmutableDenseMatrix
 
 from ...errors import ParseError, UsageError
 from ...parse import parse, parse_variable
 
 SOFTMAX = Function("softmax")
-CROSS_ENTROPY = Function("cross_entropy")
+
+
+class cross_entropy(Function):  # noqa: N801 - named as the user writes it, which str prints
+    """The cross-entropy of a prediction and a target, kept unevaluated (``\\operatorname``
+    in LaTeX, where an ``_`` would start a subscript)."""
+
+    nargs = 2
+
+    def _latex(self, printer):
+        prediction, target = (printer._print(a) for a in self.args)
+        return rf"\operatorname{{cross\_entropy}}\left({prediction}, {target}\right)"
+
+
+CROSS_ENTROPY = cross_entropy
 
 _NAME = r"\s*([A-Za-z_][A-Za-z_0-9]*)\s*"
 _OPERATIONS = {
@@ -35,6 +49,11 @@ _OPERATIONS = {
     re.compile(rf"cross_entropy\({_NAME},{_NAME}\)"): CROSS_ENTROPY,
 }
 MAX_ASSIGNMENTS = 200
+
+
+class MatrixValue(ImmutableDenseMatrix):
+    """A value written as a matrix (rows in brackets), even with one column: ``[[1], [2]]`` is a
+    2×1 matrix, ``[1, 2]`` a vector."""
 
 
 @dataclass(frozen=True)
@@ -247,7 +266,7 @@ def _read_value(value, name: str):
         if all(isinstance(r, ImmutableMatrix) for r in rows):
             if len({r.shape for r in rows}) != 1 or rows[0].shape[1] != 1:
                 raise UsageError(f"--at {name}: the rows of a matrix must have one length")
-            return ImmutableMatrix([list(r) for r in rows])
+            return MatrixValue([list(r) for r in rows])
         if any(isinstance(r, ImmutableMatrix) for r in rows):
             raise UsageError(f"--at {name}: mixes numbers and rows")
         return ImmutableMatrix(rows)

@@ -47,7 +47,15 @@ def _cancelled(expr: Expr) -> Expr:
     return cancel(expr) if _has_denominator(expr) else expr
 
 
-REWRITES = (factor_terms, _expanded_numerator, _cancelled)
+def _reevaluated(expr: Expr) -> Expr:
+    """Every node rebuilt with sympy's evaluation: what the parser held to keep the problem
+    as typed (``sin(π/2)``, ``e^{2 ln x}``, ``3·(x+1)``) is evaluated in results."""
+    if expr.is_Atom or not expr.args:
+        return expr
+    return expr.func(*(_reevaluated(arg) for arg in expr.args))
+
+
+REWRITES = (factor_terms, _expanded_numerator, _cancelled, _reevaluated)
 SUM_REWRITES = (factor_terms, _expanded, _cancelled)
 
 

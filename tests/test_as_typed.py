@@ -58,3 +58,11 @@ def test_printed_text_reads_back_to_the_same_tree(expr):
     """parse(print(e)) is structurally equal to e (not only mathematically)."""
     text = sympy.sstr(expr)
     assert parse(text).expr == expr, (text, sympy.srepr(parse(text).expr), sympy.srepr(expr))
+
+
+@pytest.mark.parametrize("text, result", [
+    ("sin(π/2)·x", sympy.Integer(1)), (r"e^{2\ln x}", 2 * x), ("3(x^2+1)", 6 * x),
+])
+def test_the_final_result_is_evaluated(text, result):
+    """What was held to keep the problem as typed is evaluated in the tidied result."""
+    assert explain(text).result == result

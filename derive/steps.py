@@ -9,10 +9,13 @@ A leaf's result is the rule's table entry, filled in by its matcher.  A combinin
 (:class:`CombiningStep`: sum, constant multiple, product, quotient, chain, logarithmic
 differentiation, repeated derivatives) carries its formula here, once, as sympy's
 ``manualintegrate`` rules carry ``eval()``: :meth:`CombiningStep.formula` fills it in with the
-children's results in the order it is stated (unevaluated: the ``raw`` form a teacher writes
-first), :meth:`CombiningStep.evaluate` gives its value, and :meth:`CombiningStep.build` makes the
-step with ``result`` = the tidied value (``raw`` is ``None`` when tidying changed nothing).  The
-tracer and answer checking (which recombines a slipped child's result) both use it.
+children's results in the order it is stated (unevaluated, shown in that order: the ``raw`` form
+a teacher writes first), :meth:`CombiningStep.stated` is the same formula with the children's
+derivatives still to be taken (``−sin(5x²)·d/dx(5x²)``), :meth:`CombiningStep.evaluate` gives its
+value, and :meth:`CombiningStep.build` makes the step.  From the value to the ``result`` every
+rewrite is a :class:`RewriteStep` of its own in ``algebra`` (expand, factor out, cancel, an
+identity, a law: :mod:`derive.tidy`), verified like every other node.  The tracer and answer
+checking (which recombines a slipped child's result) both use it.
 
 To add a rule: see the checklist in :mod:`derive.rules`.
 """
@@ -22,13 +25,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, ClassVar, Iterator, Sequence, TypeVar
 
-from sympy import Add, Derivative, Expr, Mul, Pow, Symbol
+from sympy import Add, Derivative, Expr, Integer, Mul, Pow, Symbol
 from sympy.core.parameters import evaluate as evaluation
 
+from .notation import derivative_of, fraction_shown, product, total
 from .sizes import LARGE, size_at_most
-from .tidy import tidy
+from .tidy import Named, tidy_steps
 
-Tidy = Callable[[Expr], Expr]
+#: the named rewrites from a value to its tidy form (:func:`derive.tidy.tidy_steps`)
+Tidy = Callable[[Expr], Sequence[Named]]
 C = TypeVar("C", bound="CombiningStep")
 
 
@@ -144,13 +149,32 @@ class UnknownStep(Step):
     name: str            # the function (or expression type) derive has no rule for
 
 
-# --- combinations ---------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class RewriteStep(Step):
+    """d/dx f = a = b: one named rewrite of a derivative's form (expand, factor out, cancel,
+    sin/cos = tan, a log law …); ``expr`` is the form before, ``result`` the form after, and
+    the two are equal (that is what verification checks)."""
 
-def if_different(raw: Expr, result: Expr) -> Expr | None:
-    """``raw`` unless it only differs from ``result`` by the order of its arguments."""
-    if raw.func == result.func and set(raw.args) == set(result.args):
-        return None
-    return raw
+    rule: ClassVar[str] = "algebra"
+    rewrite: str         # the key of its name: algebra.<rewrite> in the phrase catalogues
+
+
+def rewrites(value: Expr, var: Symbol, tidy: Tidy) -> tuple[RewriteStep, ...]:
+    """The named rewrites ``tidy`` makes of ``value``, as steps."""
+    steps, before = [], value
+    for name, after in tidy(value):
+        steps.append(RewriteStep(expr=before, var=var, result=after, rewrite=name))
+        before = after
+    return tuple(steps)
+
+
+def tidied(value: Expr, tidy: Tidy) -> Expr:
+    """The form ``tidy`` ends with (``value`` when it rewrites nothing)."""
+    steps = tidy(value)
+    return steps[-1][1] if steps else value
+
+
+# --- combinations ---------------------------------------------------------------------------
 
 
 def substitute_back(expr: Expr, u: Symbol, inner: Expr) -> Expr:
@@ -171,24 +195,45 @@ def substitute_back(expr: Expr, u: Symbol, inner: Expr) -> Expr:
 class CombiningStep(Step):
     """A rule whose result its formula computes from the results of its children."""
 
+    #: from the formula's value to ``result``, one named rewrite at a time
+    algebra: tuple[RewriteStep, ...] = ()
+    #: whether :meth:`stated` says more than the formula (the sum rule's f' + g' does not)
+    states: ClassVar[bool] = False
+
     def formula(self, results: Sequence[Expr]) -> Expr:
-        """The formula filled in with the children's ``results``, as stated (unevaluated)."""
+        """The formula filled in with the children's ``results``, as stated (unevaluated, shown
+        in that order)."""
         raise NotImplementedError(type(self).__name__)
+
+    def stated(self, partial: bool = False) -> Expr | None:
+        """The formula with the children's derivatives not yet taken (``f'·g + f·g'`` written
+        ``d/dx(x²)·sin x + x²·d/dx(sin x)``); ``None`` where that says nothing new."""
+        if not self.states:
+            return None
+        return self.formula([derivative_of(c.expr, c.var, partial) for c in self.children()])
+
+    @property
+    def value(self) -> Expr:
+        """The formula's value before any named rewrite."""
+        return self.algebra[0].expr if self.algebra else self.result
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         """The value of the formula for the children's ``results`` (not tidied)."""
         raise NotImplementedError(type(self).__name__)
 
     @classmethod
-    def build(cls: type[C], *, tidy: Tidy = tidy, **fields) -> C:
+    def build(cls: type[C], *, tidy: Tidy = tidy_steps, **fields) -> C:
         """The step whose ``result`` is its formula's tidied value from its children's results."""
         return cls(result=None, **fields).settled(tidy)
 
     def settled(self: C, tidy: Tidy) -> C:
-        """This step with ``result`` and ``raw`` computed from its children's results."""
+        """This step with ``raw``, its ``algebra`` and ``result`` computed from its children's
+        results."""
         results = tuple(child.result for child in self.children())
-        result = tidy(self.evaluate(results))
-        return replace(self, result=result, raw=if_different(self.formula(results), result))
+        value = self.evaluate(results)
+        algebra = rewrites(value, self.var, tidy)
+        result = algebra[-1].result if algebra else value
+        return replace(self, result=result, raw=self.formula(results), algebra=algebra)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -202,7 +247,7 @@ class SumStep(CombiningStep):
         return self.terms
 
     def formula(self, results: Sequence[Expr]) -> Expr:
-        return Add(*results, evaluate=False)
+        return total(*results)
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         return Add(*results)
@@ -221,7 +266,7 @@ class ConstantMultipleStep(CombiningStep):
         return (self.factor_step,)
 
     def formula(self, results: Sequence[Expr]) -> Expr:
-        return Mul(self.constant, results[0], evaluate=False)
+        return product(self.constant, results[0])
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         return self.constant * results[0]
@@ -241,9 +286,12 @@ class ProductStep(CombiningStep):
     def _others(self, i: int) -> list[Expr]:
         return [f for j, f in enumerate(self.factors) if j != i]
 
+    states: ClassVar[bool] = True
+
     def formula(self, results: Sequence[Expr]) -> Expr:
-        return Add(*(Mul(d, *self._others(i), evaluate=False) for i, d in enumerate(results)),
-                   evaluate=False)
+        """f'·g·h + f·g'·h + f·g·h': each factor's derivative in the factor's place."""
+        factors = self.factors
+        return total(*(product(*factors[:i], d, *factors[i + 1:]) for i, d in enumerate(results)))
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         return Add(*(Mul(d, *self._others(i)) for i, d in enumerate(results)))
@@ -262,13 +310,12 @@ class QuotientStep(CombiningStep):
     def children(self) -> tuple[Step, ...]:
         return (self.numerator_step, self.denominator_step)
 
+    states: ClassVar[bool] = True
+
     def formula(self, results: Sequence[Expr]) -> Expr:
         (df, dg), f, g = results, self.numerator, self.denominator
-        return Mul(
-            Add(Mul(df, g, evaluate=False), -Mul(f, dg, evaluate=False), evaluate=False),
-            Pow(Pow(g, 2, evaluate=False), -1, evaluate=False),
-            evaluate=False,
-        )
+        subtracted = Mul(Integer(-1), product(f, dg), evaluate=False)
+        return fraction_shown(total(product(df, g), subtracted), Pow(g, 2, evaluate=False))
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         (df, dg), f, g = results, self.numerator, self.denominator
@@ -289,10 +336,17 @@ class ChainStep(CombiningStep):
     def children(self) -> tuple[Step, ...]:
         return (self.outer_step, self.inner_step)
 
+    states: ClassVar[bool] = True
+
     def formula(self, results: Sequence[Expr]) -> Expr:
         outer_derivative, inner_derivative = results
-        outer_at_inner = substitute_back(outer_derivative, self.u, self.inner)
-        return Mul(outer_at_inner, *Mul.make_args(inner_derivative), evaluate=False)
+        return product(substitute_back(outer_derivative, self.u, self.inner), inner_derivative)
+
+    def stated(self, partial: bool = False) -> Expr:
+        """The outer derivative at the inner function, times the inner derivative still to be
+        taken: ``−sin(5x²)·d/dx(5x²)``."""
+        return self.formula((self.outer_step.result,
+                             derivative_of(self.inner, self.var, partial)))
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         outer_derivative, inner_derivative = results
@@ -324,7 +378,7 @@ class LogDiffStep(CombiningStep):
         return (self.log_step,)
 
     def formula(self, results: Sequence[Expr]) -> Expr:
-        return Mul(self.expr, results[0], evaluate=False)
+        return product(self.expr, results[0])
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         return self.expr * results[0]
@@ -365,12 +419,13 @@ def rule_classes() -> list[type[Step]]:
 
 
 def walk(step: Step) -> Iterator[Step]:
-    """Every step of the tree in pre-order, without recursion (trees can be thousands deep)."""
+    """Every step of the tree in pre-order, a step's children then its named rewrites, without
+    recursion (trees can be thousands deep)."""
     stack = [step]
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(reversed(node.children()))
+        stack.extend(reversed(node.children() + getattr(node, "algebra", ())))
 
 
 def rule_key(step: Step) -> str:

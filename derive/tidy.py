@@ -1,82 +1,324 @@
-"""Bounded tidying of a step's result.
+"""The algebra from a rule's raw result to the form a textbook prints, one named rewrite at a time.
 
-A rule's formula produces a correct but raw expression (``cos(x²)·2x``, ``(eˣ(1+eˣ) − eˣeˣ)/(1+eˣ)²``).
-:func:`tidy` tries a few cheap rewrites and keeps the shortest form, measured by
-``count_ops``; ties keep the earlier candidate, so the result is deterministic.  Expressions
-with more than :data:`MAX_NODES` nodes are left as they are: tidying must never be the slow part.
+A rule's formula produces a correct but raw expression (``cos(x²)·2x``,
+``(eˣ(1+eˣ) − eˣeˣ)/(1+eˣ)²``).  :func:`tidy_steps` rewrites it in small named moves, each a
+rewrite a teacher names at the board: take out a common factor, expand and collect like terms,
+expand a bracket inside a factored form, combine over a common denominator, cancel a common
+factor, split off the polynomial part of a fraction, write in sin and cos, use
+``sin² + cos² = 1``, use ``sin/cos = tan`` (``cos/sin = cot``, ``1/cos = sec``, ``1/sin = csc``),
+a log law (``ln a − ln b = ln(a/b)``) and an exponent law (``aⁿ/bⁿ = (a/b)ⁿ``).
+
+The moves are chosen greedily: in each round every move is tried on the current form and the
+one that shortens it most (sympy's ``count_ops``, plus a small :func:`_cost` for a move a
+teacher makes only when it pays; ties go to the earlier move, so the result is deterministic)
+is kept, until no move shortens it or :data:`ROUNDS` rounds are done.  A move may
+be a short chain of rewrites whose middle forms are longer (the trigonometric identities: write
+in sin and cos, combine, use ``sin² + cos² = 1``, back to tan and sec); each rewrite of the chain
+that changes the form is a named step of its own.  Expressions with more than :data:`MAX_NODES`
+nodes are left as they are, and every move guards itself against what it cannot afford:
+tidying is never the slow part.
 
 Expressions over vector entries with sums over an index (``Σ_k e^{z_k}``, the indexed
-derivations) are tidied with ``sums=True``: each sum is kept whole, as an opaque symbol, so
-that no rewrite takes it apart, and the numerator is expanded and collected even where there is
-no denominator (:data:`SUM_REWRITES`), which gathers the terms of each Kronecker delta.
+derivations) are tidied with ``sums=True``: each sum is kept whole, as an opaque symbol, so that
+no rewrite takes it apart, and the numerator is expanded and collected even where there is no
+denominator (:data:`SUM_MOVES`), which gathers the terms of each Kronecker delta.
 
-To add a rewrite, append it to :data:`REWRITES` (or :data:`SUM_REWRITES`); it must be cheap and
-must not change the value.
+:func:`tidy` is the final form alone.  The names are the keys ``algebra.<name>`` of the phrase
+catalogues.  To add a rewrite: a function ``expr -> expr`` (or ``expr -> [(name, expr), …]`` for
+a chain), its entry in :data:`MOVES` (or :data:`SUM_MOVES`), and its phrase in every catalogue;
+it must be cheap and must not change the value.
 """
 
 from __future__ import annotations
 
-from sympy import Expr, Pow, Sum, Symbol, cancel, count_ops, expand, factor_terms, fraction, together
+from typing import Callable, Sequence
+
+from sympy import (Expr, Mul, Pow, Sum, Symbol, apart, cancel, cos, cot, count_ops,
+                   csc, expand, factor_terms, fraction, log, logcombine, powsimp, sec, sin, tan,
+                   together)
 
 from .sizes import size_at_most
 
 MAX_NODES = 80
+ROUNDS = 4
+MAX_POWER = 12         # no expansion of a bracket raised to a higher power
+
+Named = tuple[str, Expr]
 
 
 def _has_denominator(expr: Expr) -> bool:
     return any(power.exp.is_negative for power in expr.atoms(Pow))
 
 
-def _expanded_numerator(expr: Expr) -> Expr:
-    """Over a common denominator with the numerator expanded (only where there is one)."""
+def _small_powers(expr: Expr) -> bool:
+    return all(not (p.exp.is_Integer and abs(p.exp) > MAX_POWER and p.base.is_Add)
+               for p in expr.atoms(Pow))
+
+
+# --- the moves ------------------------------------------------------------------------------
+
+def _factor_out(expr: Expr) -> Expr:
+    return factor_terms(expr)
+
+
+def _expand(expr: Expr) -> Expr:
+    return expand(expr) if _small_powers(expr) else expr
+
+
+def _expand_brackets(expr: Expr) -> Expr:
+    """Each bracket inside a product expanded and its like terms collected (``3x(2x − 1) − x²``
+    inside ``2(x²+1)²(…)`` becomes ``5x² − 3x``); the product itself is kept."""
+    if not expr.is_Mul:
+        return expr
+    return Mul(*(expand(f) if f.is_Add and _small_powers(f) else f for f in expr.args))
+
+
+def _expand_numerator(expr: Expr) -> Expr:
+    """The numerator multiplied out, the denominator kept as it is."""
     if not _has_denominator(expr):
         return expr
-    return _expanded(expr)
+    numerator, denominator = fraction(expr)
+    if denominator == 1 or not _small_powers(numerator):
+        return expr
+    return expand(numerator) / denominator
 
 
-def _expanded(expr: Expr) -> Expr:
-    """Over a common denominator (if any) with the numerator expanded and common factors
-    taken out: like terms collect."""
+def _common_denominator(expr: Expr) -> Expr:
+    """Over a common denominator with the numerator expanded and common factors taken out:
+    like terms collect (only where there is a denominator)."""
+    if not _has_denominator(expr):
+        return expr
+    numerator, denominator = fraction(together(expr))
+    if not _small_powers(numerator):
+        return expr
+    return factor_terms(expand(numerator)) / denominator
+
+
+def _collected(expr: Expr) -> Expr:
+    """Over a common denominator with the numerator expanded, where there is no denominator too
+    (sums over an index: the terms of each Kronecker delta gather)."""
     numerator, denominator = fraction(together(expr))
     return factor_terms(expand(numerator)) / denominator
 
 
-def _cancelled(expr: Expr) -> Expr:
-    """Common factors of numerator and denominator cancelled (only where there is a denominator:
-    ``cancel`` is the most expensive rewrite)."""
-    return cancel(expr) if _has_denominator(expr) else expr
+def _cancel(expr: Expr) -> Expr:
+    """Common factors of numerator and denominator cancelled (``cancel`` is the most expensive
+    move: only where there is a denominator)."""
+    return cancel(expr) if _has_denominator(expr) and _small_powers(expr) else expr
 
 
-def _reevaluated(expr: Expr) -> Expr:
-    """Every node rebuilt with sympy's evaluation: what the parser held to keep the problem
-    as typed (``sin(π/2)``, ``e^{2 ln x}``, ``3·(x+1)``) is evaluated in results."""
+def _split(expr: Expr) -> Expr:
+    """A rational function of one variable as its polynomial part plus proper fractions
+    (``270x⁴ + 39/(x+1)²``)."""
+    symbols = expr.free_symbols
+    if len(symbols) != 1 or not _has_denominator(expr) or not _small_powers(expr):
+        return expr
+    var = next(iter(symbols))
+    if not expr.is_rational_function(var):
+        return expr
+    return apart(expr, var)
+
+
+def _log_law(expr: Expr) -> Expr:
+    """``ln a − ln b = ln(a/b)`` for logarithms of positive numbers."""
+    def numeric_logs(e):
+        return e.is_Add and sum(1 for t in e.args if t.has(log)) > 1 and all(
+            all(a.args[0].is_positive and a.args[0].is_number for a in t.atoms(log))
+            and t.free_symbols == set() for t in e.args)
+    return expr.replace(numeric_logs, logcombine) if expr.has(log) else expr
+
+
+def _exponent_law(expr: Expr) -> Expr:
+    """``aⁿ·bⁿ = (ab)ⁿ`` and ``aⁿ/bⁿ = (a/b)ⁿ`` for numbers a, b and a symbolic n."""
+    if not any(p.base.is_number and not p.exp.is_number for p in expr.atoms(Pow)):
+        return expr
+    return powsimp(expr, combine="base")
+
+
+_TRIG = (sin, cos, tan, cot, sec, csc)
+
+
+def _trig_arguments(expr: Expr) -> set:
+    return {f.args[0] for f in expr.atoms(*_TRIG)}
+
+
+def _in_sin_cos(expr: Expr) -> Expr:
+    return expr.replace(lambda e: isinstance(e, (tan, cot, sec, csc)), lambda e: {
+        tan: lambda a: sin(a) / cos(a), cot: lambda a: cos(a) / sin(a),
+        sec: lambda a: 1 / cos(a), csc: lambda a: 1 / sin(a)}[type(e)](e.args[0]))
+
+
+def _pythagoras(expr: Expr) -> Expr:
+    """``sin² a + cos² a = 1`` in the (expanded) numerator: sin² written as 1 − cos² where that
+    shortens it, or cos² as 1 − sin²."""
+    numerator, denominator = fraction(expr)
+    best = numerator
+    for a in sorted(_trig_arguments(expr), key=str):
+        for square, other in ((sin(a) ** 2, 1 - cos(a) ** 2), (cos(a) ** 2, 1 - sin(a) ** 2)):
+            candidate = expand(best.subs(square, other))
+            if count_ops(candidate) < count_ops(best):
+                best = candidate
+    return best / denominator
+
+
+#: (identity name, the function it introduces, (numerator function, its power sign, …))
+_RATIOS = (
+    ("tan", tan, ((sin, 1), (cos, -1))),
+    ("cot", cot, ((cos, 1), (sin, -1))),
+    ("sec", sec, ((cos, -1),)),
+    ("csc", csc, ((sin, -1),)),
+)
+
+
+def _ratio(expr: Expr, name: str) -> Expr:
+    """One identity of :data:`_RATIOS` (``sin/cos = tan``, …) wherever a product holds it."""
+    _, function, pattern = next(r for r in _RATIOS if r[0] == name)
+
+    def rewrite(product: Expr) -> Expr:
+        powers: dict = {}
+        for factor in Mul.make_args(product):
+            base, exponent = factor.as_base_exp()
+            if isinstance(base, (sin, cos)) and exponent.is_Integer:
+                powers[(type(base), base.args[0])] = exponent
+        for a in sorted({arg for _, arg in powers}, key=str):
+            counts = [powers.get((f, a), 0) * sign for f, sign in pattern]
+            n = min(counts)
+            if n <= 0:
+                continue
+            for f, sign in pattern:
+                product = product * f(a) ** (-sign * n)
+            product = product * function(a) ** n
+        return product
+
+    return expr.replace(lambda e: e.is_Mul or (e.is_Pow and isinstance(e.base, (sin, cos))),
+                        lambda e: rewrite(e) if e.is_Mul else rewrite(Mul(e, 1, evaluate=False)))
+
+
+def _ratios(expr: Expr) -> list[Named]:
+    """Each of ``sin/cos = tan``, ``cos/sin = cot``, ``1/cos = sec``, ``1/sin = csc`` that
+    applies, one step each."""
+    steps, current = [], expr
+    for name, _, _ in _RATIOS:
+        rewritten = _ratio(current, name)
+        if rewritten != current:
+            steps.append((name, rewritten))
+            current = rewritten
+    return steps
+
+
+def _trig_identities(expr: Expr) -> list[Named]:
+    """Write in sin and cos, over one denominator, ``sin² + cos² = 1``, split the fraction
+    again, and back to tan, cot, sec, csc: each rewrite that changes the form is one step."""
+    if not expr.has(*_TRIG) or not _small_powers(expr):
+        return []
+    steps: list[Named] = []
+    current = expr
+
+    def step(name: str, form: Expr) -> None:
+        nonlocal current
+        if form != current:
+            steps.append((name, form))
+            current = form
+
+    step("sin_cos", _in_sin_cos(current))
+    if _has_denominator(current):
+        step("common_denominator", _common_denominator(current))
+    step("pythagoras", _pythagoras(current))
+    if _has_denominator(current) and current.is_Mul and any(f.is_Add for f in current.args):
+        step("expand", expand(current))
+    for name, form in _ratios(current):
+        step(name, form)
+    return steps
+
+
+def _ratios_only(expr: Expr) -> list[Named]:
+    return _ratios(expr) if expr.has(sin, cos) else []
+
+
+Move = Callable[[Expr], "Expr | list[Named]"]
+
+
+def _evaluate(expr: Expr) -> Expr:
+    """Every node rebuilt with sympy's evaluation: what the parser held to keep the problem as
+    typed (``sin(π/2)``, ``e^{2 ln x}``, ``3·(x+1)``) is worked out in results."""
     if expr.is_Atom or not expr.args:
         return expr
-    return expr.func(*(_reevaluated(arg) for arg in expr.args))
+    return expr.func(*(_evaluate(arg) for arg in expr.args))
 
 
-REWRITES = (factor_terms, _expanded_numerator, _cancelled, _reevaluated)
-SUM_REWRITES = (factor_terms, _expanded, _cancelled)
+#: (name, move): a move returns the rewritten form, or a chain of named forms
+MOVES: tuple[tuple[str, Move], ...] = (
+    ("factor_out", _factor_out),
+    ("expand_brackets", _expand_brackets),
+    ("expand_numerator", _expand_numerator),
+    ("common_denominator", _common_denominator),
+    ("cancel", _cancel),
+    ("expand", _expand),
+    ("split", _split),
+    ("log_law", _log_law),
+    ("exponent_law", _exponent_law),
+    ("ratios", _ratios_only),
+    ("trig", _trig_identities),
+    ("evaluate", _evaluate),
+)
+SUM_MOVES: tuple[tuple[str, Move], ...] = (
+    ("factor_out", _factor_out),
+    ("common_denominator", _collected),
+    ("cancel", _cancel),
+)
+
+
+def tidy_steps(expr: Expr, *, sums: bool = False) -> tuple[Named, ...]:
+    """The named rewrites from ``expr`` to its shortest form found, in order (none when
+    ``expr`` is already shortest or large); ``sums=True``: sums over an index kept whole."""
+    if not isinstance(expr, Expr) or expr.is_Atom:
+        return ()
+    if not sums:
+        return _greedy(expr, MOVES) if size_at_most(expr, MAX_NODES) else ()
+    hidden = {s: Symbol(f"_S{p}") for p, s in enumerate(sorted(expr.atoms(Sum), key=str))}
+    work = expr.xreplace(hidden)
+    if not size_at_most(work, MAX_NODES):
+        return ()
+    shown = {symbol: s for s, symbol in hidden.items()}
+    return tuple((name, form.xreplace(shown)) for name, form in _greedy(work, SUM_MOVES))
 
 
 def tidy(expr: Expr, *, sums: bool = False) -> Expr:
-    """The shortest of ``expr`` and its cheap rewrites (``expr`` itself when it is large);
-    ``sums=True``: sums over an index kept whole (see the module docstring)."""
-    if not isinstance(expr, Expr) or expr.is_Atom:
-        return expr
-    if not sums:
-        return _shortest(expr, REWRITES) if size_at_most(expr, MAX_NODES) else expr
-    hidden = {s: Symbol(f"_S{p}") for p, s in enumerate(sorted(expr.atoms(Sum), key=str))}
-    work = expr.xreplace(hidden)
-    best = _shortest(work, SUM_REWRITES) if size_at_most(work, MAX_NODES) else work
-    return best.xreplace({symbol: s for s, symbol in hidden.items()})
+    """The final form of :func:`tidy_steps` (``expr`` itself when nothing shortens it)."""
+    steps = tidy_steps(expr, sums=sums)
+    return steps[-1][1] if steps else expr
 
 
-def _shortest(expr: Expr, rewrites) -> Expr:
-    best, best_size = expr, count_ops(expr)
-    for rewrite in rewrites:
-        candidate = rewrite(expr)
-        size = count_ops(candidate)
-        if size < best_size:
-            best, best_size = candidate, size
-    return best
+def _cost(name: str, before: Expr, after: Expr) -> int:
+    """What a move costs beyond the operations it leaves: a teacher takes a factor other than a
+    number out of a whole sum (``x(x cos x + 2 sin x)``) only when that saves more than one
+    operation."""
+    if name != "factor_out" or not before.is_Add:
+        return 0
+    taken = [f for f in Mul.make_args(after) if not f.is_Add]
+    return 0 if all(f.is_number for f in taken) else 1
+
+
+def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
+    steps: list[Named] = []
+    current, size = expr, count_ops(expr)
+    for _ in range(ROUNDS):
+        best: list[Named] | None = None
+        best_score, best_size = size, size
+        for name, move in moves:
+            outcome = move(current)
+            chain = outcome if isinstance(outcome, list) else [(name, outcome)]
+            if not chain or chain[-1][1] == current:
+                continue
+            ops = count_ops(chain[-1][1])
+            score = ops + _cost(name, current, chain[-1][1])
+            if score < best_score:
+                best, best_score, best_size = chain, score, ops
+        if best is None:
+            break
+        steps.extend(best)
+        current, size = best[-1][1], best_size
+    return tuple(steps)
+
+
+__all__ = ["MOVES", "Named", "SUM_MOVES", "tidy", "tidy_steps"]

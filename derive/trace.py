@@ -19,12 +19,12 @@ from .rules import MATCHERS, TraceContext
 from .rules.context import Matcher
 from .sizes import Dependence
 from .steps import RepeatedStep, Step, Tidy
-from .tidy import tidy
+from .tidy import tidy_steps
 
 
 def trace(expr: Expr, var: Symbol, names: NameSupply | None = None, *,
           matchers: tuple[Matcher, ...] = MATCHERS, depends: Callable | None = None,
-          tidy: Tidy = tidy) -> Step:
+          tidy: Tidy = tidy_steps) -> Step:
     """The step-by-step derivative of ``expr`` with respect to ``var``.
 
     A topic may give its own ``matchers`` (usually its rules in front of :data:`MATCHERS`), its

@@ -111,13 +111,16 @@ def test_every_step_class_states_its_formula(cls):
 
 @pytest.mark.parametrize("cls", rule_classes(), ids=lambda c: c.__name__)
 def test_every_step_class_writes_its_fields_to_json(cls):
-    """JSON has the common keys, every field of the class that is not a child, and the
-    children as ``substeps``."""
+    """JSON has the common keys, every field of the class that is not a child, the children
+    as ``substeps`` and the named rewrites of the algebra as ``algebra``."""
     step = next(s for s in STEPS if type(s) is cls)
     data = step_data(step)
-    assert {"rule", "expr", "var", "result", "latex", "substeps"} <= set(data)
+    assert {"rule", "expr", "var", "raw", "result", "latex", "substeps"} <= set(data)
+    assert len(data.get("algebra", [])) == len(getattr(step, "algebra", ()))
     children = 0
     for field in dataclasses.fields(cls):
+        if field.name == "algebra":
+            continue
         value = getattr(step, field.name)
         if isinstance(value, Step) or (isinstance(value, tuple) and value
                                        and isinstance(value[0], Step)):

@@ -7,7 +7,7 @@ tracer's dependence test), the entry rule ``∂z_j/∂z_i = δ_ij``, sums over a
 Kronecker delta :class:`~derive.indexed.steps.IndexSumStep` collapses), and the held-constant
 terms of an entry (the entries they hold, rather than symbols).  Everything else (sums,
 products, quotients, the chain rule, every tabled function) is the ordinary rules.  Results are
-tidied with sums over an index kept whole (:func:`derive.tidy.tidy` with ``sums=True``).
+tidied with sums over an index kept whole (:func:`derive.tidy.tidy_steps` with ``sums=True``).
 
 To add an indexed rule: a Step class in :mod:`derive.indexed.steps`, a matcher here in
 :data:`INDEXED_MATCHERS`, and the rest of the checklist in :mod:`derive.rules`.
@@ -25,7 +25,7 @@ from ..notation import entries
 from ..rules import MATCHERS, TraceContext
 from ..sizes import Dependence
 from ..steps import ConstantStep, HeldConstantStep, Step
-from ..tidy import tidy
+from ..tidy import tidy_steps
 from ..trace import trace
 from .steps import IndexedVariableStep, IndexSumStep
 
@@ -78,5 +78,5 @@ def differentiate(expr: Expr, var, names: NameSupply | None = None) -> Step:
     """The step-by-step derivative ∂expr/∂var for an entry ``var`` (or a plain symbol)."""
     return trace(expr, var, names or NameSupply.for_expression(expr),
                  matchers=INDEXED_MATCHERS + MATCHERS, depends=EntryDependence(),
-                 tidy=partial(tidy, sums=True))
+                 tidy=partial(tidy_steps, sums=True))
 

@@ -13,7 +13,7 @@ from typing import ClassVar, Sequence
 
 from sympy import Add, Expr, KroneckerDelta, Mul, Sum, Symbol, expand
 
-from ..steps import CombiningStep, Step, Tidy
+from ..steps import CombiningStep, Step, Tidy, rewrites
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,7 +45,10 @@ class IndexSumStep(CombiningStep):
         """The sum before the delta collapses it is always shown (it is the point of the rule)."""
         results = (self.summand_step.result,)
         sifted = self.formula(results)
-        return replace(self, result=tidy(self.evaluate(results)), raw=sifted, sifted=sifted)
+        value = self.evaluate(results)
+        algebra = rewrites(value, self.var, tidy)
+        return replace(self, result=algebra[-1].result if algebra else value, raw=sifted,
+                       sifted=sifted, algebra=algebra)
 
 
 def collapse_sum(summand: Expr, index: Symbol, upper: Expr) -> Expr:

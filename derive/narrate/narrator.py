@@ -19,8 +19,8 @@ from __future__ import annotations
 from sympy import Basic, Derivative, Symbol, exp
 from sympy.printing.conventions import requires_partial
 
-from ..notation import derivative_of
-from ..steps import RepeatedStep, Step, rule_key
+from ..notation import Shown, derivative_of, distinct, named
+from ..steps import ChainStep, CombiningStep, RepeatedStep, Step, rule_key
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
 from .detail import current_detail, is_known
@@ -32,6 +32,10 @@ from .labels import labelled
 from .phrases import say
 
 TREE_DEPTH = 8
+#: rules whose phrase at ``standard`` detail is a shorter one, ``says.<key>.short``
+SHORT = ("chain",)
+#: the empty left side of an equation that continues the one before it (``  = …``)
+CONTINUED = named("", "")
 
 #: (narrator class, hook, Step class) → the name of the method that answers it (found once)
 _HOOKS: dict[tuple[type, str, type], str] = {}
@@ -48,6 +52,14 @@ def _nested_partials(variables) -> Formula:
     for v in variables[1:]:
         text, latex = f"∂/∂{v}({text})", rf"\frac{{\partial}}{{\partial {v}}}\left({latex}\right)"
     return Formula(text, latex)
+
+
+def _reorders(formula: Basic, value: Basic) -> bool:
+    """Whether ``value`` is the sum or product ``formula`` shows, only in another order."""
+    if not isinstance(formula, Shown) or value.func is not formula.combine:
+        return False
+    pieces = [p for arg in formula.args for p in formula.combine.make_args(arg)]
+    return len(pieces) == len(value.args) and set(pieces) == set(value.args)
 
 
 def join(parts: list[Parts], separator: str = LIST) -> Parts:
@@ -153,6 +165,8 @@ class Narrator:
             return self.say("verdict.failed", count=failed)
         if not v.verified:
             return self.say("verdict.unchecked", count=counts.get("unchecked", 0), checks=checks)
+        if self.detail == "brief":      # how many steps were checked, and how, in full only
+            return self.say("verdict.brief")
         return self.say("verdict.verified", checks=checks)
 
     # --- what is particular to a rule, found by its class ----------------------------------
@@ -226,6 +240,21 @@ class Narrator:
             for child_label, child in zip(self._hook("labels", step)(step), children):
                 blocks.extend(self._steps(child, depth + 1, child_label))
             blocks.append(Equation(self._chain(step), depth, self._hook("combine", step)(step)))
+        blocks.extend(self._algebra(step, depth))
+        return blocks
+
+    def _algebra(self, step: Step, depth: int) -> list[Block]:
+        """Each named rewrite from the formula's value to the result, a step of its own:
+        ``Take out the common factor:  = 2(x² + 1)²(…)``."""
+        blocks: list[Block] = []
+        for rewrite in getattr(step, "algebra", ()):
+            title = self.say(f"algebra.{rewrite.rewrite}")
+            if self.detail == "brief":
+                blocks.append(RuleStep(title, (Math(abbreviate(rewrite.result)),), depth))
+            else:
+                blocks.append(Equation((CONTINUED, abbreviate(rewrite.result)), depth,
+                                       title + self.say("label.colon")))
+            blocks.extend(self._verdict_note(rewrite, depth))
         return blocks
 
     def _standard(self, step: Step, depth: int, title: Parts) -> list[Block]:
@@ -242,6 +271,7 @@ class Narrator:
             for child_label, child in shown:
                 blocks.extend(self._steps(child, depth + 1, child_label))
             blocks.append(Equation(self._chain(step), depth, self._hook("combine", step)(step)))
+        blocks.extend(self._algebra(step, depth))
         return blocks
 
     def _brief(self, step: Step, depth: int) -> list[Block]:
@@ -259,6 +289,7 @@ class Narrator:
             blocks.append(RuleStep(self.say(f"rule.{rule_key(node)}"), line, depth))
             blocks.extend(self._hook("notes", node)(node, depth))
             blocks.extend(self._verdict_note(node, depth))
+            blocks.extend(self._algebra(node, depth))
         return blocks
 
     def _steps_RepeatedStep(self, step, depth: int, title: Parts) -> list[Block]:
@@ -281,9 +312,24 @@ class Narrator:
         return derivative_of(step.expr, step.var)
 
     def _chain(self, step: Step) -> tuple[Basic, ...]:
-        lhs = derivative_of(abbreviate(step.expr), step.var, step.var in self._partial)
-        middle = (abbreviate(step.raw),) if step.raw is not None else ()
-        return (lhs, *middle, abbreviate(step.result))
+        """``d/dx f = `` the formula stated (below ``brief``, the chain rule's outer derivative
+        at the inner function times the inner derivative still to take; in ``full`` also the
+        product and quotient rules'), filled in, and its value where it is more than the filled
+        formula reordered; the named algebra follows."""
+        partial = step.var in self._partial
+        lhs = derivative_of(abbreviate(step.expr), step.var, partial)
+        forms = [lhs]
+        if isinstance(step, CombiningStep) and (self.detail == "full" or (
+                self.detail == "standard" and isinstance(step, ChainStep))):
+            stated = step.stated(partial)
+            if stated is not None:
+                forms.append(abbreviate(stated))
+        value = step.value if isinstance(step, CombiningStep) else step.result
+        if step.raw is not None:
+            forms.append(abbreviate(step.raw))
+            if _reorders(step.raw, value):       # the value only reorders the filled formula
+                return tuple(distinct(forms))
+        return tuple(distinct([*forms, abbreviate(value)]))
 
     def _says(self, step: Step) -> Parts:
         slots = dict(expr=Math(abbreviate(step.expr)), var=Math(step.var))
@@ -294,7 +340,8 @@ class Narrator:
         if key in FORMULAS:
             slots["formula"] = FORMULAS[key]
         slots.update(self._hook("slots", step)(step))
-        return self.say(f"says.{key}", **slots)
+        short = self.detail == "standard" and key in SHORT
+        return self.say(f"says.{key}.short" if short else f"says.{key}", **slots)
 
     # the slots of says.<key> beyond expr, var and formula
 

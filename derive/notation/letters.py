@@ -53,7 +53,7 @@ _SYMBOLS = {
     "Σ": r"\sum ", "ᵀ": r"^{\top}", "ᵗ": "^{t}", "ˣ": "^{x}", "ⁿ": "^{n}", "²": "^{2}", "³": "^{3}",
     "⁻¹": "^{-1}", "ℯ": "e", "%": r"\%", "#": r"\#", "&": r"\&",
 }
-_WORDS = ("diag", "det", "ln", "log", "lim", "sin", "cos", "exp")
+_WORDS = ("diag", "det", "ln", "log", "lim", "sin", "cos", "tan", "cot", "sec", "csc", "exp")
 _PLAIN_TOKEN = re.compile("|".join(
     [r"_\(([^()]*)\)", r"_([A-Za-z0-9]+)", r"\^\(([^()]*)\)", r"\^([A-Za-z0-9]+)",
      r"\b(" + "|".join(_WORDS) + r")\b"]

@@ -6,7 +6,10 @@ the same expression (derive's own named functions are rewritten into plain sympy
 ``z_j`` of a vector is written ``Indexed(z, j)``) together with its LaTeX.
 
 A step's own fields are found from its dataclass: expressions become strings, child steps go to
-``substeps`` in the order of ``children()``.  A new Step class needs nothing here.
+``substeps`` in the order of ``children()``, the named rewrites of the algebra to ``algebra``.
+Every step has ``raw``, the rule's formula filled in with its children's results (a sum, product
+or fraction written in the formula's order; a leaf's is its result), and ``result``, the form
+after the algebra.  A new Step class needs nothing here.
 """
 
 from __future__ import annotations
@@ -22,13 +25,13 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.str import StrPrinter
 
 from ..functions import to_plain_sympy
-from ..notation import as_value
+from ..notation import Shown, ShownFraction, ShownSum, as_value
 from ..steps import Step, rule_key
 from ..verify import Verification
 from .mathlatex import tex
 
 SCHEMA = "derive/1"
-_BASE_FIELDS = {"expr", "var", "result", "raw"}
+_BASE_FIELDS = {"expr", "var", "result", "raw", "algebra"}
 
 
 @cache
@@ -57,6 +60,12 @@ class _StringPrinter(StrPrinter):
         if isinstance(expr, Indexed):
             indices = ", ".join(self._print(index) for index in expr.indices)
             return f"Indexed({self._print(expr.base.label)}, {indices})"
+        if isinstance(expr, Shown):        # a formula filled in: its order kept, in brackets
+            operator = " + " if isinstance(expr, ShownSum) else "*"
+            return operator.join(f"({self._print(arg)})" for arg in expr.args)
+        if isinstance(expr, ShownFraction):
+            numerator, denominator = (self._print(arg) for arg in expr.args)
+            return f"({numerator})/({denominator})"
         return super()._print(expr, **kwargs)
 
     def _print_Symbol(self, expr):
@@ -96,12 +105,15 @@ def header(kind: str, input, expression: Basic, wrt: list[str], *,
 
 def step_data(step: Step, verification: Verification | None = None) -> dict:
     """The JSON object of ``step`` and its sub-steps."""
+    raw = step.raw if step.raw is not None else step.result
     data: dict = {
         "rule": rule_key(step),
         "expr": expression_string(step.expr),
         "var": expression_string(step.var),
+        "raw": expression_string(raw),
         "result": expression_string(step.result),
-        "latex": {"expr": latex_string(step.expr), "result": latex_string(step.result)},
+        "latex": {"expr": latex_string(step.expr), "raw": latex_string(raw),
+                  "result": latex_string(step.result)},
     }
     for field in dataclasses.fields(step):
         if field.name in _BASE_FIELDS:
@@ -114,6 +126,9 @@ def step_data(step: Step, verification: Verification | None = None) -> dict:
     if verification is not None:
         data.update(verification.of(step).data())
     data["substeps"] = [step_data(child, verification) for child in step.children()]
+    algebra = getattr(step, "algebra", ())
+    if algebra:
+        data["algebra"] = [step_data(rewrite, verification) for rewrite in algebra]
     return data
 
 

@@ -15,9 +15,11 @@ its line keeps its bar and has its numerator broken into rows of an ``aligned``.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from sympy import Basic, Derivative, Expr, fraction
 
-from ..notation import distinct
+from ..notation import ShownFraction, distinct
 from . import texwidth
 from ..notation import Parens
 from .linebreak import (ALONE_INDENT, BRACKETS, EQUALS_MINUS, INDENT_STEP, MINUS, TIMES, Layout, Line, Piece,
@@ -120,7 +122,10 @@ class LatexLines:
             sign, positive = whole[:len(whole) - len(tex(expr.expr))], expr.expr
         elif isinstance(expr, Expr) and expr.could_extract_minus_sign():
             sign, positive = "- ", -expr
-        numerator, denominator = fraction(positive)
+        if isinstance(positive, ShownFraction):       # a rule's formula, as stated
+            numerator, denominator = positive.args
+        else:
+            numerator, denominator = fraction(positive)
         if denominator == 1 or whole != f"{sign}\\frac{{{tex(numerator)}}}{{{tex(denominator)}}}":
             return None
         rows = self.expression_rows(numerator, room - 2 * texwidth.NULL_DELIMITER)
@@ -139,6 +144,21 @@ class LatexLines:
              align: bool = True) -> list[str]:
         """``lhs = a = b`` as ``align*`` rows (``tag`` at the end of the first one); with
         ``align`` false, a chain that fits on one line has no ``&``."""
+        with self._own_dots():
+            return self._rows(chain, tag, width, align)
+
+    @contextmanager
+    def _own_dots(self):
+        """The factors written with ``\\cdot`` are those of the formula being broken: a factor
+        dotted in one formula (a rule's formula shows every product with dots) is not dotted
+        in the next."""
+        saved, self.dotted = self.dotted, set()
+        try:
+            yield
+        finally:
+            self.dotted = saved
+
+    def _rows(self, chain, tag: str, width: float | None, align: bool) -> list[str]:
         kept = distinct(list(chain), key=tex)
         if len(kept) == 1:
             return [f"{tex(kept[0])} {'&' if align else ''} {tag}".rstrip()]
@@ -167,7 +187,8 @@ class LatexLines:
 
     def expression_rows(self, expr: Basic, width: float | None = None) -> list[str]:
         """A single formula broken between its terms (or factors) as ``aligned`` rows."""
-        layout = break_expression(expr, self.width if width is None else width, self.metrics,
-                                  self.order_terms, accept=self.accept)
-        return [f"&{QUAD * line.indent} {self.line(line)}" for line in layout.lines]
+        with self._own_dots():
+            layout = break_expression(expr, self.width if width is None else width,
+                                      self.metrics, self.order_terms, accept=self.accept)
+            return [f"&{QUAD * line.indent} {self.line(line)}" for line in layout.lines]
 

@@ -8,7 +8,7 @@ print themselves.  To change how a sympy class looks in LaTeX, add ``_print_<Cla
 
 from __future__ import annotations
 
-from sympy import Basic, Sum
+from sympy import Basic, Sum, Symbol
 from sympy.printing.latex import LatexPrinter as _SympyLatexPrinter
 
 from ..notation import Parens, is_named, is_partial
@@ -34,11 +34,36 @@ class LatexPrinter(GuardedAdd, _SympyLatexPrinter):
     # before _print_Derivative; derive's PartialDerivative is an ordinary derivative drawn with ∂
     _print_PartialDerivative = _print_Derivative
 
+    def _print_Mul(self, expr):
+        """A product with a subscripted name in it (``w_1 x_1``) is written with ``\\cdot``:
+        side by side, ``w_{1} x_{1}`` reads as one name."""
+        if not _has_subscripted_factor(expr):
+            return super()._print_Mul(expr)
+        saved = self._settings["mul_symbol_latex"]
+        self._settings["mul_symbol_latex"] = r" \cdot "
+        try:
+            return super()._print_Mul(expr)
+        finally:
+            self._settings["mul_symbol_latex"] = saved
+
     def _print_Sum(self, expr):
         # Σ −a_j reads like a subtraction: bracket a summand that starts with a minus sign
         if not expr.function.is_Add and self._print(expr.function).startswith("-"):
             return super()._print_Sum(Sum(Parens(expr.function), *expr.limits))
         return super()._print_Sum(expr)
+
+
+def _has_subscripted_factor(product: Basic) -> bool:
+    """Whether two factors of ``product`` that are not numbers stand side by side, one of them
+    a name with a subscript (``w1``, ``x_1``)."""
+    factors = [f for f in product.args if not f.is_number]
+    if len(factors) < 2:
+        return False
+    for factor in factors:
+        base = factor.as_base_exp()[0]
+        if isinstance(base, Symbol) and ("_" in base.name or base.name[-1:].isdigit()):
+            return True
+    return False
 
 
 def tex(expr: Basic) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Add, Basic, Mul, Number, Pow, Rational, S, Symbol
+from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Symbol
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from sympy.printing.str import StrPrinter
@@ -35,9 +35,33 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SMALL_POWER = re.compile(r"\^(\d)(?![\d.(])")
 
 
+def _negative(term: Basic) -> bool:
+    return term.could_extract_minus_sign() if isinstance(term, Expr) else False
+
+
+def positive_first(terms: list[Basic]) -> list[Basic]:
+    """A sum as a person writes it: when sympy's order starts with a negative term, the first
+    positive term moves to the front (``σ_i − y_i``, not ``−y_i + σ_i``)."""
+    if not terms or not _negative(terms[0]):
+        return terms
+    first = next((t for t in terms if not _negative(t)), None)
+    if first is None:
+        return terms
+    return [first, *(t for t in terms if t is not first)]
+
+
 class GuardedAdd:
-    """Printer mixin: a sum whose printed terms include a subtracted negative term prints it in
-    parentheses (:func:`~derive.notation.guard_add`), ``a − (−b)``, never ``a − −b``."""
+    """Printer mixin: a sum in sympy's order starts with a positive term where it has one
+    (:func:`positive_first`; a sum printed in the order of its arguments, ``order="none"``,
+    keeps it); a sum whose printed terms include a subtracted negative term prints it in
+    parentheses (:func:`~derive.notation.guard_add`), ``a − (−b)``, never ``a − −b``.  The
+    line breakers ask ``_as_ordered_terms`` too, so a broken sum keeps the printed order."""
+
+    def _as_ordered_terms(self, expr, order=None):
+        terms = super()._as_ordered_terms(expr, order=order)
+        if (order or self._settings.get("order")) == "none":
+            return terms
+        return positive_first(list(terms))
 
     def _print_Add(self, expr, order=None):
         terms, changed = guard_add(self._as_ordered_terms(expr, order=order))

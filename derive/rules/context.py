@@ -16,7 +16,7 @@ from sympy import Expr, Symbol
 from ..names import NameSupply
 from ..sizes import Dependence
 from ..steps import Step, Tidy
-from ..tidy import tidy
+from ..tidy import tidy_steps
 
 Matcher = Callable[[Expr, Symbol, "TraceContext"], Optional[Step]]
 
@@ -28,7 +28,7 @@ class TraceContext:
     names: NameSupply
     matchers: tuple[Matcher, ...]   # asked in order; the last one always answers
     depends: Callable[[Expr, Expr], bool] = field(default_factory=Dependence)  # expr.has(var)
-    tidy: Tidy = tidy
+    tidy: Tidy = tidy_steps       # the named rewrites of a combined result
 
     def trace(self, expr: Expr, var: Symbol) -> Step:
         """The step of the first matcher that takes ``expr``."""

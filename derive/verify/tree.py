@@ -9,7 +9,9 @@ A node is checked in the cheapest way that can prove it:
   ``sympy.diff`` where that is cheap); only points where every side is usable count;
 * **unchecked** — no point in the sample was usable; said so, never silently passed.
 
-The root is always compared with ``sympy.diff`` (the oracle).  A derivation is verified only when
+A named rewrite of the algebra (:class:`~derive.steps.RewriteStep`) is checked the same ways,
+for equality of its two forms instead of a derivative.  The root is always compared with
+``sympy.diff`` (the oracle).  A derivation is verified only when
 every node and the oracle comparison passed.  Undefined functions (``f(x)``) are replaced by a
 fixed stand-in before numeric checks, so ``f'(x²)·2x`` is checked too.
 
@@ -31,8 +33,8 @@ from ..deep import run_deep
 from ..functions import relu
 from ..numeric import DPS, is_real
 from ..sizes import Dependence, depth_at_most, size_at_most
-from ..steps import ChainStep, RepeatedStep, Step, walk
-from .comparison import numeric_check, symbolically_equal
+from ..steps import ChainStep, RepeatedStep, RewriteStep, Step, walk
+from .comparison import numeric_check, symbolically_equal, values
 from .sampling import Sampler
 from .verdict import Verdict
 
@@ -112,6 +114,8 @@ class _Checker:
     def check(self, step: Step) -> Verdict:
         if isinstance(step, RepeatedStep):
             return self.check_oracle()
+        if isinstance(step, RewriteStep):
+            return self.check_rewrite(step)
         reference = None
         if not self.depends(step.expr, step.var):
             return Verdict("symbolic" if step.result == 0 else "failed")
@@ -121,6 +125,15 @@ class _Checker:
             if self._equal(step.result, reference):
                 return Verdict("symbolic")
         return self._numeric(step.expr, step.var, step.result, reference, finite_difference=True)
+
+    def check_rewrite(self, step: RewriteStep) -> Verdict:
+        """The form before and the form after are equal: symbolically when cheap, else at the
+        sample points."""
+        if self.symbolic_budget > 0 and size_at_most(step.expr, SMALL):
+            self.symbolic_budget -= 1
+            if self._equal(step.result, step.expr):
+                return Verdict("symbolic")
+        return numeric_check(self.sampler, values(self.sampler, step.expr, step.result))
 
     def _reference(self, expr: Expr, variables: tuple[Symbol, ...]) -> Expr:
         """sympy's derivative, computed once per (expression, variables) in this tree."""

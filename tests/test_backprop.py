@@ -345,3 +345,12 @@ def test_layer_errors(args, message):
     result = runner.invoke(app, ["backprop", *args])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
+
+
+def test_a_node_the_loss_does_not_use_has_adjoint_zero():
+    """b = a² feeds nothing: its adjoint is 0, said in every format, and the rest is unchanged."""
+    result = backprop("a = x*w; b = a^2; L = a + 1", at={"x": 1, "w": 2})
+    assert float(result.scalar.adjoint(sympy.Symbol("b")).value) == 0
+    assert float(result.gradient("w").value) == 1
+    for format, options in (("text", {"width": 200}), ("markdown", {}), ("latex", {})):
+        assert "adjoint is 0" in result.render(format, **options)

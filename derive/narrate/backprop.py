@@ -109,6 +109,10 @@ def _backward(lang, r) -> list[Block]:
     for a in s.adjoints[1:]:
         v = a.node
         blocks.append(Heading((Math(_bar(v)), " = ", Math(_d(L, v))), level=3))
+        if not a.uses:
+            blocks.append(Paragraph(say(lang, "backprop.unused", node=Math(v), loss=Math(L))))
+            blocks.append(Equation((_bar(v), shown(a.value))))
+            continue
         if len(a.uses) > 1:
             blocks.append(Paragraph(say(lang, "backprop.paths", node=Math(v), n=len(a.uses),
                                         users=listed([u.child for u in a.uses]))))

@@ -340,6 +340,7 @@ PHRASES = {
     "backprop.forward": "Evaluate the nodes in order, from the inputs to the loss, each from the values already known:",
     "backprop.backward_title": "Backward pass",
     "backprop.backward": "Start from {seed} = 1 and go back through the nodes in reverse order. The adjoint of a node adds one term for every node that uses it: the adjoint of that node times the local derivative, {rule} (the multivariable chain rule). Each local derivative is an ordinary derivative, the other inputs of the node held constant.",
+    "backprop.unused": "No node on the way to {loss} uses {node}: the loss does not depend on {node}, and its adjoint is 0.",
     "backprop.paths": "{node} feeds {n} nodes ({users}): one term for each path, and the terms are added.",
     "backprop.local": "Local derivative {d}, from {child} = {expr}:",
     "backprop.named": "Written with the value {child} that the forward pass already computed:",

@@ -323,6 +323,7 @@ PHRASES = {
     "backprop.forward": "从输入到损失，按顺序计算每个节点，每一步只用已经算出的值：",
     "backprop.backward_title": "反向传播",
     "backprop.backward": "从 {seed} = 1 出发，按相反的顺序回到各个节点。一个节点的伴随量是对所有使用它的节点求和：那个节点的伴随量乘以局部导数，{rule}（多元链式法则）。每个局部导数都是普通的导数，节点的其他输入视为常数。",
+    "backprop.unused": "通往 {loss} 的节点都不使用 {node}：损失与 {node} 无关，它的伴随量为 0。",
     "backprop.paths": "{node} 同时输入 {n} 个节点（{users}）：每条路径对应一项，各项相加。",
     "backprop.local": "局部导数 {d}，由 {child} = {expr} 求得：",
     "backprop.named": "用前向传播已经算出的 {child} 来写：",

@@ -103,8 +103,9 @@ def _affine(a: Assignment, point: dict):
     values = [point.get(first), point.get(second)]
     matrix = [s for s, v in zip((first, second), values) if isinstance(v, MatrixValue)]
     if len(matrix) != 1:
-        raise _shape_error(f"give {first} or {second} a matrix value at --at, "
-                           f"e.g. W=[[0.1, 0.2], [0.3, 0.4]]")
+        raise _shape_error(f"exactly one of {first} and {second} takes a matrix value at --at "
+                           f"(rows in brackets, e.g. W=[[0.1, 0.2], [0.3, 0.4]]), the other a "
+                           f"vector (h=[1, 2])")
     W = matrix[0]
     h = second if W == first else first
     return W, h, (rest[0] if rest else None)

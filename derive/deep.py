@@ -41,11 +41,13 @@ def run_deep(fn: Callable[..., T], *args, **kwargs) -> T:
         sys.setrecursionlimit(max(old_limit, RECURSION_LIMIT))
         threading.stack_size(STACK_BYTES)
         try:
-            thread = threading.Thread(target=worker, name="derive-deep")
+            # a daemon: a command stopped by its time budget exits without waiting for it
+            thread = threading.Thread(target=worker, name="derive-deep", daemon=True)
             thread.start()
         finally:
             threading.stack_size(old_stack)
-        thread.join()
+        while thread.is_alive():      # in steps, so that a signal (the time budget) is handled
+            thread.join(0.05)
         sys.setrecursionlimit(old_limit)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sympy import Expr, Symbol
 
+from .budget import check_derivative_size
 from .render.json import expression_string, header, latex_string, step_data, verification_data
 from .result import ExpressionResult, reading_data
 from .steps import Step
@@ -60,6 +61,7 @@ class Derivation(ExpressionResult):
 
 def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=()) -> Derivation:
     """Trace and verify an expression already read (for topics that build on one derivative)."""
+    check_derivative_size(expr, variables)
     step = trace_repeated(expr, variables)
     check_defined(step.result, f"the derivative of {text}")
     verification = verify(step)

@@ -13,6 +13,7 @@ from sympy import Basic, Expr, Symbol
 
 from .errors import UsageError
 from .parse import Operator, parse, parse_variable
+from .render.json import expression_string
 from .undefined import check_defined
 
 MAX_ORDER = 20
@@ -27,8 +28,9 @@ def read_operand(expression, functions=(), latex=None, operators=True):
     """``(text, expr, readings, operator)``: like :func:`read_expression`, but the text may
     start with a derivative operator (``d/dx x^2``), returned as ``operator`` (else None)."""
     if isinstance(expression, Basic):
-        check_defined(expression, str(expression))
-        return str(expression), expression, (), None
+        text = expression_string(expression)     # exact, whatever the length of its numbers
+        check_defined(expression, text)
+        return text, expression, (), None
     if not isinstance(expression, str):
         raise UsageError(f"expected an expression as text or a sympy object, got {type(expression).__name__}")
     parsed = parse(expression, functions=tuple(functions), latex=latex, operators=operators)

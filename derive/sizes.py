@@ -72,3 +72,72 @@ class Dependence:
                 stack.append((node, True))
                 stack.extend((arg, False) for arg in args if (arg, var) not in known)
         return known[key]
+
+
+def expansion_at_most(expr: Basic, limit: int) -> bool:
+    """Whether ``expand(expr)`` stays within about ``limit`` terms of work.
+
+    Expanding multiplies out sums: ``(a + b)(c + d)`` has 4 terms, ``(a + b)^n`` up to 2ⁿ, and a
+    denominator or a function's argument is expanded too.  An expression of a few hundred nodes
+    (nested quotients ``1/(x + 1/(x + …))``) can expand to millions of terms, so the node count
+    alone does not bound the cost: this estimates, per distinct sub-expression, the number of
+    terms its expansion has, and adds them up.  sympy's ``expand`` also goes over a denominator
+    once per hint and again over what it produced, so its cost is exponential in the nesting of
+    denominators: more than :data:`MAX_NESTED_DENOMINATORS` levels count as too much.
+    """
+    if not denominators_nest_at_most(expr, MAX_NESTED_DENOMINATORS):
+        return False
+    terms: dict[Basic, int] = {}
+    work = 0
+    stack: list[tuple[Basic, bool]] = [(expr, False)]
+    while stack:
+        node, ready = stack.pop()
+        if node in terms:
+            continue
+        args = getattr(node, "args", ())
+        if not ready and args:
+            stack.append((node, True))
+            stack.extend((a, False) for a in args if a not in terms)
+            continue
+        if not args:
+            count = 1
+        elif node.is_Add:
+            count = sum(terms[a] for a in args)
+        elif node.is_Mul:
+            count = 1
+            for a in args:
+                count = min(count * terms[a], limit + 1)
+        elif node.is_Pow and node.exp.is_Integer:
+            power = min(terms[args[0]] ** min(abs(int(node.exp)), 64), limit + 1)
+            count = power if node.exp > 0 else 1
+            work += power
+        else:
+            count = 1
+            work += sum(terms[a] for a in args)
+        terms[node] = min(count, limit + 1)
+        work += terms[node]
+        if work > limit:
+            return False
+    return True
+
+
+#: Denominators inside denominators (``1/(x + 1/(x + 1/x))`` has 3) beyond which expanding or
+#: putting over one denominator is not attempted.
+MAX_NESTED_DENOMINATORS = 3
+
+
+def denominators_nest_at_most(expr: Basic, limit: int) -> bool:
+    """Whether ``expr`` has at most ``limit`` levels of denominators inside denominators."""
+    stack = [(expr, 0)]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        node, level = stack.pop()
+        if (id(node), level) in seen:
+            continue
+        seen.add((id(node), level))
+        if node.is_Pow and node.exp.is_negative:
+            level += 1
+            if level > limit:
+                return False
+        stack.extend((arg, level) for arg in getattr(node, "args", ()))
+    return True

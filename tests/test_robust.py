@@ -137,3 +137,61 @@ def test_control_characters_in_error_messages_are_escaped(text):
     if len(lines) >= 3 and lines[2].strip() == "^":
         column = lines[2].index("^")
         assert column == len(lines[1]) or lines[1][column] in "\\+(sx)"
+
+
+# --- budgets ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["gamma(10^9)", "gamma(10^100)x+", "x*gamma(10^9+1/2)"])
+def test_a_function_of_a_huge_number_is_refused_before_it_is_computed(text):
+    """gamma(10^9) is a factorial of billions of digits: refused while reading, exit code 2."""
+    result = run("diff", text, "-f", "text")
+    assert result.exit_code == 2
+    assert "is too large to compute: its exact value has more than 4000 digits" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["sin" * 2999 + "x", "^".join(["x"] * 2000),
+                                  "exp(" * 1999 + "x" + ")" * 1999],
+                         ids=["letter-run-2999", "tower-2000", "exp-nested-1999"])
+def test_a_derivative_over_the_size_budget_is_refused_at_once(text):
+    """Towers, letter runs and nesting whose derivative is too large to write out: refused by
+    the size budget before any work, with what was too large."""
+    result = run("diff", text, "-f", "text")
+    assert result.exit_code == 2, result.stdout[:200]
+    assert result.stderr.startswith("error: the derivative is too large to explain step by step")
+
+
+def test_nested_quotients_are_answered_and_verified():
+    """1/(x + 1/(x + …)) seven levels deep: the verification does not expand the nested
+    denominators (exponential in sympy), it checks numerically."""
+    text = "x"
+    for _ in range(7):
+        text = f"x+1/({text})"
+    data = json.loads(run("diff", f"1/({text})", "-f", "json").stdout)
+    assert data["verified"]
+
+
+def test_the_time_budget_stops_a_command(tmp_path):
+    """With DERIVE_TIME_LIMIT=1 a long product is stopped after a second of computing: exit
+    code 2 and a message naming the budget (in a process of its own: the work is abandoned)."""
+    import os
+    import subprocess
+    import sys
+
+    product = "*".join(f"(x+{k})" for k in range(1, 301))
+    env = {**os.environ, "DERIVE_TIME_LIMIT": "1"}
+    done = subprocess.run([sys.executable, "-m", "derive", "diff", product, "-f", "text"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("error: the computation took more than 1 s (the time budget")
+
+
+def test_numbers_too_long_to_show_are_shortened_and_json_keeps_them_exact():
+    """x^5/3000!: text and LaTeX show the first digits and the length; JSON writes the number
+    exactly, in a form sympify reads back (past Python's 4300-digit limit)."""
+    big = sympy.factorial(3000)
+    derivation = explain(x**5 / big + big * x)
+    text = derivation.render("text")
+    assert "…(9131 digits)" in text and len(text) < 20_000
+    assert r"\ldots\,(9131\ \text{digits})" in derivation.render("latex")
+    data = json.loads(derivation.render("json"))
+    assert sympy.sympify(data["result"]) == 5 * x**4 / big + big

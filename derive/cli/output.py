@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
+from ..budget import BudgetExceeded, time_limit
 from ..deep import run_deep
 from ..errors import DeriveError, ParseError, printable
 from ..render import render_document
@@ -137,10 +138,13 @@ def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bo
         console: Console | None = None, detail: Detail = Detail.standard):
     """Compute a result and emit it; a user error becomes one message and exit code 2."""
     try:
-        result = compute()
-        emit(result, format, lang, output, standalone, console, detail)
+        with time_limit():
+            result = compute()
+            emit(result, format, lang, output, standalone, console, detail)
     except DeriveError as error:
         fail(error)
+    except MemoryError:
+        fail(BudgetExceeded("not enough memory to explain this expression step by step"))
     return result
 
 

@@ -57,10 +57,19 @@ def guard_mul(factors: list[Basic]) -> tuple[list[Basic], bool]:
     return out, changed
 
 
-def distinct(forms, key=str) -> list:
+def _printed(form):
+    """``str(form)``, or the form itself when it holds a number too long for Python to write
+    (more than 4300 digits): then the objects are compared."""
+    try:
+        return str(form)
+    except ValueError:
+        return form
+
+
+def distinct(forms, key=_printed) -> list:
     """``forms`` without a form whose ``key`` equals the one before it: an unevaluated step that
-    prints like the tidied result (``2x y³ = 2x y³``) is shown once.  ``key=str`` compares the
-    printed forms; ``key=None`` the expressions themselves."""
+    prints like the tidied result (``2x y³ = 2x y³``) is shown once.  The default key compares
+    the printed forms; ``key=None`` the expressions themselves."""
     key = key or (lambda form: form)
     out: list = []
     for form in forms:

@@ -31,9 +31,11 @@ from collections.abc import Callable, Sequence
 import sympy
 from sympy import S
 
+from derive import budget
+
 MAX_LENGTH = 10_000
 MAX_DEPTH = 3_000
-MAX_DIGITS = 4_000
+MAX_DIGITS = budget.MAX_DIGITS
 MAX_LITERAL_DIGITS = 1_000
 EVAL_HEIGHT = 48
 
@@ -132,6 +134,9 @@ def reciprocal(expr: sympy.Expr, fail: Fail) -> sympy.Expr:
 def apply(build: Callable[..., sympy.Expr], args: Sequence[sympy.Expr], fail: Fail,
           deep: bool = False) -> sympy.Expr:
     """``build(*args)``, unevaluated when ``deep``."""
+    too_large = budget.value_too_large(build, args)
+    if too_large:
+        raise fail(too_large)
     if deep:
         return build(*args, evaluate=False)
     value = build(*args)

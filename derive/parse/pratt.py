@@ -42,6 +42,7 @@ from derive.parse import limits
 from derive.parse.indices import IndexSyntax
 from derive.parse.names import FUNCTIONS
 from derive.parse.readings import Reading
+from derive.sizes import size_at_most
 from derive.parse.tokens import (
     BAR, COMMA, CONST, END, EQUALS, FRAC, FUNC, LBRACE, LBRACK, LPAREN, NAME, NUM, OP, PARTIAL,
     RBRACE, RBRACK, RPAREN, SEMICOLON, SQRT, UNDERSCORE, Token,
@@ -55,6 +56,18 @@ DETAIL_CHARS = 60
 
 def _short(text: str) -> str:
     return text if len(text) <= DETAIL_CHARS else text[:DETAIL_CHARS - 1] + "…"
+
+
+def _brief(value: sympy.Expr) -> str:
+    """``sstr(value)`` when it is short; else its outer functions (``sin(sin(…))``), so that a
+    reading of each level of ``sinsin…x`` does not print all the levels below it."""
+    if size_at_most(value, 2 * DETAIL_CHARS):
+        return sympy.sstr(value)
+    names, node = [], value
+    while isinstance(node, sympy.Function) and node.args and len(names) < DETAIL_CHARS // 4:
+        names.append(node.func.__name__)
+        node = node.args[0]
+    return "".join(f"{name}(" for name in names) + "…" + ")" * len(names)
 
 
 class Parser:
@@ -444,7 +457,7 @@ class Parser:
                 else "log_base" if base is not None or key in ("log10", "log2")
                 else "unparenthesized_argument" if bare else None)
         if kind:
-            self.note(kind, f"{self.source(start.pos, self.last_end)} -> {sympy.sstr(value)}",
+            self.note(kind, f"{self.source(start.pos, self.last_end)} -> {_brief(value)}",
                       start.pos)
         return value
 
@@ -473,7 +486,14 @@ class Parser:
         spec = FUNCTIONS[key]
         bare = not any(self.at(opener) for opener in OPENERS)
         mark = self.begin_height()
-        args = [self.bare_argument(token)] if bare else self.arguments(token)
+        if bare:            # ``sinsin…x``: a bare argument nests like a bracketed one
+            self.enter(token)
+            try:
+                args = [self.bare_argument(token)]
+            finally:
+                self.leave()
+        else:
+            args = self.arguments(token)
         deep = self.end_height(mark)
         if base is not None:
             args.append(base)

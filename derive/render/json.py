@@ -34,6 +34,24 @@ SCHEMA = "derive/1"
 _BASE_FIELDS = {"expr", "var", "result", "raw", "algebra"}
 
 
+CHUNK_DIGITS = 4000   # below Python's limit (4300) on writing and reading integers as text
+
+
+def _exact_digits(n: int) -> str:
+    """``n`` exactly: its digits, or, past :data:`CHUNK_DIGITS`, a sum of chunks
+    ``(d₁*10**8000 + d₂*10**4000 + d₃)`` that ``sympify`` reads back without Python's limit on
+    integers written as text."""
+    if abs(n) < 10 ** CHUNK_DIGITS:
+        return str(n)
+    sign, rest, chunks = ("-" if n < 0 else ""), abs(n), []
+    while rest:
+        rest, chunk = divmod(rest, 10 ** CHUNK_DIGITS)
+        chunks.append(chunk)
+    terms = [f"{chunk}*10**{CHUNK_DIGITS * k}" if k else str(chunk)
+             for k, chunk in reversed(list(enumerate(chunks))) if chunk]
+    return f"{sign}({' + '.join(terms)})"
+
+
 @cache
 def _sympy_names() -> frozenset[str]:
     """The names ``sympify`` gives a meaning of its own (``from sympy import *``)."""
@@ -67,6 +85,14 @@ class _StringPrinter(StrPrinter):
             numerator, denominator = (self._print(arg) for arg in expr.args)
             return f"({numerator})/({denominator})"
         return super()._print(expr, **kwargs)
+
+    def _print_Integer(self, expr):
+        return _exact_digits(int(expr))
+
+    def _print_Rational(self, expr):
+        if max(abs(expr.p), expr.q) < 10 ** CHUNK_DIGITS:
+            return super()._print_Rational(expr)
+        return f"{_exact_digits(int(expr.p))}/{_exact_digits(int(expr.q))}"
 
     def _print_Symbol(self, expr):
         name = expr.name

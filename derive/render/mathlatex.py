@@ -12,10 +12,12 @@ from sympy import Basic, Sum, Symbol
 from sympy.printing.latex import LatexPrinter as _SympyLatexPrinter
 
 from ..notation import Parens, is_named, is_partial
-from .mathtext import GuardedAdd
+from .mathtext import GuardedAdd, ShortNumbers
 
 
-class LatexPrinter(GuardedAdd, _SympyLatexPrinter):
+class LatexPrinter(ShortNumbers, GuardedAdd, _SympyLatexPrinter):
+    long_number = r"{sign}{head}\ldots\,({digits}\ \text{{digits}})"
+
     def _print_Derivative(self, deriv):
         """``\\frac{\\partial L}{\\partial z_{i}}`` for a named quantity, sympy's
         ``\\frac{d}{dx} …`` (with ∂ where :func:`~derive.notation.is_partial`) otherwise."""

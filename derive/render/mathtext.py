@@ -35,6 +35,50 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SMALL_POWER = re.compile(r"\^(\d)(?![\d.(])")
 
 
+SHOWN_DIGITS = 30    # a longer number is shown as its first digits and its length
+
+
+def digit_count(n: int) -> int:
+    """The number of decimal digits of ``n`` (no conversion to text: Python refuses to write an
+    integer of more than 4300 digits)."""
+    n = abs(n)
+    guess = max(1, int(n.bit_length() * 0.30102999566398))
+    while guess > 1 and 10 ** (guess - 1) > n:
+        guess -= 1
+    while 10 ** guess <= n:
+        guess += 1
+    return guess
+
+
+def shortened(n: int, template: str = "{sign}{head}…({digits} digits)") -> str | None:
+    """``n`` as ``12345678901234567890…(2568 digits)`` (its first digits and its length, in
+    ``template``) when it is too long to show, else None."""
+    if abs(n) < 10 ** SHOWN_DIGITS:
+        return None
+    digits = digit_count(n)
+    head = str(abs(n) // 10 ** (digits - SHOWN_DIGITS + 10))
+    return template.format(sign="-" if n < 0 else "", head=head, digits=digits)
+
+
+class ShortNumbers:
+    """Printer mixin: an integer too long to show is shown shortened (:func:`shortened`), so
+    output stays proportional to the input and Python's limit on writing integers is never met."""
+
+    long_number = "{sign}{head}…({digits} digits)"
+
+    def _print_Integer(self, expr):
+        text = shortened(int(expr), self.long_number)
+        if text is not None:
+            return prettyForm(text) if isinstance(self, PrettyPrinter) else text
+        plain = getattr(super(), "_print_Integer", None) or super()._print_Rational
+        return plain(expr)
+
+    def _print_Rational(self, expr):
+        if shortened(int(expr.p)) is None and shortened(int(expr.q)) is None:
+            return super()._print_Rational(expr)
+        return self._print(Mul(expr.p, Pow(expr.q, -1, evaluate=False), evaluate=False))
+
+
 def _negative(term: Basic) -> bool:
     return term.could_extract_minus_sign() if isinstance(term, Expr) else False
 
@@ -70,7 +114,7 @@ class GuardedAdd:
         return super()._print_Add(expr, order=order)
 
 
-class InlinePrinter(GuardedAdd, StrPrinter):
+class InlinePrinter(ShortNumbers, GuardedAdd, StrPrinter):
     """One-line textbook notation: ``Σ_(k=1..n) e^(z_k)``, ``δ_ij``, ``∂L/∂z_i``, ``e^x``."""
 
     _default_settings = {**StrPrinter._default_settings, "order": None}
@@ -122,7 +166,7 @@ def inline(expr: Basic) -> str:
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
 
 
-class DisplayPrinter(GuardedAdd, PrettyPrinter):
+class DisplayPrinter(ShortNumbers, GuardedAdd, PrettyPrinter):
     """sympy's 2-D pretty printer with the sign guards (:func:`~derive.notation.guard_add`,
     :func:`~derive.notation.guard_mul`)."""
 

@@ -26,12 +26,13 @@ from sympy import Expr, expand, fraction, together
 
 from ..deep import run_deep
 from ..numeric import close
-from ..sizes import size_at_most
+from ..sizes import expansion_at_most, size_at_most
 from .sampling import Sampler
 from .verdict import Verdict, Witness
 
 WANTED = 4         # agreeing points that make a numeric pass
 MAX_POWER = 24     # expand/cancel are skipped when an integer power is larger
+MAX_EXPANSION = 20_000  # … or when expanding would take more terms of work (nested quotients)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def _small_powers(expr: Expr) -> bool:
 
 def _fits(rewrite: Rewrite, a: Expr, b: Expr) -> bool:
     if not (size_at_most(a, rewrite.max_nodes) and size_at_most(b, rewrite.max_nodes)):
+        return False
+    if not (expansion_at_most(a, MAX_EXPANSION) and expansion_at_most(b, MAX_EXPANSION)):
         return False
     return not rewrite.needs_small_powers or (_small_powers(a) and _small_powers(b))
 

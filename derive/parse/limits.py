@@ -83,12 +83,14 @@ def _distributed(factors, value) -> bool:
 
 
 def _bases(expr: sympy.Expr) -> set:
-    return {sympy.Pow(factor, 1, evaluate=False).as_base_exp()[0] if not factor.is_Pow
-            else factor.base for factor in sympy.Mul.make_args(expr) if not factor.is_Number}
+    return {factor.base if factor.is_Pow else factor
+            for factor in sympy.Mul.make_args(expr) if not factor.is_Number}
 
 
 def _cancelled(factors, value) -> bool:
     """``(1/x)·(x/(x+1))`` evaluates to ``1/(x+1)``: a factor cancelled against another."""
+    if len(sympy.Mul.make_args(value)) >= sum(len(sympy.Mul.make_args(f)) for f in factors):
+        return False  # nothing merged
     written = set().union(*(_bases(f) for f in factors))
     return bool(written - _bases(value))
 
@@ -117,8 +119,9 @@ def _held_power(base, exponent, value) -> sympy.Expr:
     """The power as written where sympy would rewrite the problem: ``e^{2 ln x}`` stays
     e^{2 ln x} (not x²), ``(√2)^t`` stays (√2)^t (not 2^{t/2}), ``(1/2)^x`` stays (1/2)^x."""
     if base is S.Exp1:
-        written = sympy.exp(exponent, evaluate=False)
-        return value if value == written else written
+        if isinstance(value, sympy.exp) and value.args[0] == exponent:
+            return value
+        return sympy.exp(exponent, evaluate=False)
     if base.is_number and not exponent.is_number and value != sympy.Pow(base, exponent,
                                                                         evaluate=False):
         return sympy.Pow(base, exponent, evaluate=False)
@@ -142,6 +145,8 @@ def apply(build: Callable[..., sympy.Expr], args: Sequence[sympy.Expr], fail: Fa
     value = build(*args)
     if value in UNDEFINED:
         raise fail("the function is undefined at this argument")
+    if isinstance(value, sympy.Function) and value.args == tuple(args):
+        return value  # nothing rewritten
     written = build(*args, evaluate=False)
     return written if _is_call(written) and value != written else value
 

@@ -12,7 +12,7 @@ from :func:`narrate_backprop`.
 from __future__ import annotations
 
 import mpmath
-from sympy import Basic, KroneckerDelta, Matrix, Sum, Symbol, Tuple, exp, latex, log
+from sympy import Basic, KroneckerDelta, Matrix, Sum, Symbol, Tuple, exp, latex, log, sech
 
 from ..sizes import size_at_most
 from ..notation import Notation, derivative_notation, distinct, named, product, total
@@ -30,6 +30,7 @@ def _d(top, bottom):
     return derivative_notation(top, bottom, partial=True)
 
 
+TANH = Formula("sech² = 1 − tanh²", r"\operatorname{sech}^{2} = 1 - \tanh^{2}")
 ADJOINT = Formula("v̄ = ∂L/∂v", r"\bar{v} = \frac{\partial L}{\partial v}")
 ADJOINT_RULE = Formula("v̄ = Σ_c c̄ · ∂c/∂v",
                        r"\bar{v} = \sum_{c} \bar{c} \cdot \frac{\partial c}{\partial v}")
@@ -123,9 +124,10 @@ def _backward(lang, r) -> list[Block]:
             narrator = Narrator(lang, u.derivation.verification)
             blocks.extend(narrator.steps(u.derivation.steps, 1))
             if u.named != u.result:
+                key = "backprop.named_tanh" if u.result.has(sech) else "backprop.named"
                 blocks.append(Equation((_d(u.child, v), abbreviate(u.result),
                                         abbreviate(u.named)), 1,
-                                       say(lang, "backprop.named", child=Math(u.child))))
+                                       say(lang, key, child=Math(u.child), identity=TANH)))
         formula = total(*(product(_bar(u.child), _d(u.child, v)) for u in a.uses))
         in_adjoints = total(*(product(_bar(u.child), abbreviate(u.named)) for u in a.uses))
         numbers = total(*(product(value_of(_bar(u.child), adjoint[u.child].value),

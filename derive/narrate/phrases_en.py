@@ -344,6 +344,7 @@ PHRASES = {
     "backprop.paths": "{node} feeds {n} nodes ({users}): one term for each path, and the terms are added.",
     "backprop.local": "Local derivative {d}, from {child} = {expr}:",
     "backprop.named": "Written with the value {child} that the forward pass already computed:",
+    "backprop.named_tanh": "Written with the value {child} that the forward pass already computed, since {identity}:",
     "backprop.adjoint": "Adjoint of {node}: the terms, then the numbers:",
     "backprop.gradient_title": "Gradient",
     "backprop.gradient": "The adjoint of each parameter is its gradient: in the node names, with every node replaced by its formula in the inputs, and as a number.",

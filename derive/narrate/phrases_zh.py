@@ -327,6 +327,7 @@ PHRASES = {
     "backprop.paths": "{node} 同时输入 {n} 个节点（{users}）：每条路径对应一项，各项相加。",
     "backprop.local": "局部导数 {d}，由 {child} = {expr} 求得：",
     "backprop.named": "用前向传播已经算出的 {child} 来写：",
+    "backprop.named_tanh": "利用 {identity}，用前向传播已经算出的 {child} 来写：",
     "backprop.adjoint": "{node} 的伴随量：先写出各项，再代入数值：",
     "backprop.gradient_title": "梯度",
     "backprop.gradient": "每个参数的伴随量就是它的梯度：用节点名写出，把每个节点换成它关于输入的式子，再写出数值。",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import mpmath
-from sympy import Basic, Expr, Integer, Symbol, diff, preorder_traversal
+from sympy import Basic, Expr, Integer, Symbol, diff, preorder_traversal, sech, tanh
 
 from ...derivation import Derivation
 from ...errors import UsageError
@@ -191,9 +191,13 @@ def forward(assignments, values: dict) -> dict:
 
 
 def _named(result: Expr, child: Assignment) -> Expr:
-    """The local derivative with the child's own formula written as its name."""
+    """The local derivative with the child's own formula written as its name: σ(u)(1 − σ(u))
+    as y(1 − y), and for h = tanh(u), sech²(u) = 1 − tanh²(u) as 1 − h²."""
     if child.expression.is_Atom:
         return result
+    if isinstance(child.expression, tanh):
+        argument = child.expression.args[0]
+        result = result.xreplace({sech(argument) ** 2: 1 - child.expression ** 2})
     return result.xreplace({child.expression: child.name})
 
 

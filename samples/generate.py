@@ -3,7 +3,8 @@
 A sample is ``samples/<name>.json`` = ``{"args": [...], "title": "..."}``, where ``args`` are the
 command-line arguments after ``derive`` (e.g. ``["diff", "sin(x^2)"]``).  Its outputs go to
 ``samples/<name>/``: ``en.txt``, ``zh.txt``, ``en.md``, ``zh.md``, ``en.tex``, ``zh.tex`` (a
-standalone document: ``pdflatex en.tex``, ``xelatex zh.tex``) and ``data.json`` (JSON carries no
+standalone document: ``pdflatex en.tex``, ``xelatex zh.tex``), ``en.html``, ``zh.html`` (a page
+with MathML) and ``data.json`` (JSON carries no
 narration, so it is the same in every language; a test checks that).
 
     python samples/generate.py            rewrite every output
@@ -33,6 +34,7 @@ OUTPUTS = {
     "txt": ("text", (), True),
     "md": ("markdown", (), True),
     "tex": ("latex", ("--standalone",), True),
+    "html": ("html", (), True),
     "json": ("json", (), False),
 }
 

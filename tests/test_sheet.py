@@ -179,3 +179,16 @@ def test_pdf_is_compiled(tmp_path):
     result = run("sheet", str(problems), "--pdf", "-o", str(tmp_path / "p.pdf"))
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_detail_is_passed_to_every_problem_and_a_problem_may_set_its_own(tmp_path):
+    """--detail brief says less than full; a problem's own --detail wins over the sheet's."""
+    problems = tmp_path / "p.txt"
+    problems.write_text('diff "x^2 sin(x)"\n', encoding="utf-8")
+    brief = run("sheet", str(problems), "-f", "markdown", "--detail", "brief").stdout
+    full = run("sheet", str(problems), "-f", "markdown", "--detail", "full").stdout
+    assert len(brief) < len(full)
+    problems.write_text('diff "x^2 sin(x)" --detail full\n', encoding="utf-8")
+    assert run("sheet", str(problems), "-f", "markdown", "--detail", "brief").stdout == full
+    lines = run("sheet", str(problems), "-f", "json").stdout.splitlines()
+    assert json.loads(lines[0])["result"]["detail"] == "full"

@@ -36,6 +36,7 @@ class Format(str, Enum):
     json = "json"
     latex = "latex"
     markdown = "markdown"
+    html = "html"
 
 
 class Lang(str, Enum):
@@ -49,7 +50,8 @@ class Detail(str, Enum):
     full = "full"
 
 
-SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown"}
+SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "markdown",
+                  ".html": "html", ".htm": "html"}
 
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", help="Output format. auto: rich in a terminal, plain text otherwise "

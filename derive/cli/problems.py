@@ -129,8 +129,9 @@ def _commands():
     return typer.main.get_command(app)
 
 
-def result_of(command: str, arguments: tuple[str, ...]):
-    """The result of ``derive <command> <arguments>`` (parsed as the command line parses it)."""
+def result_of(command: str, arguments: tuple[str, ...], detail: str | None = None):
+    """The result of ``derive <command> <arguments>`` (parsed as the command line parses it), at
+    the problem's own ``--detail`` if it gives one, else at ``detail``."""
     if command == "sheet" or command not in _commands().commands:
         known = ", ".join(sorted(c for c in _commands().commands if c != "sheet"))
         raise UsageError(f"unknown command {command!r} (one of {known})")
@@ -141,9 +142,13 @@ def result_of(command: str, arguments: tuple[str, ...]):
     def keep(compute, outputs):
         defaults = {option.name: option.default for option in OUTPUT_OPTIONS}
         given = sorted(name for name, value in outputs.items() if value != defaults[name])
-        if given:
+        if "detail" in given:                  # a problem may say more or less than the sheet
+            given.remove("detail")
+            found.append(compute().at_detail(outputs["detail"].value))
+        elif given:
             raise UsageError(f"--{given[0]} is an option of the sheet, not of a problem")
-        found.append(compute())
+        else:
+            found.append(compute().at_detail(detail))
 
     try:
         _commands().main([command, *arguments], prog_name="derive", obj={SOLVE: keep},
@@ -163,19 +168,20 @@ def message(error: DeriveError) -> str:
     return error.message
 
 
-def solve(problem: Problem, lang: str) -> Entry:
-    """The entry of ``problem``: its solution, or, whatever went wrong, its error."""
+def solve(problem: Problem, lang: str, detail: str | None = None) -> Entry:
+    """The entry of ``problem`` (at ``detail``): its solution, or, whatever went wrong, its
+    error."""
     if problem.error:
         return failed(problem.number, problem.label, problem.error, lang)
     try:
-        result = result_of(problem.command, problem.arguments)
+        result = result_of(problem.command, problem.arguments, detail)
         check = None
         if problem.answer is not None:
             if problem.command not in ANSWERED:
                 raise UsageError(f"an answer given is checked for {', '.join(ANSWERED)} "
                                  f"problems, not {problem.command}")
             separator = () if "--" in problem.arguments else ("--",)
-            check = result_of("check", (*problem.arguments, *separator, problem.answer))
+            check = result_of("check", (*problem.arguments, *separator, problem.answer), detail)
         data = {"result": result.data()}
         if check is not None:
             data["check"] = check.data()
@@ -191,10 +197,11 @@ def solve(problem: Problem, lang: str) -> Entry:
                       f"internal error ({type(error).__name__}: {error})", lang)
 
 
-def work(problem: Problem, format: str, lang: str, answers_only: bool) -> Piece:
+def work(problem: Problem, format: str, lang: str, answers_only: bool,
+         detail: str | None = None) -> Piece:
     """``problem`` solved and rendered for a sheet (what one worker process does)."""
     layout = layout_for(format, lang, answers_only)
-    entry = solve(problem, lang)
+    entry = solve(problem, lang, detail)
     try:
         return layout.piece(entry)
     except Exception as error:   # noqa: BLE001 - a problem that cannot be drawn fails alone

@@ -22,7 +22,8 @@ from ..errors import DeriveError, UsageError
 from ..narrate.sheet import frame
 from ..render.sheet import LAYOUTS, layout_for
 from .app import app
-from .output import SUFFIX_FORMATS, Lang, LangOption, OutputOption, deliver, fail
+from .output import (SUFFIX_FORMATS, Detail, DetailOption, Lang, LangOption, OutputOption, deliver,
+                     fail)
 from .parallel import in_order
 from .pdf import compile_pdf
 from .problems import Problem, read_problems, work
@@ -32,6 +33,7 @@ class SheetFormat(str, Enum):
     auto = "auto"
     latex = "latex"
     markdown = "markdown"
+    html = "html"
     json = "json"
 
 
@@ -95,10 +97,11 @@ def sheet(
              "# comments), or JSON lines {\"title\", \"command\", \"arguments\", \"options\", "
              "\"answer\"}; - reads standard input.")],
     format: Annotated[SheetFormat, typer.Option(
-        "--format", "-f", help="latex, markdown or json (JSON lines, one problem a line); "
+        "--format", "-f", help="latex, markdown, html or json (JSON lines, one problem a line); "
                                "auto: from the --output file's extension, else markdown.")]
         = SheetFormat.auto,
     lang: LangOption = Lang.en,
+    detail: DetailOption = Detail.standard,
     output: OutputOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64,
                                       help="Solve problems in this many processes.")] = 1,
@@ -118,7 +121,8 @@ def sheet(
         listed = read_problems(_read(problems))
         if not listed:
             raise UsageError(f"{problems}: no problems (one a line; # starts a comment)")
-        solve = partial(work, format=chosen, lang=lang.value, answers_only=answers_only)
+        solve = partial(work, format=chosen, lang=lang.value, answers_only=answers_only,
+                        detail=detail.value)
         bar = _Bar(listed) if sys.stderr.isatty() else None
         pieces = in_order(solve, listed, jobs, bar)
         content = layout_for(chosen, lang.value, answers_only).assemble(

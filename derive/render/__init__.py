@@ -1,4 +1,4 @@
-"""Renderers: Document → text, rich, LaTeX, Markdown; and the JSON writer.
+"""Renderers: Document → text, rich, LaTeX, Markdown, HTML (MathML); and the JSON writer.
 
 ``render_output(result, format, lang, **options)`` is how a result becomes a string: JSON is
 written from the result's data (see :mod:`derive.render.json`), every other format from its
@@ -22,6 +22,7 @@ FORMATS = {
     "rich": ("terminal", "TerminalRenderer"),
     "latex": ("latex", "LatexRenderer"),
     "markdown": ("markdown", "MarkdownRenderer"),
+    "html": ("html", "HtmlRenderer"),
 }
 ALL_FORMATS = (*FORMATS, "json")
 

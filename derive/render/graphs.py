@@ -4,7 +4,8 @@ r"""Drawing a :class:`~derive.narrate.document.Graph` and laying out a
 * :func:`tree_lines` — the graph as a tree from its root (the loss): each node under the nodes it
   feeds, its edge's label first; a node met a second time is marked and not expanded again;
 * :func:`mermaid` — a Mermaid ``flowchart LR`` (GitHub, Obsidian, Typora, JupyterLab draw it);
-* :func:`tikz` — a TikZ picture, inputs on the left, one column per layer;
+* :func:`tikz` — a TikZ picture, inputs on the left, one column per layer (:func:`places`);
+* :func:`svg` — an SVG picture for a web page, laid out as the TikZ one;
 * :func:`grid` — a table's rows as lines of aligned columns (plain text).
 
 Each takes the function that turns inline parts into the format's text, so the renderers keep
@@ -13,9 +14,11 @@ their own escaping and mathematics.  To draw graphs in another format, add a fun
 
 from __future__ import annotations
 
+from html import escape
 from typing import Callable, Iterator
 
 from ..narrate.document import Graph, GraphEdge, GraphNode, Parts
+from .mathwidth import text_width
 from .textbreak import columns
 
 Text = Callable[[Parts], str]
@@ -69,13 +72,26 @@ COLUMN_SEP_CM = 2.8     # between layers, room for an edge's label
 ROW_SEP_CM = 0.6        # between the nodes of a layer
 
 
+def places(graph: Graph) -> dict[str, tuple[int, int]]:
+    """Each node's ``(column, row)``: its layer, and its place among the nodes of that layer
+    (the nodes computed from others first, then the inputs)."""
+    rows: dict[int, int] = {}
+    place: dict[str, tuple[int, int]] = {}
+    feeds = {edge.source for edge in graph.edges}
+    for node in sorted(graph.nodes, key=lambda n: not graph.inputs_of(n.name) and n.name in feeds):
+        row = rows.get(node.layer, 0)
+        rows[node.layer] = row + 1
+        place[node.name] = (node.layer, row)
+    return place
+
+
 def tikz(graph: Graph, text: Text) -> str:
     """A TikZ picture: a ``matrix`` with one column per layer (so each column is as wide as its
     widest node), the nodes computed from others first in each column, then the inputs; the
     edges labelled midway.  It is scaled down to the line width when it is wider."""
-    feeds = {edge.source for edge in graph.edges}
+    place = places(graph)
     columns: dict[int, list] = {}
-    for node in sorted(graph.nodes, key=lambda n: not graph.inputs_of(n.name) and n.name in feeds):
+    for node in sorted(graph.nodes, key=lambda n: place[n.name][1]):
         columns.setdefault(node.layer, []).append(node)
     layers = range(min(columns), max(columns) + 1)
     height = max(len(c) for c in columns.values())
@@ -103,6 +119,57 @@ def tikz(graph: Graph, text: Text) -> str:
     picture = "\n".join(lines)
     return ("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n"
             f"{picture}%\n}}")
+
+
+SVG_FONT_PX = 14
+SVG_ROW_PX = 64          # between the centres of two nodes of a layer
+SVG_GAP_PX = 110         # between two columns of nodes, for the edges and their labels
+SVG_PAD_PX = 8
+
+
+def svg(graph: Graph, text: Text) -> str:
+    """An SVG picture (HTML): one column per layer, as :func:`tikz`; ``text`` gives a label as
+    plain unicode.  It scales down to the page's width (``max-width: 100%``) and takes its
+    colours from the page's (``currentColor``)."""
+    place = places(graph)
+    labels = {n.name: [text(n.parts)] + ([text(n.adjoint)] if n.adjoint else [])
+              for n in graph.nodes}
+    box_w = {name: max(map(text_width, lines)) * SVG_FONT_PX + 2 * SVG_PAD_PX
+             for name, lines in labels.items()}
+    box_h = {name: len(lines) * SVG_FONT_PX * 1.3 + SVG_PAD_PX for name, lines in labels.items()}
+    column_w = max(box_w.values())
+    centre = {name: (column * (column_w + SVG_GAP_PX) + column_w / 2,
+                     row * SVG_ROW_PX + SVG_ROW_PX / 2)
+              for name, (column, row) in place.items()}
+    width = (max(c for c, _ in place.values()) + 1) * (column_w + SVG_GAP_PX) - SVG_GAP_PX
+    height = (max(r for _, r in place.values()) + 1) * SVG_ROW_PX
+    out = [f'<svg class="graph" viewBox="0 0 {width:.0f} '
+           f'{height:.0f}" width="{width:.0f}" height="{height:.0f}" role="img" '
+           f'font-size="{SVG_FONT_PX}">',
+           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+           'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+           'fill="currentColor"/></marker></defs>']
+    for edge in graph.edges:
+        (x1, y1), (x2, y2) = centre[edge.source], centre[edge.target]
+        x1 += box_w[edge.source] / 2
+        x2 -= box_w[edge.target] / 2
+        out.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
+                   f'stroke="currentColor" marker-end="url(#arrow)"/>')
+        if edge.parts:
+            out.append(f'<text class="edge" x="{(x1 + x2) / 2:.0f}" y="{(y1 + y2) / 2 - 4:.0f}" '
+                       f'text-anchor="middle">{escape(text(edge.parts))}</text>')
+    for node in graph.nodes:
+        x, y = centre[node.name]
+        w, h = box_w[node.name], box_h[node.name]
+        out.append(f'<rect x="{x - w / 2:.0f}" y="{y - h / 2:.0f}" width="{w:.0f}" '
+                   f'height="{h:.0f}" rx="5" class="node"/>')
+        lines = labels[node.name]
+        for k, line in enumerate(lines):
+            dy = (k - (len(lines) - 1) / 2) * SVG_FONT_PX * 1.3 + SVG_FONT_PX * 0.35
+            out.append(f'<text x="{x:.0f}" y="{y + dy:.0f}" text-anchor="middle">'
+                       f"{escape(line)}</text>")
+    out.append("</svg>")
+    return "\n".join(out)
 
 
 def grid(header: list[str], rows: list[list[str]], rule: str = "─") -> list[str]:

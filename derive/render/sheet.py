@@ -10,6 +10,7 @@ so the sheet is the same bytes however many processes rendered it.
   contents list, a numbered ``\section`` per problem, its own headings one level down, and the
   key at the end, each answer ``lhs = answer`` broken to the width as every formula is;
 * Markdown: the same outline with ``#`` headings and a numbered contents list;
+* HTML: one page, its contents list linking to each problem's section (MathML, no script);
 * JSON lines: one object per problem (``problem``, ``title``, ``status``, the result's own JSON
   in ``result`` and the check of an answer given in ``check``, or ``error``).
 
@@ -26,6 +27,7 @@ from typing import ClassVar
 from ..errors import UsageError
 from ..narrate.document import Document, Heading, Parts
 from ..narrate.sheet import Entry, Frame, failed_in_key, failure_note, unanswered
+from .html import HtmlRenderer, escape, page, plain_title
 from .latex import ENGINES, PREAMBLES, LatexRenderer
 from .markdown import MarkdownRenderer, display
 from .text import TextRenderer
@@ -61,15 +63,24 @@ class SheetLayout:
 
     def piece(self, entry: Entry) -> Piece:
         renderer = self.renderer()
-        heading = renderer.heading(entry.title)
+        heading = self.title(renderer, entry)
         if entry.failed:
             body = renderer.render(Document((), (failure_note(entry),), self.lang))
             key = self.key_line(renderer, entry, [renderer.parts(failed_in_key(self.lang))])
-            return Piece(entry.number, heading, body, key, failed=True)
-        body = "" if self.answers_only else renderer.render(entry.document)
-        answers = [self.answer(renderer, (chain[0], chain[-1])) for chain in entry.answers]
-        key = self.key_line(renderer, entry, answers or [renderer.parts(unanswered(self.lang))])
-        return Piece(entry.number, heading, body, key)
+        else:
+            body = renderer.render(entry.document)
+            answers = [self.answer(renderer, (chain[0], chain[-1])) for chain in entry.answers]
+            key = self.key_line(renderer, entry, answers or [renderer.parts(unanswered(self.lang))])
+        section = "" if self.answers_only else self.section(entry, heading, body)
+        return Piece(entry.number, heading, section, key, failed=entry.failed)
+
+    def section(self, entry: Entry, heading: str, body: str) -> str:
+        """A problem's section around its rendered ``body``."""
+        return body
+
+    def title(self, renderer, entry: Entry) -> str:
+        """A problem's title as its heading shows it."""
+        return renderer.heading(entry.title)
 
     def answer(self, renderer, chain) -> str:
         raise NotImplementedError
@@ -83,20 +94,25 @@ class SheetLayout:
 
 # --- LaTeX --------------------------------------------------------------------------------------
 
-class _LatexBody(LatexRenderer):
-    """A problem's blocks without its title, headings one level below the problem's section."""
+class _InSheet:
+    """A renderer of a problem's blocks: no title (the sheet heads the problem's section), and
+    its headings one level below that section's (the highest at level ``least``)."""
 
-    def __init__(self) -> None:
-        super().__init__(standalone=True)
+    least = 1
 
     def render_title(self, document: Document) -> None:
         return None
 
+    def _render_Heading(self, block: Heading) -> str:
+        return super()._render_Heading(Heading(block.parts, max(block.level, self.least) + 1))
+
+
+class _LatexBody(_InSheet, LatexRenderer):
+    def __init__(self) -> None:
+        super().__init__(standalone=True)
+
     def join(self, pieces, document: Document) -> str:
         return "\n\n".join(p for p in pieces if p) + "\n"
-
-    def _render_Heading(self, block: Heading) -> str:
-        return super()._render_Heading(Heading(block.parts, block.level + 1))
 
 
 class LatexSheet(SheetLayout):
@@ -104,10 +120,8 @@ class LatexSheet(SheetLayout):
 
     body = _LatexBody
 
-    def piece(self, entry: Entry) -> Piece:
-        piece = super().piece(entry)
-        section = "" if self.answers_only else f"\\section{{{piece.heading}}}\n\n{piece.section}"
-        return Piece(piece.number, piece.heading, section, piece.key, piece.failed)
+    def section(self, entry: Entry, heading: str, body: str) -> str:
+        return f"\\section{{{heading}}}\n\n{body}"
 
     def answer(self, renderer: _LatexBody, chain) -> str:
         return "\\begin{align*}\n" + renderer._lines(chain) + "\n\\end{align*}"
@@ -140,14 +154,8 @@ class LatexSheet(SheetLayout):
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-class _MarkdownBody(MarkdownRenderer):
-    """A problem's blocks without its title; its headings start at ``###``."""
-
-    def render_title(self, document: Document) -> None:
-        return None
-
-    def _render_Heading(self, block: Heading) -> str:
-        return super()._render_Heading(Heading(block.parts, max(block.level, 2) + 1))
+class _MarkdownBody(_InSheet, MarkdownRenderer):
+    least = 2           # ``###`` below the problem's ``##``
 
 
 class MarkdownSheet(SheetLayout):
@@ -177,6 +185,51 @@ class MarkdownSheet(SheetLayout):
         return "\n\n".join(chunks) + "\n"
 
 
+# --- HTML ---------------------------------------------------------------------------------------
+
+class _HtmlBody(_InSheet, HtmlRenderer):
+    def __init__(self) -> None:
+        super().__init__(fragment=True)
+
+
+class HtmlSheet(SheetLayout):
+    """One page: a contents list linking to each problem's section, the key at the end."""
+
+    format = "html"
+    body = _HtmlBody
+
+    def section(self, entry: Entry, heading: str, body: str) -> str:
+        return (f'<section id="problem-{entry.number}">\n<h2>{entry.number}. {heading}</h2>\n'
+                f"{body}</section>\n")
+
+    def title(self, renderer: _HtmlBody, entry: Entry) -> str:
+        return renderer.heading(entry.title, 1.5)          # an h2
+
+    def answer(self, renderer: _HtmlBody, chain) -> str:
+        return renderer.display(chain, 1)
+
+    def key_line(self, renderer, entry: Entry, answers: list[str]) -> str:
+        lead = f"<b>{entry.number}.</b> {renderer.heading(entry.title)}"
+        text = [a for a in answers if not a.startswith("<div")]
+        if text:
+            lead += " — " + " ".join(text)
+        return "\n".join([f"<p>{lead}</p>", *(a for a in answers if a.startswith("<div"))])
+
+    def assemble(self, frame: Frame, pieces: list[Piece]) -> str:
+        renderer = self.renderer()
+        chunks = [f"<h1>{renderer.heading(frame.title, 2.0)}</h1>"]
+        if not self.answers_only:
+            items = "\n".join(f'<li><a href="#problem-{p.number}">{p.heading}</a></li>'
+                               for p in pieces)
+            chunks.append(f"<nav>\n<h2>{renderer.heading(frame.contents)}</h2>\n<ol>\n{items}\n"
+                          f'<li class="key"><a href="#key">{renderer.heading(frame.key)}</a></li>\n'
+                          f"</ol>\n</nav>")
+            chunks += [p.section for p in pieces]
+        keys = "\n".join(p.key for p in pieces)
+        chunks.append(f'<section id="key">\n<h2>{renderer.heading(frame.key)}</h2>\n{keys}\n</section>')
+        return page(escape(plain_title(frame.title)), "\n".join(chunks) + "\n", self.lang)
+
+
 # --- JSON lines ---------------------------------------------------------------------------------
 
 class JsonLinesSheet(SheetLayout):
@@ -199,7 +252,7 @@ def plain(parts: Parts) -> str:
 
 
 LAYOUTS: dict[str, type[SheetLayout]] = {
-    "latex": LatexSheet, "markdown": MarkdownSheet, "json": JsonLinesSheet,
+    "latex": LatexSheet, "markdown": MarkdownSheet, "html": HtmlSheet, "json": JsonLinesSheet,
 }
 
 

@@ -241,15 +241,14 @@ def _numbers(value) -> Basic:
 
 
 def _inline(value) -> Notation:
-    """A vector or matrix of numbers on one line: ``(0.1, 0.2)``, ``((1, 2), (3, 4))``."""
-    def spell(k):
-        return spelled(value[k] if value.cols == 1 else value[k // value.cols, k % value.cols])
+    """A vector or matrix of numbers: in text on one line, ``(0.1, 0.2)``, ``((1, 2), (3, 4))``;
+    in LaTeX as a column or a matrix in brackets (narrow enough for a graph's node)."""
     if not hasattr(value, "rows"):
         return shown(value)
     if value.cols == 1:
-        items = [spell(r) for r in range(value.rows)]
+        items = [spelled(value[r]) for r in range(value.rows)]
         return Notation("(" + ", ".join(t for t, _ in items) + ")",
-                        "(" + ", ".join(x for _, x in items) + ")")
+                        r"\begin{pmatrix}" + r" \\ ".join(x for _, x in items) + r"\end{pmatrix}")
     rows = [[spelled(value[r, c]) for c in range(value.cols)] for r in range(value.rows)]
     return Notation("(" + ", ".join("(" + ", ".join(t for t, _ in row) + ")" for row in rows) + ")",
                     r"\begin{pmatrix}" + r" \\ ".join(" & ".join(x for _, x in row) for row in rows)

@@ -125,6 +125,7 @@ SVG_FONT_PX = 14
 SVG_ROW_PX = 64          # between the centres of two nodes of a layer
 SVG_GAP_PX = 110         # between two columns of nodes, for the edges and their labels
 SVG_PAD_PX = 8
+SVG_LABEL_AT = 0.4       # where along an edge its label stands
 
 
 def svg(graph: Graph, text: Text) -> str:
@@ -156,7 +157,9 @@ def svg(graph: Graph, text: Text) -> str:
         out.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
                    f'stroke="currentColor" marker-end="url(#arrow)"/>')
         if edge.parts:
-            out.append(f'<text class="edge" x="{(x1 + x2) / 2:.0f}" y="{(y1 + y2) / 2 - 4:.0f}" '
+            # nearer the source, where the edges of a node with many inputs are still apart
+            x, y = x1 + SVG_LABEL_AT * (x2 - x1), y1 + SVG_LABEL_AT * (y2 - y1)
+            out.append(f'<text class="edge" x="{x:.0f}" y="{y - 4:.0f}" '
                        f'text-anchor="middle">{escape(text(edge.parts))}</text>')
     for node in graph.nodes:
         x, y = centre[node.name]

@@ -80,7 +80,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.2em 0.8em; text-align:
 .figure { margin: 0.5em 0 1em; text-align: center; }
 svg.graph { max-width: 100%; height: auto; color: var(--text); }
 svg.graph .node { fill: var(--box); stroke: currentColor; }
-svg.graph text { fill: currentColor; } svg.graph .edge { font-style: italic; }
+svg.graph text { fill: currentColor; }
+svg.graph .edge { font-style: italic; paint-order: stroke; stroke: var(--page); stroke-width: 4px; }
 a { color: var(--accent); }
 """ + "\n".join(f".d{k} {{ margin-left: {k * INDENT_EM:g}em; }}" for k in range(1, MAX_INDENT + 1)) \
     + "\n"

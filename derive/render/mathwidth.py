@@ -4,8 +4,9 @@ Used only to decide where a displayed formula is broken (:mod:`derive.render.lin
 errs on the wide side.  The figures are those of Latin Modern Math, the math font the HTML page
 asks for first, with MathML Core's spacing: ``+``/``−`` take 2/9 em on each side, relations 5/18
 em, scripts are drawn at 71% (50% from the second level down), and a fraction inside a fraction
-(or any fraction in inline maths) is drawn at script size.  A test measures real widths in a
-browser and checks that the estimates stay close and never short by much.
+(or any fraction in inline maths) is drawn at script size.  The browser tests
+(``tests/test_html_browser.py``) draw the long formulas of the stress set and the textbook sheet
+in Chromium and check that no element is wider than the page.
 
 To account for a new element or glyph: a branch in :func:`_width` or an entry in
 :data:`GLYPHS`.

@@ -145,3 +145,11 @@ def test_negative_summand_is_bracketed():
     """Σ (−a_j) is not printed as Σ −a_j, which reads like a subtraction."""
     summed = Sum(-sigma[j] / z[j], (j, 1, n))
     assert r"\sum_{j=1}^{n} \left(-" in tex(summed) and inline(summed).startswith("Σ_(j=1..n) (-")
+
+
+def test_power_of_a_sum_is_bracketed():
+    """(Σ_k e^(z_k))² is not printed as Σ_k e^(z_k)², the sum of squares, in any format."""
+    summed = Sum(exp(z[k]), (k, 1, n))
+    assert inline(summed ** 2) == "(Σ_(k=1..n) e^(z_k))²"
+    assert inline(z[j] / summed ** 2).endswith("/(Σ_(k=1..n) e^(z_k))²")
+    assert tex(summed ** 2).startswith(r"\left(\sum")

@@ -57,7 +57,8 @@ h1, h2, h3, h4 { line-height: 1.3; }
 :lang(zh) h1, :lang(zh) h2, :lang(zh) h3, :lang(zh) h4, :lang(zh) b {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", sans-serif; }
 math { font-family: "Latin Modern Math", "STIX Two Math", "TeX Gyre Pagella Math", math; }
-.display { margin: 0.4em 0 0.8em; overflow-x: auto; text-align: center; }
+.display { margin: 0.4em 0 0.8em; padding: 0.15em 0; overflow-x: auto; overflow-y: hidden;
+  text-align: center; }
 .chain { display: inline-grid; grid-template-columns: max-content max-content;
   column-gap: 0.3em; row-gap: 0.2em; text-align: left; }
 .chain .alone { grid-column: 1 / span 2; }

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Symbol
+from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Sum, Symbol
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from sympy.printing.str import StrPrinter
@@ -130,6 +131,13 @@ class InlinePrinter(ShortNumbers, GuardedAdd, StrPrinter):
             else:
                 text = f"Σ_{limit[0]} {text}"
         return text
+
+    def parenthesize(self, item, level, strict=False):
+        # sympy ranks a sum like an atom: without brackets (Σ_k e^(z_k))² would print as
+        # Σ_k e^(z_k)², the square of one term.
+        if isinstance(item, Sum) and level >= PRECEDENCE["Pow"]:
+            return f"({self._print(item)})"
+        return super().parenthesize(item, level, strict)
 
     def _print_KroneckerDelta(self, expr):
         a, b = (self._print(x) for x in expr.args)

@@ -354,3 +354,12 @@ def test_a_node_the_loss_does_not_use_has_adjoint_zero():
     assert float(result.gradient("w").value) == 1
     for format, options in (("text", {"width": 200}), ("markdown", {}), ("latex", {})):
         assert "adjoint is 0" in result.render(format, **options)
+
+
+def test_html_shows_the_numbers_of_each_pass():
+    """In HTML (MathML) a name standing for its value prints the value, a negative one in
+    brackets."""
+    out = backprop("a = x*w; L = (a + a^2 - t)^2", at={"x": 0.5, "w": 1.5, "t": 1}).render("html")
+    assert "<mn>1.5</mn><mo>·</mo><mn>0.5</mn>" in out            # a = w·x = 1.5·0.5
+    assert "<mn>1</mn><mo>·</mo><mn>0.625</mn>" in out            # ū = L̄·∂L/∂u = 1·0.625
+    assert '<mo stretchy="false">(</mo><mrow><mo>−</mo><mn>0.625</mn></mrow>' in out

@@ -256,6 +256,15 @@ class _Printer(MathMLPresentationPrinter):
             return plain_mathml(self, e.name)
         return self.node("mfrac", plain_mathml(self, e.top), plain_mathml(self, e.bottom))
 
+    def _print_ValueShown(self, e):
+        """A name shown as its value (a negative one in brackets)."""
+        number = plain_mathml(self, e.text) if "·10" in e.text else self._signed(e.text)
+        return self.bracketed(number) if e.text.startswith("-") else number
+
+    def _print_ShownDifference(self, e):
+        left, right = (self._print(a) for a in e.args)
+        return self.node("mrow", left, self.mo(MINUS), right)
+
     def _print_Shown(self, e):
         row = self.node("mrow")
         for op, arg in e._pieces():

@@ -365,14 +365,11 @@ class ChainStep(CombiningStep):
 
 
 @dataclass(frozen=True, kw_only=True)
-class LogDiffStep(CombiningStep):
-    """d/dx f^g = f^g·(g'·ln f + g·f'/f), from f^g = e^{g·ln f}."""
+class ByItsLogarithm(CombiningStep):
+    """d/dx y = y·d/dx ln y: the base of the two kinds of logarithmic differentiation."""
 
-    rule: ClassVar[str] = "log_diff"
-    base: Expr
-    exponent: Expr
-    log_form: Expr       # g·ln f, the logarithm of the expression
-    log_step: Step       # d/dx (g·ln f)
+    log_form: Expr       # ln y, written out
+    log_step: Step       # d/dx ln y
 
     def children(self) -> tuple[Step, ...]:
         return (self.log_step,)
@@ -382,6 +379,40 @@ class LogDiffStep(CombiningStep):
 
     def evaluate(self, results: Sequence[Expr]) -> Expr:
         return self.expr * results[0]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogDiffStep(ByItsLogarithm):
+    """d/dx f^g = f^g·(g'·ln f + g·f'/f), from f^g = e^{g·ln f}."""
+
+    rule: ClassVar[str] = "log_diff"
+    base: Expr
+    exponent: Expr
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogLawsStep(CombiningStep):
+    """d/dx ln(f·g/h) = d/dx (ln f + ln g − ln h), and ln fⁿ = n·ln f: the log laws first."""
+
+    rule: ClassVar[str] = "log_laws"
+    expanded: Expr       # the logarithm written by the log laws
+    expanded_step: Step  # d/dx of it, term by term
+
+    def children(self) -> tuple[Step, ...]:
+        return (self.expanded_step,)
+
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return results[0]
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return results[0]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogProductStep(ByItsLogarithm):
+    """d/dx y = y·d/dx ln y for a product of powers y, ln y = Σ kᵢ·ln fᵢ by the log laws."""
+
+    rule: ClassVar[str] = "log_product"
 
 
 @dataclass(frozen=True, kw_only=True)

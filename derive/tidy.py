@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from sympy import (Expr, Mul, Pow, Sum, Symbol, apart, cancel, cos, cot, count_ops,
+from sympy import (Add, Expr, Mul, Pow, Sum, Symbol, apart, cancel, cos, cot, count_ops,
                    csc, expand, factor_terms, fraction, log, logcombine, powsimp, sec, sin, tan,
                    together)
 
@@ -174,15 +174,15 @@ def _ratio(expr: Expr, name: str) -> Expr:
     """One identity of :data:`_RATIOS` (``sin/cos = tan``, …) wherever a product holds it."""
     _, function, pattern = next(r for r in _RATIOS if r[0] == name)
 
-    def rewrite(product: Expr) -> Expr:
+    def rewrite(term: Expr) -> Expr:
         powers: dict = {}
-        for factor in Mul.make_args(product):
+        for factor in Mul.make_args(term):
             base, exponent = factor.as_base_exp()
             if isinstance(base, (sin, cos)) and exponent.is_Integer:
                 powers[(type(base), base.args[0])] = exponent
+        product = term
         for a in sorted({arg for _, arg in powers}, key=str):
-            counts = [powers.get((f, a), 0) * sign for f, sign in pattern]
-            n = min(counts)
+            n = min(powers.get((f, a), 0) * sign for f, sign in pattern)
             if n <= 0:
                 continue
             for f, sign in pattern:
@@ -191,7 +191,7 @@ def _ratio(expr: Expr, name: str) -> Expr:
         return product
 
     return expr.replace(lambda e: e.is_Mul or (e.is_Pow and isinstance(e.base, (sin, cos))),
-                        lambda e: rewrite(e) if e.is_Mul else rewrite(Mul(e, 1, evaluate=False)))
+                        rewrite)
 
 
 def _ratios(expr: Expr) -> list[Named]:
@@ -225,10 +225,16 @@ def _trig_identities(expr: Expr) -> list[Named]:
         step("common_denominator", _common_denominator(current))
     step("pythagoras", _pythagoras(current))
     if _has_denominator(current) and current.is_Mul and any(f.is_Add for f in current.args):
-        step("expand", expand(current))
+        step("split_fraction", _split_fraction(current))
     for name, form in _ratios(current):
         step(name, form)
     return steps
+
+
+def _split_fraction(expr: Expr) -> Expr:
+    """(a + b)/d as a/d + b/d, the numerator expanded and the denominator kept."""
+    numerator, denominator = fraction(expr)
+    return Add(*(term / denominator for term in Add.make_args(expand(numerator))))
 
 
 def _ratios_only(expr: Expr) -> list[Named]:
@@ -308,12 +314,14 @@ def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
         for name, move in moves:
             outcome = move(current)
             chain = outcome if isinstance(outcome, list) else [(name, outcome)]
-            if not chain or chain[-1][1] == current:
-                continue
-            ops = count_ops(chain[-1][1])
-            score = ops + _cost(name, current, chain[-1][1])
-            if score < best_score:
-                best, best_score, best_size = chain, score, ops
+            for end in range(len(chain), 0, -1):       # the longest best prefix of a chain
+                form = chain[end - 1][1]
+                if form == current:
+                    continue
+                ops = count_ops(form)
+                score = ops + _cost(name, current, form)
+                if score < best_score:
+                    best, best_score, best_size = chain[:end], score, ops
         if best is None:
             break
         steps.extend(best)

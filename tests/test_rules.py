@@ -86,7 +86,9 @@ def _examples() -> list[Step]:
     ordinary = [trace(e, x) for e in (
         sympy.Integer(3), y**2 + sympy.sin(x), 3 * x**2, x * sympy.exp(x) * sympy.sin(x),
         sympy.sin(x) / x, sympy.log(x, 2), sympy.log(x**2 + 1), 2**x, x**x, sympy.Abs(x),
-        sympy.Abs(x**2 - 1), relu(x), sympy.erf(x), f(x**2), sympy.tan(x))]
+        sympy.Abs(x**2 - 1), relu(x), sympy.erf(x), f(x**2), sympy.tan(x),
+        sympy.log(x**2 * sympy.sin(x) / (2 * x + 1)),
+        sympy.sqrt(x) * (x**2 + 3)**sympy.Rational(2, 3) * (3 * x - 4)**4)]
     repeated = trace_repeated(x**2 * y, (x, y))
     indexed = differentiate(sympy.exp(z[j]) / sympy.Sum(sympy.exp(z[k]), (k, 1, n)), z[i])
     return [*ordinary, repeated, indexed]

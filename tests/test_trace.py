@@ -6,8 +6,8 @@ from sympy import Abs, E, Function, Rational, cos, erf, exp, gamma, log, pi, sin
 
 from derive.functions import TABLE, relu
 from derive.steps import (AbsStep, ChainStep, ConstantMultipleStep, ConstantStep, ExponentialStep,
-                          ExpStep, FunctionStep, HeldConstantStep, LogBaseStep, LogDiffStep,
-                          LogStep, PowerStep, ProductStep, QuotientStep, ReluStep, SumStep,
+                          ExpStep, FunctionStep, HeldConstantStep, LogBaseStep, LogDiffStep, LogLawsStep,
+                          LogProductStep, LogStep, PowerStep, ProductStep, QuotientStep, ReluStep, SumStep,
                           UnknownStep, VariableStep, walk)
 from derive.trace import trace, trace_repeated
 from derive.verify import sympy_derivative
@@ -46,6 +46,9 @@ CASES = [
     (log(x, 2), LogBaseStep),
     (x**x, LogDiffStep),
     (sin(x) ** x, LogDiffStep),
+    (sympy.log(x**2 * sin(x) / (2 * x + 1)), LogLawsStep),
+    (sympy.log(sympy.sqrt(x**2 + 1)), LogLawsStep),
+    ((x + 1)**2 * (x - 2)**3 / (x**2 + 1)**4, LogProductStep),
     (Abs(x), AbsStep),
     (relu(x), ReluStep),
     (erf(x), FunctionStep),

@@ -24,7 +24,7 @@ from typing import Iterator
 from ..errors import UsageError
 from ..steps import (AbsStep, ConstantMultipleStep, ConstantStep, ExponentialStep, ExpStep,
                      FunctionStep, HeldConstantStep, LogBaseStep, LogStep, PowerStep, Step, SumStep,
-                     VariableStep)
+                     UnknownStep, VariableStep)
 
 LEVELS = ("brief", "standard", "full")
 DEFAULT = "standard"
@@ -59,13 +59,19 @@ def narrating_at(level: str | None) -> Iterator[str]:
         _LEVEL.reset(token)
 
 
+def _function_of_the_variable(step: Step) -> bool:
+    """y(x) differentiated by x: its derivative is written dy/dx, nothing to explain."""
+    return (isinstance(step, UnknownStep) and step.reason == "undefined_function"
+            and step.expr.args == (step.var,))
+
+
 def is_known(step: Step) -> bool:
     """Whether a learner writes this derivative down at once: a table derivative of the variable
     itself, a constant multiple of one, or a sum of such (without recursion: trees are deep)."""
     stack = [step]
     while stack:
         node = stack.pop()
-        if isinstance(node, _TABLE):
+        if isinstance(node, _TABLE) or _function_of_the_variable(node):
             continue
         if isinstance(node, (SumStep, ConstantMultipleStep)):
             stack.extend(node.children())

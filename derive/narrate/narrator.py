@@ -165,7 +165,7 @@ class Narrator:
             return self.say("verdict.failed", count=failed)
         if not v.verified:
             return self.say("verdict.unchecked", count=counts.get("unchecked", 0), checks=checks)
-        if self.detail == "brief":      # how many steps were checked, and how, in full only
+        if self.detail != "full":       # how many steps were checked, and how, in full only
             return self.say("verdict.brief")
         return self.say("verdict.verified", checks=checks)
 
@@ -377,6 +377,12 @@ class Narrator:
     def _slots_ChainStep(self, step) -> dict:
         return {"outer": Math(step.outer), "u": Math(step.u), "inner": Math(abbreviate(step.inner))}
 
+    def _slots_LogLawsStep(self, step) -> dict:
+        return {"expanded": Math(step.expanded)}
+
+    def _slots_LogProductStep(self, step) -> dict:
+        return {"log_form": Math(step.log_form), "expr": Math(abbreviate(step.expr))}
+
     def _slots_LogDiffStep(self, step) -> dict:
         return {"exp_form": Math(exp(step.log_form, evaluate=False)),
                 "log_form": Math(step.log_form)}
@@ -409,6 +415,9 @@ class Narrator:
     def _combine_ChainStep(self, step) -> Parts:
         return self.say("combine.chain", u=Math(step.u), inner=Math(abbreviate(step.inner)))
 
+    def _combine_LogProductStep(self, step) -> Parts:
+        return self.say("combine.log_product", expr=Math(abbreviate(step.expr)))
+
     def _combine_LogDiffStep(self, step) -> Parts:
         return self.say("combine.log_diff", expr=Math(abbreviate(step.expr)))
 
@@ -416,6 +425,17 @@ class Narrator:
 
     def _notes_Step(self, step: Step, depth: int) -> list[Block]:
         return []
+
+    def _notes_LogLawsStep(self, step, depth: int) -> list[Block]:
+        """The route not taken, one line away."""
+        if self.detail == "brief":
+            return []
+        return [Note(self.say("note.log_laws", expr=Math(step.expr)), NoteKind.ASSUMPTION, depth)]
+
+    def _notes_LogProductStep(self, step, depth: int) -> list[Block]:
+        if self.detail == "brief":
+            return []
+        return [Note(self.say("note.log_product"), NoteKind.ASSUMPTION, depth)]
 
     def _notes_AbsStep(self, step, depth: int) -> list[Block]:
         return [Note(self.say("note.abs", x=Math(step.var)), NoteKind.ASSUMPTION, depth)]

@@ -12,12 +12,16 @@ constant are said by the pieces every narration shares (:func:`.narrator.how_rea
 
 from __future__ import annotations
 
-from sympy import Derivative, FiniteSet, Function, Limit, Tuple, latex
+from dataclasses import fields, is_dataclass, replace
 
-from ..notation import (Notation, derivative_notation, distinct, fraction_shown, nabla, named,
+from sympy import Basic, Derivative, FiniteSet, Function, Integer, Limit, Tuple, latex
+from sympy.core.parameters import evaluate as evaluation
+
+from ..notation import (Notation, Written, derivative_notation, distinct, fraction_shown, nabla, named,
                        product, total)
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
                        Paragraph, Result, Tree, TreeNode)
+from .detail import current_detail
 from .labels import CLAUSES
 from .narrator import Narrator, held_note, how_read, join, listed, reading_notes
 from .phrases import say
@@ -309,22 +313,47 @@ def narrate_limit(r, lang: str) -> Document:
 
 # --- implicit differentiation -----------------------------------------------------------------
 
+def _rewritten(value, mapping: dict):
+    """Blocks (or anything inside them) with every formula's ``mapping`` applied."""
+    if isinstance(value, Basic):
+        with evaluation(False):         # the forms as the steps show them, not re-evaluated
+            return value.xreplace(mapping)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_rewritten(v, mapping) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _rewritten(getattr(value, f.name), mapping)
+                                 for f in fields(value)})
+    return value
+
+
 def narrate_implicit(r, lang: str) -> Document:
+    """Both sides differentiated with y = y(x), the dy/dx terms collected and solved; the
+    formula −F_x/F_y as the check (with its two partial derivatives in ``full`` detail)."""
     x, y, F = r.x, r.y, r.expression
     dydx = derivative_notation(y, x, partial=False)
     formula = Notation(f"−F_{x}/F_{y}", rf"-\frac{{F_{{{x}}}}}{{F_{{{y}}}}}")
+    collected = total(r.without, product(r.coefficient, dydx)) if r.without != 0 else \
+        product(r.coefficient, dydx)
+    y_of_x = Function(y.name)(x)
+    written = {Derivative(y_of_x, x): dydx,                   # as a textbook writes them
+               y_of_x: Written(str(y), latex(y))}
     blocks: list[Block] = [
         Paragraph(say(lang, "implicit.setup", F=Math(F), y=Math(y), x=Math(x))),
         *reading_notes(lang, r.readings),
+        Heading(say(lang, "implicit.both_sides", x=Math(x), y=Math(y)), level=2),
+        *_rewritten(_traced_blocks(lang, r.both_sides), written),
+        Equation((collected, Integer(0)), label=say(lang, "implicit.collect", dydx=Math(dydx), y=Math(y))),
+        Equation(_shown_once((dydx, fraction_shown(-r.without, r.coefficient), r.result)),
+                 label=say(lang, "implicit.solve", dydx=Math(dydx))),
+        Heading(say(lang, "implicit.check_title"), level=2),
         Paragraph(say(lang, "implicit.formula", dydx=Math(dydx), formula=Math(formula))),
-        Heading(say(lang, "implicit.fx", x=Math(x)), level=2),
-        *_held_note(lang, F, x),
-        *_traced_blocks(lang, r.fx),
-        Heading(say(lang, "implicit.fy", y=Math(y)), level=2),
-        *_held_note(lang, F, y),
-        *_traced_blocks(lang, r.fy),
-        Equation(_shown_once((dydx, formula, fraction_shown(-r.fx.result, r.fy.result), r.result)),
-                 label=say(lang, "implicit.combine")),
     ]
+    if current_detail() == "full":
+        blocks += [Heading(say(lang, "implicit.fx", x=Math(x)), level=3),
+                   *_held_note(lang, F, x), *_traced_blocks(lang, r.fx),
+                   Heading(say(lang, "implicit.fy", y=Math(y)), level=3),
+                   *_held_note(lang, F, y), *_traced_blocks(lang, r.fy)]
+    blocks.append(Equation(_shown_once((dydx, formula, fraction_shown(-r.fx.result, r.fy.result),
+                                        r.result)), label=say(lang, "implicit.combine")))
     blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff"), r.verified))
     return Document(say(lang, "implicit.title", F=Math(F), dydx=Math(dydx)), tuple(blocks), lang)

@@ -27,12 +27,13 @@ from .display import Elided, Parens, distinct, guard_add, guard_mul
 from .indexed import INDEX_NAMES, Entry, SumExcept, Vector, entries, vector
 from .letters import GREEK, READ_BY_NAME, greek_command, plain_to_latex
 from .shown import (Notation, Shown, ShownFraction, ShownProduct, ShownSum, as_value,
-                    derivative_notation, fraction_shown, nabla, named, product, total)
+                    derivative_notation, fraction_shown, nabla, named, product, total,
+                    Written)
 
 __all__ = [
     "Elided", "Entry", "GREEK", "INDEX_NAMES", "Notation", "Parens",
     "PartialDerivative", "READ_BY_NAME", "Shown", "ShownFraction", "ShownProduct", "ShownSum",
-    "SumExcept", "Vector", "as_value", "derivative_notation", "derivative_of", "distinct", "entries",
+    "SumExcept", "Vector", "Written", "as_value", "derivative_notation", "derivative_of", "distinct", "entries",
     "fraction_shown", "greek_command", "guard_add", "guard_mul", "is_named", "is_partial",
     "nabla", "named", "plain_to_latex", "product", "total", "vector",
 ]

@@ -41,6 +41,28 @@ class Notation(Symbol):
         return prettyForm(*stringPict("\n".join(lines), baseline=1).parens("", ""))
 
 
+class Written(sympy.Expr):
+    """A quantity written by its name that is not a free symbol of the formula: ``y`` for
+    y(x) in implicit differentiation, so that d/dx of a formula in x and y stays d/dx."""
+
+    def __new__(cls, text: str, latex: str):
+        obj = super().__new__(cls)
+        obj.text, obj.latex = text, latex
+        return obj
+
+    def _hashable_content(self):
+        return (self.text, self.latex)
+
+    def _sympystr(self, printer):
+        return self.text
+
+    def _latex(self, printer):
+        return self.latex
+
+    def _pretty(self, printer):
+        return prettyForm(self.text)
+
+
 def derivative_notation(top: Basic, bottom: Basic, partial: bool = True) -> Notation:
     """∂top/∂bottom (or d top/d bottom) as a notation symbol."""
     d, dl = ("∂", r"\partial ") if partial else ("d", "d")

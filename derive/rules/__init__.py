@@ -3,7 +3,9 @@
 A matcher is ``match(expr, var, ctx) -> Step | None``.  The order matters where rules overlap:
 constants first (so nothing below sees an x-free expression), then the variable, sums, named
 forms that sympy hides inside products (``log(x)/log(b)``), constant multiples (so the product
-and quotient rules only see factors that depend on x), and so on.  Whatever no matcher takes
+and quotient rules only see factors that depend on x), logarithmic differentiation before the
+quotient and product rules (a product of several powered factors), the log laws before the
+chain rule for ln (ln of a product, quotient or power), and so on.  Whatever no matcher takes
 falls to :func:`~derive.rules.functions.fallback`, the last entry: a visible
 :class:`~derive.steps.UnknownStep`.  A topic may put matchers of its own in front of the table
 (:class:`TraceContext`; the indexed rules of :mod:`derive.indexed` do).
@@ -51,7 +53,7 @@ from .basic import match_constant, match_constant_multiple, match_power, match_s
 from .context import Matcher, TraceContext
 from .fractions import match_log_base, match_product, match_quotient
 from .functions import (fallback, match_abs, match_exp, match_function_of_inner, match_log,
-                        match_powers, match_relu, match_table)
+                        match_log_laws, match_log_product, match_powers, match_relu, match_table)
 
 MATCHERS: tuple[Matcher, ...] = (
     match_constant,
@@ -60,10 +62,12 @@ MATCHERS: tuple[Matcher, ...] = (
     match_log_base,
     match_constant_multiple,
     match_power,
+    match_log_product,
     match_quotient,
     match_product,
     match_powers,
     match_exp,
+    match_log_laws,
     match_log,
     match_table,
     match_abs,

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sympy import Abs, Expr, Function, Heaviside, Symbol, exp, log, sign
+from sympy import Abs, Add, Expr, Function, Heaviside, Mul, Symbol, exp, log, sign
 
 from ..functions import TABLED, relu
 from ..steps import (AbsStep, ChainStep, ExponentialStep, ExpStep, FunctionStep, LogDiffStep,
-                     LogStep, ReluStep, UnknownStep)
+                     LogLawsStep, LogProductStep, LogStep, ReluStep, UnknownStep)
 from .context import TraceContext
 
 
@@ -53,6 +53,48 @@ def match_log(expr: Expr, var: Symbol, ctx: TraceContext):
     if arg == var:
         return LogStep(expr=expr, var=var, result=1 / var)
     return chain_step(expr, arg, var, ctx, log)
+
+
+def _powered(factor: Expr, var: Symbol, ctx: TraceContext) -> bool:
+    """A factor fⁿ with f depending on ``var`` and a constant exponent n ≠ 1."""
+    return (factor.is_Pow and ctx.depends(factor.base, var)
+            and not ctx.depends(factor.exp, var))
+
+
+def log_terms(product: Expr, var: Symbol, ctx: TraceContext) -> list[Expr]:
+    """ln of a product by the log laws, factor by factor in the product's order:
+    ln(f·g⁻¹·hⁿ) = ln f − ln g + n·ln h."""
+    return [factor.exp * log(factor.base) if _powered(factor, var, ctx) else log(factor)
+            for factor in Mul.make_args(product)]
+
+
+def match_log_laws(expr: Expr, var: Symbol, ctx: TraceContext):
+    """ln of a product, a quotient or a power: the log laws first (ln(x² sin x/(2x+1)) =
+    2 ln x + ln sin x − ln(2x+1)), then term by term."""
+    arg = _single_argument(expr, log)
+    if arg is None:
+        return None
+    varying = [f for f in Mul.make_args(arg) if ctx.depends(f, var)]
+    if not (len(varying) >= 2 or (len(varying) == 1 and _powered(varying[0], var, ctx)
+                                  and varying[0].exp != -1)):
+        return None
+    expanded = Add(*log_terms(arg, var, ctx), evaluate=False)     # in the factors' order
+    return LogLawsStep.build(expr=expr, var=var, expanded=expanded,
+                             expanded_step=ctx.trace(expanded, var), tidy=ctx.tidy)
+
+
+def match_log_product(expr: Expr, var: Symbol, ctx: TraceContext):
+    """A product or quotient of several powered factors (at least three factors that vary, two
+    of them powers of a sum or a function): logarithmic differentiation, y′ = y·(ln y)′."""
+    if not expr.is_Mul:
+        return None
+    varying = [f for f in expr.args if ctx.depends(f, var)]
+    powered = [f for f in varying if _powered(f, var, ctx) and not f.base.is_Symbol]
+    if len(varying) < 3 or len(powered) < 2:
+        return None
+    log_form = Add(*log_terms(expr, var, ctx), evaluate=False)
+    return LogProductStep.build(expr=expr, var=var, log_form=log_form,
+                                log_step=ctx.trace(log_form, var), tidy=ctx.tidy)
 
 
 def match_table(expr: Expr, var: Symbol, ctx: TraceContext):
@@ -123,4 +165,4 @@ def fallback(expr: Expr, var: Symbol, ctx: TraceContext) -> UnknownStep:
     return UnknownStep(expr=expr, var=var, result=diff(expr, var), reason=reason, name=name)
 
 
-__all__ = ["chain_step", "fallback"]
+__all__ = ["chain_step", "fallback", "log_terms"]

@@ -1,8 +1,11 @@
-"""Implicit differentiation: for F(x, y) = 0, dy/dx = −F_x / F_y.
+"""Implicit differentiation, the textbook's way: for F(x, y) = 0, differentiate both sides with
+respect to x with y = y(x), collect the dy/dx terms and solve; dy/dx = −F_x / F_y is the check.
 
-Both partial derivatives are traced (the other variable held constant), the quotient formed and
-tidied, and the answer compared with ``sympy.idiff``.  An equation ``lhs = rhs`` is read as
-F = lhs − rhs; an expression alone is read as F = 0.
+The derivative of F(x, y(x)) is traced like any other (y(x) is an undefined function, so every
+y brings a factor dy/dx by the chain rule); it is linear in dy/dx, A + B·dy/dx, which gives
+dy/dx = −A/B, tidied.  Both partial derivatives F_x and F_y are traced too (the other variable
+held constant), and the answer is compared with −F_x/F_y and with ``sympy.idiff``.  An equation
+``lhs = rhs`` is read as F = lhs − rhs; an expression alone is read as F = 0.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy
-from sympy import Basic, Equality, Expr, Symbol
+from sympy import Basic, Derivative, Dummy, Equality, Expr, Function, Integer, Symbol
 
 from ..deep import run_deep
 from ..derivation import Derivation
@@ -36,10 +39,15 @@ class ImplicitDerivative(ExpressionResult):
     result: Expr
     check: Verdict
     readings: tuple = ()
+    both_sides: Derivation | None = None   # d/dx F(x, y(x)), y a function of x
+    without: Expr = Integer(0)             # A in A + B·dy/dx = 0
+    coefficient: Expr = Integer(1)         # B
+    formula_check: Verdict | None = None   # the answer against −F_x/F_y
 
     @property
     def verified(self) -> bool:
-        return self.fx.verified and self.fy.verified and self.check.ok
+        routes = self.both_sides is None or (self.both_sides.verified and self.formula_check.ok)
+        return self.fx.verified and self.fy.verified and self.check.ok and routes
 
     def _data(self) -> dict:
 
@@ -52,6 +60,11 @@ class ImplicitDerivative(ExpressionResult):
                       "result": latex_string(self.result)},
             "verified": self.verified,
             **self.check.data(),
+            "route": "both_sides",
+            "both_sides": traced_data(self.both_sides),
+            "collected": {"without": expression_string(self.without),
+                          "coefficient": expression_string(self.coefficient)},
+            "formula_check": self.formula_check.data(),
             "steps": [traced_data(self.fx), traced_data(self.fy)],
         }
 
@@ -106,8 +119,23 @@ def _implicit(text, F, x, y, readings) -> ImplicitDerivative:
     fx, fy = traced(F, x), traced(F, y)
     if fy.result == 0:
         raise UsageError(f"∂F/∂{y} is 0: the equation does not define {y} as a function of {x}")
-    raw = -fx.result / fy.result
+    both_sides, without, coefficient = _both_sides(F, x, y)
+    raw = -without / coefficient
     result = tidy(raw)
     check = compare(result, sympy.idiff(F, y, x), "sympy.idiff")
+    formula_check = compare(result, tidy(-fx.result / fy.result), "−F_x/F_y")
     return ImplicitDerivative(input=text, expression=F, x=x, y=y, fx=fx, fy=fy, raw=raw,
-                              result=result, check=check, readings=readings)
+                              result=result, check=check, readings=readings,
+                              both_sides=both_sides, without=without, coefficient=coefficient,
+                              formula_check=formula_check)
+
+
+def _both_sides(F: Expr, x: Symbol, y: Symbol) -> tuple[Derivation, Expr, Expr]:
+    """d/dx F(x, y(x)) traced, and its parts A and B in A + B·dy/dx (y written y again)."""
+    y_of_x = Function(y.name)(x)
+    both_sides = traced(F.xreplace({y: y_of_x}), x)
+    slope = Dummy("slope")
+    linear = both_sides.result.xreplace({Derivative(y_of_x, x): slope}).xreplace({y_of_x: y})
+    coefficient = linear.diff(slope)
+    without = linear.xreplace({slope: 0})
+    return both_sides, tidy(without), tidy(coefficient)

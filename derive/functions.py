@@ -24,9 +24,9 @@ from typing import Callable, ClassVar
 
 import mpmath
 import sympy
-from sympy import (Abs, Expr, Function, Heaviside, LambertW, Max, acos, acosh, acot, acoth, acsc,
+from sympy import (S, Abs, Expr, Function, Heaviside, LambertW, Max, acos, acosh, acot, acoth, acsc,
                    acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc, csch,
-                   erf, erfc, exp, log, pi, sec, sech, sin, sinh, sqrt, tan, tanh)
+                   erf, erfc, exp, log, pi, sec, sech, sign, sin, sinh, sqrt, tan, tanh)
 
 
 class NamedFunction(Function):
@@ -268,6 +268,8 @@ TABLE: tuple[TabledFunction, ...] = (
     _f(gelu, "gelu", lambda x: gelu(x).fdiff(), None, "GELU"),
     _f(silu, "silu", lambda x: silu(x).fdiff(), None, "SiLU", "swish"),
     _f(mish, "mish", lambda x: mish(x).fdiff(), None, "Mish"),
+    # piecewise constant: the derivative 0 holds wherever the function does not jump
+    _f(sign, "step", lambda x: S.Zero, None, "sgn", evaluator=mpmath.sign),
 )
 
 #: The registry by sympy class.

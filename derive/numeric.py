@@ -46,7 +46,6 @@ FUNCTIONS: dict[type, Callable] = {
     **{entry.function: entry.numeric for entry in TABLE},
     sympy.exp: _mp.exp, sympy.gamma: _mp.gamma,
     sympy.Abs: abs,
-    sympy.sign: _real_only(_mp.sign),
     sympy.Heaviside: _real_only(_heaviside),
     relu: relu.numeric,
     sympy.Max: _real_only(max),

@@ -243,6 +243,15 @@ def _ratios_only(expr: Expr) -> list[Named]:
 
 Move = Callable[[Expr], "Expr | list[Named]"]
 
+
+def _evaluate(expr: Expr) -> Expr:
+    """Every node rebuilt with sympy's evaluation: what the parser held to keep the problem as
+    typed (``sin(π/2)``, ``e^{2 ln x}``, ``3·(x+1)``) is worked out in results."""
+    if expr.is_Atom or not expr.args:
+        return expr
+    return expr.func(*(_evaluate(arg) for arg in expr.args))
+
+
 #: (name, move): a move returns the rewritten form, or a chain of named forms
 MOVES: tuple[tuple[str, Move], ...] = (
     ("factor_out", _factor_out),
@@ -256,6 +265,7 @@ MOVES: tuple[tuple[str, Move], ...] = (
     ("exponent_law", _exponent_law),
     ("ratios", _ratios_only),
     ("trig", _trig_identities),
+    ("evaluate", _evaluate),
 )
 SUM_MOVES: tuple[tuple[str, Move], ...] = (
     ("factor_out", _factor_out),

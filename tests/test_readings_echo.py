@@ -20,6 +20,8 @@ COMMANDS = [
     ["implicit", "xy + y^2 = 1"],
     ["check", "xy", "y", "--wrt", "x"],
     ["check", "x^2 y", "2xy", "--wrt", "x"],
+    ["jacobian", "xy z_j", "--wrt", "z_i"],
+    ["jacobian", "xy^2", "--wrt", "y"],
 ]
 
 

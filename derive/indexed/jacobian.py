@@ -47,6 +47,7 @@ class IndexedJacobian(IndexedResult):
     pair: tuple[Symbol, Symbol] | None = None
     names: tuple[tuple[Expr, Expr], ...] = ()
     sum_one: Expr | None = None
+    readings: tuple = ()  # how the input was read
 
     def _described(self) -> dict:
         return {"pair": json_value(self.pair), "names": json_value(self.names),
@@ -60,8 +61,9 @@ def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     plain variables (returns a :class:`PlainJacobian` of ordinary derivations).
     """
     text = expression if isinstance(expression, str) else str(expression)
-    expr = parse(expression, indices=INDEX_SYNTAX).expr if isinstance(expression, str) \
-        else expression
+    parsed = parse(expression, indices=INDEX_SYNTAX) if isinstance(expression, str) else None
+    expr = parsed.expr if parsed is not None else expression
+    readings = parsed.readings if parsed is not None else ()
     if expr.atoms(AppliedUndef):
         raise UsageError("undefined functions such as f(z_j) have no indexed derivative here")
     variables = [wrt] if isinstance(wrt, (str, Basic)) else list(wrt)
@@ -70,13 +72,13 @@ def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     variables = [parse_variable(v, indices=INDEX_SYNTAX) if isinstance(v, str) else v
                  for v in variables]
     if all(isinstance(v, Symbol) for v in variables):
-        return run_deep(_plain_jacobian, text, expr, tuple(variables))
+        return run_deep(_plain_jacobian, text, expr, tuple(variables), readings)
     if len(variables) != 1 or not isinstance(variables[0], Indexed):
         raise UsageError("give either one entry (--wrt z_i) or plain variables (--wrt w1 --wrt w2)")
-    return run_deep(_indexed, text, expr, variables[0])
+    return run_deep(_indexed, text, expr, variables[0], readings)
 
 
-def _indexed(text: str, expr: Expr, var: Indexed) -> IndexedJacobian:
+def _indexed(text: str, expr: Expr, var: Indexed, readings: tuple = ()) -> IndexedJacobian:
     bound = {lim[0] for s in expr.atoms(Sum) for lim in s.limits}
     wrt_index = var.indices[0]
     free = sorted({e.indices[0] for e in entries(expr)} - bound, key=str)
@@ -95,7 +97,7 @@ def _indexed(text: str, expr: Expr, var: Indexed) -> IndexedJacobian:
     return IndexedJacobian(input=text, expression=expr, wrt=(var,), stages=stages,
                            results={"jacobian" if out is not None else "gradient": final.result},
                            pair=(wrt_index, out) if out is not None else None, names=names,
-                           sum_one=_target_sum(final.result))
+                           sum_one=_target_sum(final.result), readings=readings)
 
 
 def _final(stages):
@@ -152,6 +154,7 @@ class PlainJacobian(ExpressionResult):
     """Derivatives with respect to plain variables, one ordinary derivation each."""
 
     derivations: tuple[Derivation, ...]
+    readings: tuple = ()  # how the input was read
 
     @property
     def verified(self) -> bool:
@@ -164,10 +167,12 @@ class PlainJacobian(ExpressionResult):
                 "parts": [d.data() for d in self.derivations]}
 
 
-def _plain_jacobian(text: str, expr: Expr, variables: tuple[Symbol, ...]) -> PlainJacobian:
+def _plain_jacobian(text: str, expr: Expr, variables: tuple[Symbol, ...], readings: tuple = ()
+                    ) -> PlainJacobian:
     if expr.atoms(Indexed) or expr.has(Sum):
         raise UsageError("with indexed entries or sums, differentiate by an entry such as --wrt z_i")
     missing = [str(v) for v in variables if v not in expr.free_symbols]
     if missing:
         raise UsageError(f"the expression does not contain {', '.join(missing)}")
-    return PlainJacobian(text, expr, tuple(explain(expr, wrt=v) for v in variables))
+    return PlainJacobian(text, expr, tuple(explain(expr, wrt=v) for v in variables),
+                         readings=readings)

@@ -16,7 +16,7 @@ from ..notation import distinct
 from ..notation.indexed import i, j, m, n
 from .document import (Block, Case, Cases, Document, Equation, Formula, Heading, Math, Note,
                        NoteKind, Paragraph, Result)
-from .narrator import Narrator, narrate_derivation
+from .narrator import Narrator, narrate_derivation, reading_notes
 from .phrases import say
 
 MATRIX = Formula("J = diag(σ) − σσᵀ", r"J = \operatorname{diag}(\sigma) - \sigma \sigma^{\top}")
@@ -178,7 +178,8 @@ _JACOBIAN_STAGES = {"derivative": _derivative_stage, "recognise": _recognise_sta
 def narrate_jacobian(result, lang: str) -> Document:
     """An :class:`~derive.indexed.jacobian.IndexedJacobian`: rules, cases when δ_ij appears,
     the names."""
-    blocks: list = [Paragraph(say(lang, "indexed.input", expr=Math(result.expression)))]
+    blocks: list = [Paragraph(say(lang, "indexed.input", expr=Math(result.expression))),
+                    *reading_notes(lang, result.readings)]
     for stage in result.stages:
         blocks.extend(_JACOBIAN_STAGES[stage.rule.value](lang, result, stage))
     if not result.has("case") and result.pair:
@@ -192,7 +193,7 @@ def narrate_jacobian(result, lang: str) -> Document:
 
 def narrate_plain_jacobian(result, lang: str) -> Document:
     """A :class:`~derive.indexed.jacobian.PlainJacobian`: one ordinary derivation per variable."""
-    blocks: list = []
+    blocks: list = [*reading_notes(lang, result.readings)]
     for d in result.derivations:
         blocks.append(Heading(say(lang, "indexed.plain.title", var=Math(d.wrt[0])), level=2))
         blocks.extend(narrate_derivation(d, lang).blocks)

@@ -440,6 +440,12 @@ class Narrator:
     def _notes_AbsStep(self, step, depth: int) -> list[Block]:
         return [Note(self.say("note.abs", x=Math(step.var)), NoteKind.ASSUMPTION, depth)]
 
+    def _notes_FunctionStep(self, step, depth: int) -> list[Block]:
+        if step.family != "step":
+            return []
+        return [Note(self.say("note.step", name=step.function, x=Math(step.var)),
+                     NoteKind.ASSUMPTION, depth)]
+
     def _notes_ReluStep(self, step, depth: int) -> list[Block]:
         return [Note(self.say("note.relu"), NoteKind.ASSUMPTION, depth)]
 

@@ -50,6 +50,7 @@ PHRASES = {
     "rule.gelu": "GELU",
     "rule.silu": "SiLU (swish)",
     "rule.mish": "Mish",
+    "rule.step": "Piecewise constant function",
     "rule.special": "Special function",
     "rule.abs": "Absolute value",
     "rule.relu": "ReLU",
@@ -81,6 +82,7 @@ PHRASES = {
     "says.gelu": "{formula}: GELU(x) = x·Φ(x), so the product rule gives Φ(x) + x·Φ'(x).",
     "says.silu": "{formula}: SiLU(x) = x·σ(x), so the product rule gives σ(x) + x·σ'(x).",
     "says.mish": "{formula}: mish(x) = x·tanh(softplus(x)); the product and chain rules give it.",
+    "says.step": "{name} is constant on each side of its jump: its derivative is 0 there.",
     "says.special": "Use the standard derivative of {name}.",
     "says.abs": "{formula}, valid wherever $x ≠ 0$.",
     "says.relu": "{formula}: 1 where the input is positive, 0 where it is negative.",
@@ -120,6 +122,7 @@ PHRASES = {
     "algebra.cot": "Use $cos/sin = cot$",
     "algebra.sec": "Use $1/cos = sec$",
     "algebra.csc": "Use $1/sin = csc$",
+    "algebra.evaluate": "Work out the values",
     # parts of combined rules
     "part.term": "term {i}",
     "part.factor": "factor {i}",
@@ -136,6 +139,7 @@ PHRASES = {
     "combine.log_diff": "Multiply by {expr} itself:",
     # notes
     "note.abs": "Assumes {x} is real and {x} ≠ 0 (|x| has no derivative at 0).",
+    "note.step": "Holds wherever {x} ≠ 0: at 0, where {name} jumps, it has no derivative.",
     "note.relu": "At 0, where ReLU has no derivative, the value 0 is chosen.",
     "note.unknown.undefined_function": "{name} is an unspecified function: its derivative stays symbolic.",
     "note.unknown.no_rule": "Not explained step by step: the result for {name} comes from sympy.diff.",

@@ -12,7 +12,12 @@ limits hold everywhere:
 * a function or power whose argument is nested more than ``EVAL_HEIGHT`` levels deep is built
   with ``evaluate=False``: sympy's automatic simplification (``sin(-x) -> -sin(x)``…) inspects
   the whole argument tree, which makes deep nesting quadratic (depth 1000 of ``sin`` takes
-  minutes).  Below that height every object is evaluated normally.
+  minutes).  Below that height every object is evaluated normally,
+* except where sympy's automatic rewriting would change the problem typed: a function is kept
+  as applied (``sin(π/2)``, ``sin(-x)``, ``ln(e)``), ``e^{2 ln x}`` stays an exponential (not
+  x²), a power of a number stays on its base (``(√2)^t``, ``(1/2)^x``), a number is not
+  multiplied into a sum (``3(x+1)``), and factors that would cancel stay (``(1/x)·(x/(x+1))``,
+  ``2^x·3^x``).  The derivation then starts from the expression as written.
 
 To add a limit: add the constant here, check it in the constructor concerned, and raise
 ``fail(message)`` (the parser turns it into a ParseError at the operator's position).
@@ -60,11 +65,34 @@ def add(terms: Sequence[sympy.Expr]) -> sympy.Expr:
 
 
 def product(factors: Sequence[sympy.Expr], fail: Fail) -> sympy.Expr:
+    """The product as written: sympy's rewrites that change the problem are held (a number
+    distributed over a sum, ``3(x+1)`` → ``3x + 3``; factors that cancel, ``(1/x)·(x/(x+1))``)."""
     if len(factors) == 1:
         return factors[0]
     if sum(numeric_weight(f) for f in factors if f.is_Number or f.is_Pow) > MAX_DIGITS:
         raise fail(f"number too large (more than {MAX_DIGITS} digits)")
-    return sympy.Mul(*factors)
+    value = sympy.Mul(*factors)
+    if _distributed(factors, value) or _cancelled(factors, value):
+        return sympy.Mul(*factors, evaluate=False)
+    return value
+
+
+def _distributed(factors, value) -> bool:
+    """``2·(x+1)`` evaluates to ``2x + 2``: a number was multiplied into a sum."""
+    return value.is_Add and any(f.is_Add for f in factors)
+
+
+def _bases(expr: sympy.Expr) -> set:
+    return {factor.base if factor.is_Pow else factor
+            for factor in sympy.Mul.make_args(expr) if not factor.is_Number}
+
+
+def _cancelled(factors, value) -> bool:
+    """``(1/x)·(x/(x+1))`` evaluates to ``1/(x+1)``: a factor cancelled against another."""
+    if len(sympy.Mul.make_args(value)) >= sum(len(sympy.Mul.make_args(f)) for f in factors):
+        return False  # nothing merged
+    written = set().union(*(_bases(f) for f in factors))
+    return bool(written - _bases(value))
 
 
 def negate(expr: sympy.Expr) -> sympy.Expr:
@@ -84,6 +112,19 @@ def power(base: sympy.Expr, exponent: sympy.Expr, fail: Fail, deep: bool = False
     value = sympy.Pow(base, exponent)
     if value in UNDEFINED:
         raise fail("the power is undefined")
+    return _held_power(base, exponent, value)
+
+
+def _held_power(base, exponent, value) -> sympy.Expr:
+    """The power as written where sympy would rewrite the problem: ``e^{2 ln x}`` stays
+    e^{2 ln x} (not x²), ``(√2)^t`` stays (√2)^t (not 2^{t/2}), ``(1/2)^x`` stays (1/2)^x."""
+    if base is S.Exp1:
+        if isinstance(value, sympy.exp) and value.args[0] == exponent:
+            return value
+        return sympy.exp(exponent, evaluate=False)
+    if base.is_number and not exponent.is_number and value != sympy.Pow(base, exponent,
+                                                                        evaluate=False):
+        return sympy.Pow(base, exponent, evaluate=False)
     return value
 
 
@@ -104,4 +145,12 @@ def apply(build: Callable[..., sympy.Expr], args: Sequence[sympy.Expr], fail: Fa
     value = build(*args)
     if value in UNDEFINED:
         raise fail("the function is undefined at this argument")
-    return value
+    if isinstance(value, sympy.Function) and value.args == tuple(args):
+        return value  # nothing rewritten
+    written = build(*args, evaluate=False)
+    return written if _is_call(written) and value != written else value
+
+
+def _is_call(expr: sympy.Expr) -> bool:
+    """A function applied (not a sum, product or power a builder returns, such as log_b)."""
+    return isinstance(expr, sympy.Function)

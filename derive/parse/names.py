@@ -62,7 +62,7 @@ FUNCTIONS: dict[str, FunctionSpec] = {
     "log2": _s(lambda x, evaluate=True: _log(x, 2, evaluate)),
     "sqrt": _s(sympy.sqrt), "cbrt": _s(sympy.cbrt),
     "root": FunctionSpec(sympy.root, 2, 2),
-    "abs": _s(sympy.Abs), "sign": _s(sympy.sign),
+    "abs": _s(sympy.Abs),
     "gamma": _s(sympy.gamma), "relu": _s(relu),
     "exp2": _s(lambda x, evaluate=True: sympy.Pow(2, x, evaluate=evaluate)),  # 2^x, as in C
     "Max": FunctionSpec(sympy.Max, 1, None), "Min": FunctionSpec(sympy.Min, 1, None),

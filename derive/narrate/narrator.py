@@ -87,8 +87,16 @@ def how_read(lang: str, expr: Basic, readings=()) -> list[Block]:
 
 def reading_notes(lang: str, readings) -> list[Block]:
     """A note for each piece of ambiguous notation and how it was read (``xy`` as x·y)."""
-    return [Note(say(lang, "reading", detail=reading.detail), NoteKind.READING)
-            for reading in readings]
+    return [Note(_reading(lang, reading.detail), NoteKind.READING) for reading in readings]
+
+
+def _reading(lang: str, detail: str) -> str:
+    """``xy -> x*y`` (the parser's record) as a sentence: "xy is read as x·y"."""
+    written, arrow, read = detail.partition(" -> ")
+    if not arrow:
+        return say(lang, "reading", detail=detail)
+    return say(lang, "reading_as", written=written,
+               read=read.replace("**", "^").replace("*", "·"))
 
 
 def held_note(lang: str, var: Symbol, held, depth: int = 0) -> list[Block]:

@@ -12,6 +12,7 @@ PHRASES = {
     "title.repeated": "Derivative of {expr}, taken with respect to {order} in turn",
     "read_as": "The input is read as {expr}.",
     "reading": "Reading: {detail}.",
+    "reading_as": "{written} is read as {read}.",
     "partial.held": "Partial derivative: only {var} varies; everything else ({held}) is held constant.",
     "tree.title": "Structure: outer and inner functions",
     "tree.outer": "outer function",

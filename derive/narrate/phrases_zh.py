@@ -10,6 +10,7 @@ PHRASES = {
     "title.repeated": "{expr} 依次对 {order} 求导",
     "read_as": "输入被解析为：{expr}。",
     "reading": "{detail}。",
+    "reading_as": "{written} 读作 {read}。",
     "partial.held": "求偏导数时只让 {var} 变化，其余变量（{held}）都看作常数。",
     "tree.title": "函数结构：外层函数与内层函数",
     "tree.outer": "外层函数",

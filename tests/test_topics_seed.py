@@ -176,5 +176,6 @@ def test_every_topic_says_how_ambiguous_input_was_read(topic, lang):
     """``xy`` is read as x·y, and each topic says so, as ``derive diff`` does."""
     text = topic().render("text", lang)
     assert "".join(map(str, say(lang, "mark.reading"))) in text
-    assert "x*y" in text.replace("u*v", "x*y")
+    sentence = "".join(map(str, say(lang, "reading_as", written="xy", read="x·y")))
+    assert sentence in text.replace("uv", "xy").replace("u·v", "x·y")
     assert text == topic().render("text", lang)

@@ -14,7 +14,7 @@ from sympy import Basic, Symbol
 
 from .deep import run_deep
 from .derivation import Derivation, derive_expression
-from .inputs import choose_variables, read_operand
+from .inputs import choose_variables, read_spelled
 
 __all__ = ["Derivation", "explain"]
 
@@ -36,6 +36,6 @@ def explain(expression: str | Basic, wrt: str | Symbol | Sequence[str | Symbol] 
 
 
 def _explain(expression, wrt, order, functions, latex, allow_absent) -> Derivation:
-    text, expr, readings, operator = read_operand(expression, functions, latex)
+    text, expr, readings, operator, spelling = read_spelled(expression, functions, latex)
     variables = choose_variables(expr, wrt, order, allow_absent, operator)
-    return derive_expression(text, expr, variables, readings)
+    return derive_expression(text, expr, variables, readings, spelling)

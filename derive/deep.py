@@ -3,12 +3,13 @@
 sympy walks expression trees recursively (``diff``, ``subs``, printing, hashing), and so do
 derive's own stages.  Instead of rewriting all of them with explicit stacks, derive runs each
 public entry point through :func:`run_deep`: a worker thread with a large stack and a raised
-recursion limit.  This is the one place where the limit is changed; call ``run_deep`` (or
+recursion limit, in the caller's context (:mod:`contextvars`).  This is the one place where the limit is changed; call ``run_deep`` (or
 decorate with :func:`deep`) at an API boundary, never inside the maths.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import sys
 import threading
@@ -28,11 +29,12 @@ def run_deep(fn: Callable[..., T], *args, **kwargs) -> T:
     if getattr(_local, "deep", False):
         return fn(*args, **kwargs)
     outcome: dict[str, object] = {}
+    context = contextvars.copy_context()   # the caller's settings (the spelling) go along
 
     def worker() -> None:
         _local.deep = True
         try:
-            outcome["value"] = fn(*args, **kwargs)
+            outcome["value"] = context.run(fn, *args, **kwargs)
         except BaseException as error:  # re-raised in the calling thread
             outcome["error"] = error
 

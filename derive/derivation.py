@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sympy import Expr, Symbol
 
 from .budget import check_derivative_size
+from .notation.spelling import TEXTBOOK, Spelling, spelled
 from .render.json import expression_string, header, latex_string, step_data, verification_data
 from .result import ExpressionResult, reading_data
 from .steps import Step
@@ -59,13 +60,18 @@ class Derivation(ExpressionResult):
         }
 
 
-def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=()) -> Derivation:
-    """Trace and verify an expression already read (for topics that build on one derivative)."""
+def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=(),
+                      spelling: Spelling = TEXTBOOK) -> Derivation:
+    """Trace and verify an expression already read (for topics that build on one derivative);
+    with the ``spelling`` of the input, a sum is differentiated in the order its terms were
+    typed."""
     check_derivative_size(expr, variables)
-    step = trace_repeated(expr, variables)
+    with spelled(spelling):
+        step = trace_repeated(expr, variables)
     check_defined(step.result, f"the derivative of {text}")
     verification = verify(step)
     moving = set(variables)
     held = tuple(sorted((s for s in expr.free_symbols if s not in moving), key=lambda s: s.name))
     return Derivation(input=text, expression=expr, wrt=variables, steps=step,
-                      verification=verification, readings=readings, held_constant=held)
+                      verification=verification, readings=readings, held_constant=held,
+                      spelling=spelling)

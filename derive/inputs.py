@@ -12,6 +12,7 @@ import difflib
 from sympy import Basic, Expr, Symbol
 
 from .errors import UsageError
+from .notation.spelling import TEXTBOOK
 from .parse import Operator, parse, parse_variable
 from .render.json import expression_string
 from .undefined import check_defined
@@ -27,15 +28,22 @@ def read_expression(expression, functions=(), latex=None):
 def read_operand(expression, functions=(), latex=None, operators=True):
     """``(text, expr, readings, operator)``: like :func:`read_expression`, but the text may
     start with a derivative operator (``d/dx x^2``), returned as ``operator`` (else None)."""
+    return read_spelled(expression, functions, latex, operators)[:4]
+
+
+def read_spelled(expression, functions=(), latex=None, operators=True):
+    """``(text, expr, readings, operator, spelling)``: :func:`read_operand` and how the user
+    wrote the expression (the function names and the order of terms typed; for a sympy
+    object, the textbook's names and sympy's order)."""
     if isinstance(expression, Basic):
         text = expression_string(expression)     # exact, whatever the length of its numbers
         check_defined(expression, text)
-        return text, expression, (), None
+        return text, expression, (), None, TEXTBOOK
     if not isinstance(expression, str):
         raise UsageError(f"expected an expression as text or a sympy object, got {type(expression).__name__}")
     parsed = parse(expression, functions=tuple(functions), latex=latex, operators=operators)
     check_defined(parsed.expr, parsed.text)
-    return parsed.text, parsed.expr, parsed.readings, parsed.operator
+    return parsed.text, parsed.expr, parsed.readings, parsed.operator, parsed.spelling
 
 
 def read_variable(value: str | Symbol) -> Symbol:

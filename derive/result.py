@@ -28,6 +28,7 @@ from sympy import Expr
 from .deep import run_deep
 from .narrate import Document, document_for
 from .narrate.detail import DEFAULT, checked
+from .notation.spelling import TEXTBOOK, Spelling, spelled
 from .render import render_document, render_output
 
 
@@ -40,9 +41,12 @@ def reading_data(readings) -> list[dict]:
 class Explained:
     """Base of every result: narrated, rendered and written as JSON the same way.
 
-    ``detail`` is the level its prose uses unless another is asked for."""
+    ``detail`` is the level its prose uses unless another is asked for; ``spelling`` is how
+    the user wrote the input (:mod:`derive.notation.spelling`), current while the result is
+    narrated, written as JSON or rendered."""
 
     detail: str = field(default=DEFAULT, kw_only=True)
+    spelling: Spelling = field(default=TEXTBOOK, kw_only=True, repr=False)
 
     def at_detail(self, detail: str | None):
         """This result narrated at ``detail`` by default (``None``: unchanged)."""
@@ -50,11 +54,14 @@ class Explained:
 
     def document(self, lang: str = "en", detail: str | None = None) -> Document:
         """What the result says, in ``lang`` at ``detail``, before any format is chosen."""
-        return run_deep(document_for, self, lang, checked(detail or self.detail))
+        with spelled(self.spelling):
+            document = run_deep(document_for, self, lang, checked(detail or self.detail))
+        return replace(document, spelling=self.spelling)
 
     def data(self) -> dict:
         """The JSON object (schema ``derive/1``): ``detail`` names the level of the prose."""
-        data = run_deep(self._data)
+        with spelled(self.spelling):
+            data = run_deep(self._data)
         schema, kind = data.pop("schema"), data.pop("kind")
         if "readings" not in data and hasattr(self, "readings"):
             data["readings"] = reading_data(self.readings)

@@ -17,8 +17,17 @@ FUNCTIONS = {
     "csc": sympy.csc, "log": sympy.log, "ln": sympy.log, "exp": sympy.exp, "sinh": sympy.sinh,
     "cosh": sympy.cosh, "tanh": sympy.tanh, "arcsin": sympy.asin, "arccos": sympy.acos,
     "arctan": sympy.atan, "arccot": sympy.acot, "asinh": sympy.asinh, "arcsinh": sympy.asinh,
-    "atan": sympy.atan, "acot": sympy.acot,
+    "atan": sympy.atan, "acot": sympy.acot, "arcsec": sympy.asec, "arccsc": sympy.acsc,
+    "asin": sympy.asin, "acos": sympy.acos, "asec": sympy.asec, "acsc": sympy.acsc,
+    "arsinh": sympy.asinh, "arcosh": sympy.acosh, "artanh": sympy.atanh, "arcoth": sympy.acoth,
+    "arsech": sympy.asech, "arcsch": sympy.acsch, "acosh": sympy.acosh, "atanh": sympy.atanh,
+    "acoth": sympy.acoth, "asech": sympy.asech, "acsch": sympy.acsch, "sech": sympy.sech,
+    "csch": sympy.csch, "coth": sympy.coth,
 }
+#: ``tan⁻¹`` (an msup of the name and −1): the inverse function
+INVERSES = {"sin": sympy.asin, "cos": sympy.acos, "tan": sympy.atan, "cot": sympy.acot,
+            "sec": sympy.asec, "csc": sympy.acsc, "sinh": sympy.asinh, "cosh": sympy.acosh,
+            "tanh": sympy.atanh}
 CONSTANTS = {"e": sympy.E, "π": sympy.pi}
 TIMES = {"\u2062", "·", "⋅", "×"}
 MINUS = {"−", "-"}
@@ -154,8 +163,23 @@ class _Row:
             raise ValueError(f"unexpected operator {op!r}")
         node = self.items[self.k]
         self.k += 1
-        if node.tagName == "mi" and _text(node) in FUNCTIONS:
+        function = _function(node)
+        if function is not None:
             if self.peek() == "\u2061":
                 self.k += 1
-            return FUNCTIONS[_text(node)](self.primary(), evaluate=False)
+            return function(self.primary())
         return value(node)
+
+
+def _function(node: Element):
+    """The function a name shows, if it is one: ``sin``, ``tan⁻¹`` (msup), ``log₂`` (msub)."""
+    if node.tagName == "mi" and _text(node) in FUNCTIONS:
+        return lambda arg: FUNCTIONS[_text(node)](arg, evaluate=False)
+    children = _elements(node)
+    if node.tagName == "msup" and children[0].tagName == "mi" and \
+            _text(children[0]) in INVERSES and value(children[1]) == -1:
+        return lambda arg: INVERSES[_text(children[0])](arg, evaluate=False)
+    if node.tagName == "msub" and children[0].tagName == "mi" and _text(children[0]) == "log":
+        base = value(children[1])
+        return lambda arg: sympy.log(arg) / sympy.log(base)
+    return None

@@ -20,6 +20,8 @@ from typing import Iterator, Union
 
 from sympy import Basic
 
+from ..notation.spelling import TEXTBOOK, Spelling
+
 
 @dataclass(frozen=True)
 class Math:
@@ -211,6 +213,10 @@ BLOCK_TYPES = (Heading, Paragraph, Equation, RuleStep, Note, Tree, Cases, Result
 
 @dataclass(frozen=True)
 class Document:
+    """Everything a result says; ``spelling`` is how the user wrote the input (function names,
+    the order of terms), which the renderers print formulas with."""
+
     title: Parts
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     lang: str = "en"
+    spelling: Spelling = TEXTBOOK

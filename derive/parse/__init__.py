@@ -51,6 +51,7 @@ from sympy import S
 
 from derive.deep import run_deep  # the project's one place that raises the recursion limit
 from derive.errors import ParseError
+from derive.notation.spelling import TEXTBOOK, Spelling, textbook_string
 from derive.parse.indices import CALLS, IndexSyntax
 from derive.parse.limits import MAX_DEPTH, MAX_LENGTH
 from derive.parse.names import DEFAULT_UNDEFINED_FUNCTIONS, GREEK_CHARS
@@ -77,6 +78,7 @@ class Parsed:
     readings: tuple[Reading, ...]  # decisions the user should see, in order of appearance
     functions: tuple[str, ...]     # names of the undefined functions used (f, g, declared ones)
     operator: Operator | None = None  # a derivative operator written first (d/dx …)
+    spelling: Spelling = TEXTBOOK     # the function names and the order of terms as typed
 
 
 def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None,
@@ -195,7 +197,7 @@ def _outside(readings, operator: Operator) -> list:
 def _operated(text: str, operator: Operator, parsed: Parsed) -> Parsed:
     """``parsed`` with its operator, and the reading that says what the operator applies to."""
     shown = " ".join(text[operator.start:operator.end].split())
-    reading = Reading("derivative_operator", f"{shown} -> {operator.plain(sympy.sstr(parsed.expr))}")
+    reading = Reading("derivative_operator", f"{shown} -> {operator.plain(textbook_string(parsed.expr))}")
     return replace(parsed, operator=operator, readings=(reading, *parsed.readings))
 
 
@@ -262,7 +264,7 @@ def _parse_tokens(text, tokens, readings, latex, indices) -> Parsed:
             raise ParseError("expected an expression after `=`", text, len(text))
     parser = Parser(text, tokens, latex, indices)
     expr = _checked(parser.parse(), text)
-    return _result(text, expr, readings + parser.readings, parser.functions)
+    return _result(text, expr, readings + parser.readings, parser.functions, parser.spelling())
 
 
 def _parse_equation(text: str, undefined: frozenset[str], latex: bool, indices: None) -> Parsed:
@@ -283,7 +285,8 @@ def _parse_equation(text: str, undefined: frozenset[str], latex: bool, indices: 
     rhs = right.parse()
     expr = _checked(sympy.Add(lhs, -rhs), text)
     functions = left.functions + [f for f in right.functions if f not in left.functions]
-    return _result(text, expr, readings + left.readings + right.readings, functions)
+    return _result(text, expr, readings + left.readings + right.readings, functions,
+                   left.spelling().merged(right.spelling()))
 
 
 def _is_definition_head(tokens: list[Token]) -> bool:
@@ -304,7 +307,8 @@ def _checked(expr: sympy.Expr, text: str) -> sympy.Expr:
     return expr
 
 
-def _result(text, expr, readings, functions) -> Parsed:
+def _result(text, expr, readings, functions, spelling=TEXTBOOK) -> Parsed:
     ordered = sorted(readings, key=lambda item: item[0])
     unique = tuple(dict.fromkeys(reading for _, reading in ordered))
-    return Parsed(text=text, expr=expr, readings=unique, functions=tuple(functions))
+    return Parsed(text=text, expr=expr, readings=unique, functions=tuple(functions),
+                  spelling=spelling)

@@ -40,7 +40,8 @@ from sympy import S
 from derive.errors import ParseError
 from derive.parse import limits
 from derive.parse.indices import IndexSyntax
-from derive.parse.names import FUNCTIONS
+from derive.notation.spelling import INVERSE_MARK, TEXTBOOK_NAMES, Spelling, textbook_string
+from derive.parse.names import FUNCTIONS, canonical_function
 from derive.parse.readings import Reading
 from derive.sizes import size_at_most
 from derive.parse.tokens import (
@@ -59,10 +60,10 @@ def _short(text: str) -> str:
 
 
 def _brief(value: sympy.Expr) -> str:
-    """``sstr(value)`` when it is short; else its outer functions (``sin(sin(…))``), so that a
+    """``value`` as sympy writes it, with the textbook's function names, when it is short; else its outer functions (``sin(sin(…))``), so that a
     reading of each level of ``sinsin…x`` does not print all the levels below it."""
     if size_at_most(value, 2 * DETAIL_CHARS):
-        return sympy.sstr(value)
+        return textbook_string(value)
     names, node = [], value
     while isinstance(node, sympy.Function) and node.args and len(names) < DETAIL_CHARS // 4:
         names.append(node.func.__name__)
@@ -85,6 +86,9 @@ class Parser:
         self.open_bars = 0
         self.readings: list[tuple[int, Reading]] = []
         self.functions: list[str] = []
+        self.names: dict[str, str] = {}          # sympy's function name -> the name typed
+        self.log_bases: list[sympy.Expr] = []    # bases of logarithms written log_b
+        self.orders: dict[sympy.Basic, tuple] = {}  # a sum or product -> its args as typed
 
     # -- helpers -------------------------------------------------------------------------
     def peek(self, n: int = 0) -> Token:
@@ -115,6 +119,47 @@ class Parser:
 
     def source(self, start: int, end: int) -> str:
         return " ".join(self.text[start:end].split())
+
+    # -- the spelling: names and orders as typed (derive.notation.spelling) --------------
+    def spelling(self) -> Spelling:
+        return Spelling(tuple(self.names.items()), tuple(self.log_bases),
+                        tuple(self.orders.items()))
+
+    def record_order(self, value: sympy.Expr, parts: list[sympy.Expr]) -> sympy.Expr:
+        """Remember the order in which the terms (or factors) ``parts`` of the sum (or
+        product) ``value`` were typed; an argument sympy made from several parts (``x + x``)
+        keeps sympy's place, after them."""
+        if not (value.is_Add or value.is_Mul) or len(parts) < 2:
+            return value
+        flat: list[sympy.Basic] = []
+        for part in parts:
+            if part.func is value.func:
+                flat.extend(self.orders.get(part, part.args))
+            else:
+                flat.append(part)
+        first: dict[sympy.Basic, int] = {}
+        for k, part in enumerate(flat):
+            first.setdefault(part, k)
+        typed = tuple(sorted(value.args, key=lambda arg: first.get(arg, len(flat))))
+        self.orders.setdefault(value, typed)
+        return value
+
+    def record_name(self, token: Token, value: sympy.Expr, inverse: bool) -> None:
+        """Remember the name typed for the function ``value`` (``arctan``, ``tan^-1``, ``ln``)
+        where it has several spellings; the first one typed counts."""
+        if not isinstance(value, sympy.Function) or value.func.__name__ not in TEXTBOOK_NAMES:
+            return
+        own = value.func.__name__
+        word = self.text[token.pos:token.end]
+        if word.startswith("\\operatorname{"):
+            word = word[len("\\operatorname{"):-1]
+        word = word.lstrip("\\")
+        if inverse:
+            word = token.value + INVERSE_MARK if own == "a" + token.value else ""
+        elif canonical_function(word) != token.value:
+            word = ""
+        if word:
+            self.names.setdefault(own, word)
 
     def enter(self, token: Token) -> None:
         self.depth += 1
@@ -206,7 +251,7 @@ class Parser:
                 operator = self.advance()
                 term = self.term()
                 terms.append(term if operator.value == "+" else limits.negate(term))
-            return limits.add(terms)
+            return self.record_order(limits.add(terms), terms)
         finally:
             self.leave()
 
@@ -235,7 +280,7 @@ class Parser:
                     divisor_end = None
             else:
                 break
-        return limits.product(factors, self.failer(start))
+        return self.record_order(limits.product(factors, self.failer(start)), factors)
 
     def signed(self) -> sympy.Expr:
         token = self.peek()
@@ -450,6 +495,9 @@ class Parser:
             raise self.error(f"`{self.source(start.pos, self.last_end)}` is ambiguous",
                              token.pos, "write 1/f(x) for a reciprocal")
         value, bare = self.call(token, FUNCTIONS[key].inverse if inverse else key, base)
+        self.record_name(token, value, inverse)
+        if base is not None or key in ("log10", "log2"):
+            self.record_base(value)
         if exponent is not None and not inverse:
             value = limits.power(value, exponent, self.failer(token))
         kind = ("inverse_function_notation" if inverse
@@ -470,7 +518,7 @@ class Parser:
         if following.kind == NUM and following.pos == underscore.end:
             digits = following.value
             size = 2 if digits.startswith("10") else 1  # log_10 x is base 10, not base 1
-            if len(digits) > size:
+            if len(digits) > size and not underscore.synthetic:  # log₂₃ is base 23
                 self.tokens[self.k:self.k + 1] = [
                     Token(NUM, digits[:size], following.pos, following.pos + size),
                     Token(NUM, digits[size:], following.pos + size, following.end)]
@@ -511,11 +559,21 @@ class Parser:
         if key == "sigmoid" and token.kind == NAME:
             self.note("sigma_as_sigmoid", f"{shown}(…) -> sigmoid(…)", token.pos)
         elif key == "log" and count == 1:
-            self.note("natural_log", shown, token.pos)
+            self.note("natural_log", f"{shown} -> ln", token.pos)
         elif key == "log" and base is None:  # log(x, b)
+            self.record_base(value)
             self.note("log_base", f"{self.source(token.pos, self.last_end)} -> "
-                                  f"{sympy.sstr(value)}", token.pos)
+                                  f"{textbook_string(value)}", token.pos)
         return value, bare
+
+    def record_base(self, value: sympy.Expr) -> None:
+        """Remember the base of a logarithm written ``log_b``, ``log10``, ``lg``, ``log(x, b)``:
+        ``value`` is sympy's ``log(x)/log(b)``."""
+        for factor in sympy.Mul.make_args(value):
+            if factor.is_Pow and factor.exp == -1 and isinstance(factor.base, sympy.log):
+                base = factor.base.args[0]
+                if base not in self.log_bases:
+                    self.log_bases.append(base)
 
     def arguments(self, token: Token) -> list[sympy.Expr]:
         opener = self.advance()

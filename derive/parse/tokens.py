@@ -4,7 +4,8 @@ Plain text and LaTeX share one token stream.  Spelling variants are normalised h
 parser never sees them: ``**`` and ``^``; ``−`` (U+2212), ``–`` (en dash) and ``-``; ``·``, ``×``,
 ``\cdot`` and ``*``; ``÷``, ``\div`` and ``/``; ``√``/``∛``/``\sqrt``; Greek letters (``θ``,
 ``\theta``, ``theta``) become the variable ``theta``.  Unicode superscripts become ``^{…}``
-(``x⁻¹`` is ``x^{-1}``); unicode subscript digits become a subscripted name (``x₁`` is ``x_1``).
+(``x⁻¹`` is ``x^{-1}``); unicode subscript digits become a subscripted name (``x₁`` is ``x_1``), or after ``log`` its
+base (``log₂`` is ``log_2``).
 
 Names: a run of ASCII letters is split by :func:`derive.parse.names.split_letter_run`.  Digits
 right after a variable extend its name (``w1``, ``x12``), except directly after ``^`` (``2^x3^x``
@@ -131,6 +132,9 @@ class Tokenizer:
                 self.emit(SQRT, ROOT_CHARS[ch], self.i, self.i + 1)
             elif ch == "\\":
                 self.command()
+            elif ch in SUBSCRIPT_DIGITS and self.tokens and self.tokens[-1].kind == FUNC \
+                    and self.tokens[-1].value == "log" and self.tokens[-1].end == self.i:
+                self.log_subscript()
             elif ch in SUBSCRIPT_DIGITS:
                 raise self.error("a subscript must follow a variable name", self.i)
             else:
@@ -144,6 +148,14 @@ class Tokenizer:
         self.tokens.append(token)
         self.i = end
         return token
+
+    def log_subscript(self) -> None:
+        """``log₂``, ``log₁₀``: the base written in subscript digits, as ``log_2``."""
+        start = j = self.i
+        while j < len(self.text) and self.text[j] in SUBSCRIPT_DIGITS:
+            j += 1
+        self.emit(UNDERSCORE, None, start, start, synthetic=True)
+        self.emit(NUM, "".join(SUBSCRIPT_DIGITS[c] for c in self.text[start:j]), start, j)
 
     # -- numbers -------------------------------------------------------------------------
     def number(self) -> None:

@@ -14,6 +14,7 @@ from importlib import import_module
 from ..deep import run_deep
 from ..errors import UsageError
 from ..narrate.document import Document
+from ..notation.spelling import spelled
 from .json import dumps
 
 # format → (module, class); modules are imported on first use so the CLI stays fast
@@ -36,8 +37,11 @@ def renderer_for(format: str, **options):
 
 
 def render_document(document: Document, format: str, **options):
-    """A str (or, for ``rich``, a renderable) for ``document``."""
-    return renderer_for(format, **options).render(document)
+    """A str (or, for ``rich``, a renderable) for ``document``, its formulas printed with the
+    document's spelling."""
+    renderer = renderer_for(format, **options)
+    with spelled(document.spelling):
+        return renderer.render(document)
 
 
 def render_output(subject, format: str, lang: str = "en", **options) -> str:
@@ -48,4 +52,5 @@ def render_output(subject, format: str, lang: str = "en", **options) -> str:
         return run_deep(dumps, subject.data())
     renderer = renderer_for(format, **options)
     document = subject.document(lang)
-    return run_deep(renderer.render_string, document)
+    with spelled(document.spelling):
+        return run_deep(renderer.render_string, document)

@@ -12,7 +12,8 @@ from sympy import Basic, Sum, Symbol
 from sympy.printing.latex import LatexPrinter as _SympyLatexPrinter
 
 from ..notation import Parens, is_named, is_partial
-from .mathtext import GuardedAdd, ShortNumbers
+from ..notation.spelling import INVERSE_MARK
+from .mathtext import GuardedAdd, ShortNumbers, spelled_name
 
 
 class LatexPrinter(ShortNumbers, GuardedAdd, _SympyLatexPrinter):
@@ -31,6 +32,29 @@ class LatexPrinter(ShortNumbers, GuardedAdd, _SympyLatexPrinter):
             return super()._print_Derivative(deriv)
         finally:
             self._settings["diff_operator_latex"] = setting
+
+    def _print_Function(self, expr, exp=None):
+        """A function by the name typed or the textbook's: ``\\ln``, ``\\arctan``,
+        ``\\tan^{-1}``, ``\\operatorname{atan}`` (:func:`~derive.render.mathtext.spelled_name`)."""
+        name = spelled_name(expr)
+        if name is None:
+            return super()._print_Function(expr, exp)
+        if name.endswith(INVERSE_MARK) and name[:-len(INVERSE_MARK)] == expr.func.__name__[1:]:
+            saved = self._settings["inv_trig_style"]
+            self._settings["inv_trig_style"] = "power"
+            try:
+                return super()._print_Function(expr, exp)
+            finally:
+                self._settings["inv_trig_style"] = saved
+        head = self._hprint_Function(name.replace(INVERSE_MARK, ""))
+        if exp is not None:
+            head = rf"{self.parenthesize_super(head)}^{{{exp}}}"
+        return rf"{head}{{\left({self._print(expr.args[0])} \right)}}"
+
+    def _print_log(self, expr, exp=None):
+        if spelled_name(expr) is None:
+            return super()._print_log(expr, exp)
+        return self._print_Function(expr, exp)
 
     # sympy's printers have a method of this name for sympy.tensor's PartialDerivative, found
     # before _print_Derivative; derive's PartialDerivative is an ordinary derivative drawn with ∂

@@ -32,7 +32,8 @@ from ..functions import NamedFunction
 from ..notation import Parens, guard_mul, is_named, is_partial
 from ..notation.indexed import PRINTED
 from ..notation.letters import GREEK
-from .mathtext import GuardedAdd
+from ..notation.spelling import INVERSE_MARK, with_log_base
+from .mathtext import GuardedAdd, spelled_name
 
 MINUS = "−"
 INVISIBLE_TIMES = "\u2062"
@@ -141,6 +142,9 @@ class _Printer(MathMLPresentationPrinter):
         return row
 
     def _print_Mul(self, expr):
+        shown = with_log_base(expr)
+        if shown is not None:
+            return self._print(shown)
         if isinstance(expr, Mul):
             args = list(expr.args)
             if args[0] is S.One or any(isinstance(arg, Number) for arg in args[1:]):
@@ -233,7 +237,20 @@ class _Printer(MathMLPresentationPrinter):
     def _print_Function(self, e):
         if isinstance(e, NamedFunction):        # sympy skips a subclass's own method
             return self._named(e)
-        return super()._print_Function(e)
+        name = spelled_name(e)
+        if name is None:
+            return super()._print_Function(e)
+        if name.endswith(INVERSE_MARK):          # tan⁻¹(x)
+            head = self.node("msup", self.node("mi", text=name[:-len(INVERSE_MARK)]),
+                             self.node("mrow", self.mo(MINUS), self.node("mn", text="1")))
+        else:
+            head = self.node("mi", text=name)
+        return self.node("mrow", head, self.mo(APPLY), self._paren_comma_separated(*e.args))
+
+    def _print_LogTo(self, e):
+        """log₂(x): the logarithm to a base, as typed."""
+        head = self.node("msub", self.node("mi", text="log"), self._print(e.base))
+        return self.node("mrow", head, self.mo(APPLY), self.bracketed(self._print(e.argument)))
 
     def _named(self, e):
         """σ(x), softplus(x), … by their LaTeX name (``\\sigma``, ``\\operatorname{…}``)."""

@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 
 from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Sum, Symbol
+from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from sympy.printing.str import StrPrinter
 
 from ..notation import distinct, guard_add, guard_mul, is_named, is_partial
+from ..notation.spelling import INVERSE_MARK, current, positive_first, with_log_base
 from ..sizes import size_at_most
 
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
@@ -80,33 +82,46 @@ class ShortNumbers:
         return self._print(Mul(expr.p, Pow(expr.q, -1, evaluate=False), evaluate=False))
 
 
-def _negative(term: Basic) -> bool:
-    return term.could_extract_minus_sign() if isinstance(term, Expr) else False
+def spelled_name(expr: Basic) -> str | None:
+    """The name to print for the applied function ``expr`` when it is not sympy's: the name
+    the user typed (``arctan``, ``tan^-1``, ``ln``), else the textbook's
+    (:mod:`derive.notation.spelling`); None for sympy's own name and undefined functions."""
+    if isinstance(expr, AppliedUndef) or len(expr.args) != 1:
+        return None
+    own = expr.func.__name__
+    name = current().name(own)
+    return None if name == own else name
 
 
-def positive_first(terms: list[Basic]) -> list[Basic]:
-    """A sum as a person writes it: when sympy's order starts with a negative term, the first
-    positive term moves to the front (``σ_i − y_i``, not ``−y_i + σ_i``)."""
-    if not terms or not _negative(terms[0]):
-        return terms
-    first = next((t for t in terms if not _negative(t)), None)
-    if first is None:
-        return terms
-    return [first, *(t for t in terms if t is not first)]
+def text_name(name: str) -> str:
+    """``tan^-1`` as plain text writes it: ``tan⁻¹``."""
+    return name[:-len(INVERSE_MARK)] + "⁻¹" if name.endswith(INVERSE_MARK) else name
 
 
 class GuardedAdd:
-    """Printer mixin: a sum in sympy's order starts with a positive term where it has one
-    (:func:`positive_first`; a sum printed in the order of its arguments, ``order="none"``,
-    keeps it); a sum whose printed terms include a subtracted negative term prints it in
-    parentheses (:func:`~derive.notation.guard_add`), ``a − (−b)``, never ``a − −b``.  The
-    line breakers ask ``_as_ordered_terms`` too, so a broken sum keeps the printed order."""
+    """Printer mixin: a sum is printed in the order the user typed it, when it was typed
+    (:mod:`derive.notation.spelling`); otherwise, in sympy's order, it starts with a positive
+    term where it has one (:func:`positive_first`; a sum printed in the order of its
+    arguments, ``order="none"``, keeps it); a sum whose printed terms include a subtracted
+    negative term prints it in parentheses (:func:`~derive.notation.guard_add`), ``a − (−b)``,
+    never ``a − −b``.  The line breakers ask ``_as_ordered_terms`` too, so a broken sum keeps
+    the printed order.  A product ``log(a)/log(b)`` where the user typed ``log_b`` is printed
+    ``log_b(a)`` (:func:`~derive.notation.spelling.with_log_base`)."""
 
     def _as_ordered_terms(self, expr, order=None):
         terms = super()._as_ordered_terms(expr, order=order)
         if (order or self._settings.get("order")) == "none":
             return terms
+        typed = current().typed_order(expr) if expr.is_Add else None
+        if typed is not None:
+            return list(typed)
         return positive_first(list(terms))
+
+    def _print_Mul(self, expr, *args, **kwargs):
+        shown = with_log_base(expr)
+        if shown is not None:
+            return self._print(shown)
+        return super()._print_Mul(expr, *args, **kwargs)
 
     def _print_Add(self, expr, order=None):
         terms, changed = guard_add(self._as_ordered_terms(expr, order=order))
@@ -142,6 +157,21 @@ class InlinePrinter(ShortNumbers, GuardedAdd, StrPrinter):
     def _print_KroneckerDelta(self, expr):
         a, b = (self._print(x) for x in expr.args)
         return f"δ_{a}{b}" if len(a) == len(b) == 1 else f"δ_({a},{b})"
+
+    def _print_Function(self, expr):
+        name = spelled_name(expr)
+        if name is None:
+            return super()._print_Function(expr)
+        return f"{text_name(name)}({self.stringify(expr.args, ', ')})"
+
+    def _print_Pow(self, expr, rational=False):
+        """``√x``, ``√(x + 1)`` as a textbook writes a square root (sympy: ``sqrt(x)``)."""
+        if expr.exp in (S.Half, -S.Half) and not rational:
+            inner = self._print(expr.base)
+            simple = isinstance(expr.base, Symbol) or expr.base.is_Integer and expr.base > 0
+            root = f"√{inner}" if simple else f"√({inner})"
+            return root if expr.exp is S.Half else f"1/{root}"
+        return super()._print_Pow(expr, rational=rational)
 
     def _print_exp(self, expr):
         arg = self._print(expr.args[0])
@@ -205,7 +235,17 @@ class DisplayPrinter(ShortNumbers, GuardedAdd, PrettyPrinter):
     # as in the LaTeX printer: not sympy.tensor's PartialDerivative, but derive's
     _print_PartialDerivative = _print_Derivative
 
+    def _print_Function(self, e, sort=False, func_name=None, left="(", right=")"):
+        if func_name is None:
+            name = spelled_name(e)
+            func_name = text_name(name) if name is not None else None
+        return super()._print_Function(e, sort=sort, func_name=func_name, left=left,
+                                       right=right)
+
     def _print_Mul(self, product):
+        shown = with_log_base(product)
+        if shown is not None:
+            return self._print(shown)
         ordered = (product.as_ordered_factors() if self.order not in ("old", "none")
                    else list(product.args))
         guarded, changed = guard_mul(list(ordered))

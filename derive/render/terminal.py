@@ -23,6 +23,7 @@ from rich.table import Table as RichTable
 
 from ..narrate.document import (Cases, Document, Equation, Graph, Heading, Note, NoteKind,
                                 Paragraph, Result, RuleStep, Table, Tree)
+from ..notation.spelling import current, spelled
 from .base import Renderer
 from .graphs import tree_text
 from .mathtext import inline
@@ -70,11 +71,13 @@ class Drawing:
         self.chain = tuple(chain)
         self.style = style
         self.pad = pad
+        self.spelling = current()   # rich draws later, outside the renderer's spelling
 
     def _rows(self, width: int) -> list[str]:
         room = max(width - self.pad, min(NARROWEST, width))
         pad = " " * self.pad if room + self.pad <= width else ""
-        return [(pad + row).rstrip() for row in display_lines(self.chain, room)]
+        with spelled(self.spelling):
+            return [(pad + row).rstrip() for row in display_lines(self.chain, room)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions):
         yield Text("\n".join(self._rows(options.max_width)), style=self.style, no_wrap=True,

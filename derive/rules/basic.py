@@ -12,6 +12,7 @@ from sympy import Expr, Integer, Mul, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.core.mul import _unevaluated_Mul
 
+from ..notation.spelling import printed_terms
 from ..steps import ConstantMultipleStep, ConstantStep, HeldConstantStep, PowerStep, SumStep, VariableStep
 from .context import TraceContext
 
@@ -38,7 +39,7 @@ def match_variable(expr: Expr, var: Symbol, ctx: TraceContext):
 def match_sum(expr: Expr, var: Symbol, ctx: TraceContext):
     if not expr.is_Add:
         return None
-    terms = tuple(ctx.trace(term, var) for term in expr.args)
+    terms = tuple(ctx.trace(term, var) for term in printed_terms(expr))
     return SumStep.build(expr=expr, var=var, terms=terms, tidy=ctx.tidy)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sympy import Expr, Symbol
 
 from .budget import check_derivative_size
-from .notation.spelling import TEXTBOOK, Spelling, spelled
+from .notation.spelling import Spelling, spelled
 from .render.json import expression_string, header, latex_string, step_data, verification_data
 from .result import ExpressionResult, reading_data
 from .steps import Step
@@ -61,12 +61,12 @@ class Derivation(ExpressionResult):
 
 
 def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=(),
-                      spelling: Spelling = TEXTBOOK) -> Derivation:
+                      spelling: Spelling | None = None) -> Derivation:
     """Trace and verify an expression already read (for topics that build on one derivative);
-    with the ``spelling`` of the input, a sum is differentiated in the order its terms were
-    typed."""
+    with the ``spelling`` of the input (by default the current one), a sum is differentiated
+    in the order its terms were typed."""
     check_derivative_size(expr, variables)
-    with spelled(spelling):
+    with spelled(spelling) as spelling:
         step = trace_repeated(expr, variables)
     check_defined(step.result, f"the derivative of {text}")
     verification = verify(step)

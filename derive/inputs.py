@@ -8,11 +8,13 @@ variable when none is given).
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 
 from sympy import Basic, Expr, Symbol
 
 from .errors import UsageError
-from .notation.spelling import TEXTBOOK
+from .deep import run_deep
+from .notation.spelling import Spelling, current, spelled
 from .parse import Operator, parse, parse_variable
 from .render.json import expression_string
 from .undefined import check_defined
@@ -34,16 +36,24 @@ def read_operand(expression, functions=(), latex=None, operators=True):
 def read_spelled(expression, functions=(), latex=None, operators=True):
     """``(text, expr, readings, operator, spelling)``: :func:`read_operand` and how the user
     wrote the expression (the function names and the order of terms typed; for a sympy
-    object, the textbook's names and sympy's order)."""
+    object, the current spelling: by default the textbook's names and the printed order)."""
     if isinstance(expression, Basic):
         text = expression_string(expression)     # exact, whatever the length of its numbers
         check_defined(expression, text)
-        return text, expression, (), None, TEXTBOOK
+        return text, expression, (), None, current()
     if not isinstance(expression, str):
         raise UsageError(f"expected an expression as text or a sympy object, got {type(expression).__name__}")
     parsed = parse(expression, functions=tuple(functions), latex=latex, operators=operators)
     check_defined(parsed.expr, parsed.text)
     return parsed.text, parsed.expr, parsed.readings, parsed.operator, parsed.spelling
+
+
+def run_spelled(spelling: Spelling, work, *args):
+    """``work(*args)``, a topic's computation returning a result, run deep with ``spelling``
+    current (so that sums are differentiated in the order typed); the result keeps it."""
+    with spelled(spelling):
+        result = run_deep(work, *args)
+    return replace(result, spelling=spelling)
 
 
 def read_variable(value: str | Symbol) -> Symbol:

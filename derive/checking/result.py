@@ -17,7 +17,8 @@ from sympy.core.function import AppliedUndef
 from ..deep import run_deep
 from ..derivation import Derivation, derive_expression
 from ..errors import UsageError
-from ..inputs import choose_variables, read_expression, read_operand, read_variable
+from ..inputs import choose_variables, read_expression, read_spelled, read_variable
+from ..notation.spelling import TEXTBOOK
 from ..narrate import LANGUAGES, Narrator
 from ..narrate.checking import mistake_parts, number_text
 from ..render.json import expression_string, header, latex_string, step_data, verification_data
@@ -154,8 +155,9 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_
                     ) -> CheckResult:
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         answer = sympify(answer)   # a Python number, never text
-    text, expr, readings, operator = read_operand(expression, functions, latex)
-    answer_text, answer_expr, answer_readings = read_expression(answer, functions, latex)
+    text, expr, readings, operator, spelling = read_spelled(expression, functions, latex)
+    answer_text, answer_expr, answer_readings, _, answer_spelling = read_spelled(
+        answer, functions, latex, operators=False)
     variables = choose_variables(expr, wrt, order, allow_absent, operator)
     point = _read_at(at, functions, latex)
     known = set(expr.free_symbols) | set(variables)
@@ -165,12 +167,13 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_
         raise UsageError(f"the answer uses {names}, which the expression does not: "
                          f"write the answer in the expression's variables")
     return _check(text, expr, variables, readings, answer_text, answer_expr, point,
-                  answer_readings)
+                  answer_readings, spelling.merged(answer_spelling))
 
 
-def _check(text, expr, variables, readings, answer_text, answer, point, answer_readings=()
-           ) -> CheckResult:
-    derivation = derive_expression(text, expr, variables, readings)
+def _check(text, expr, variables, readings, answer_text, answer, point, answer_readings=(),
+           spelling=TEXTBOOK) -> CheckResult:
+    """``spelling``: how the expression and the answer were written (both are echoed)."""
+    derivation = derive_expression(text, expr, variables, readings, spelling)
     substitute = (lambda e: e.xreplace(dict(point))) if point else (lambda e: e)
     answer_value = substitute(answer)
     reference = substitute(derivation.result)
@@ -184,4 +187,4 @@ def _check(text, expr, variables, readings, answer_text, answer, point, answer_r
         diagnosis = diagnose(derivation.steps, answer_value, sampler, substitute, search)
     return CheckResult(answer_input=answer_text, answer=answer, derivation=derivation,
                        equivalence=equivalence, diagnosis=diagnosis, at=point, search=search,
-                       answer_readings=answer_readings)
+                       answer_readings=answer_readings, spelling=spelling)

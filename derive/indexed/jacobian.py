@@ -17,10 +17,11 @@ from sympy import Basic, Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum
 from sympy.core.function import AppliedUndef
 
 from ..api import Derivation, explain
-from ..deep import run_deep
 from ..errors import UsageError
+from ..inputs import run_spelled
 from ..notation import entries
 from ..notation.indexed import INDEX_NAMES, m, n, vector
+from ..notation.spelling import TEXTBOOK
 from ..parse import IndexSyntax, parse, parse_variable
 from ..render.json import expression_string, header, json_value
 from ..result import ExpressionResult
@@ -64,6 +65,7 @@ def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     parsed = parse(expression, indices=INDEX_SYNTAX) if isinstance(expression, str) else None
     expr = parsed.expr if parsed is not None else expression
     readings = parsed.readings if parsed is not None else ()
+    spelling = parsed.spelling if parsed is not None else TEXTBOOK
     if expr.atoms(AppliedUndef):
         raise UsageError("undefined functions such as f(z_j) have no indexed derivative here")
     variables = [wrt] if isinstance(wrt, (str, Basic)) else list(wrt)
@@ -72,10 +74,10 @@ def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     variables = [parse_variable(v, indices=INDEX_SYNTAX) if isinstance(v, str) else v
                  for v in variables]
     if all(isinstance(v, Symbol) for v in variables):
-        return run_deep(_plain_jacobian, text, expr, tuple(variables), readings)
+        return run_spelled(spelling, _plain_jacobian, text, expr, tuple(variables), readings)
     if len(variables) != 1 or not isinstance(variables[0], Indexed):
         raise UsageError("give either one entry (--wrt z_i) or plain variables (--wrt w1 --wrt w2)")
-    return run_deep(_indexed, text, expr, variables[0], readings)
+    return run_spelled(spelling, _indexed, text, expr, variables[0], readings)
 
 
 def _indexed(text: str, expr: Expr, var: Indexed, readings: tuple = ()) -> IndexedJacobian:

@@ -59,7 +59,7 @@ class Spelling:
 
     @cached_property
     def _orders(self) -> dict[Basic, tuple[Basic, ...]]:
-        return dict(self.orders)
+        return dict(reversed(self.orders))       # the first one recorded counts
 
     def name(self, sympy_name: str) -> str:
         """The name to print for the sympy function ``sympy_name``: as typed, else the

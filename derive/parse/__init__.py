@@ -284,6 +284,9 @@ def _parse_equation(text: str, undefined: frozenset[str], latex: bool, indices: 
         raise ParseError("expected an expression after `=`", text, len(text))
     rhs = right.parse()
     expr = _checked(sympy.Add(lhs, -rhs), text)
+    for key, order in right.orders.items():
+        left.orders.setdefault(key, order)
+    left.record_order(expr, [lhs, -rhs])        # F = lhs − rhs in the order typed
     functions = left.functions + [f for f in right.functions if f not in left.functions]
     return _result(text, expr, readings + left.readings + right.readings, functions,
                    left.spelling().merged(right.spelling()))

@@ -133,7 +133,9 @@ class Parser:
             return value
         flat: list[sympy.Basic] = []
         for part in parts:
-            if part.func is value.func:
+            if part.is_Add and part not in self.orders and -part in self.orders:
+                flat.extend(-term for term in self.orders[-part])    # a − (b + c)
+            elif part.func is value.func:
                 flat.extend(self.orders.get(part, part.args))
             else:
                 flat.append(part)

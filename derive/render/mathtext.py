@@ -29,7 +29,7 @@ from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from sympy.printing.str import StrPrinter
 
 from ..notation import distinct, guard_add, guard_mul, is_named, is_partial
-from ..notation.spelling import INVERSE_MARK, current, positive_first, with_log_base
+from ..notation.spelling import INVERSE_MARK, TEXTBOOK_NAMES, current, positive_first, with_log_base
 from ..sizes import size_at_most
 
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
@@ -85,12 +85,13 @@ class ShortNumbers:
 def spelled_name(expr: Basic) -> str | None:
     """The name to print for the applied function ``expr`` when it is not sympy's: the name
     the user typed (``arctan``, ``tan^-1``, ``ln``), else the textbook's
-    (:mod:`derive.notation.spelling`); None for sympy's own name and undefined functions."""
+    (:mod:`derive.notation.spelling`); None for a function with one name only and for
+    undefined functions."""
     if isinstance(expr, AppliedUndef) or len(expr.args) != 1:
         return None
     own = expr.func.__name__
     name = current().name(own)
-    return None if name == own else name
+    return None if name == own and own not in TEXTBOOK_NAMES else name
 
 
 def text_name(name: str) -> str:

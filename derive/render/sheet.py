@@ -27,6 +27,7 @@ from typing import ClassVar
 from ..errors import UsageError
 from ..narrate.document import Document, Heading, Parts
 from ..narrate.sheet import Entry, Frame, failed_in_key, failure_note, unanswered
+from ..notation.spelling import spelled
 from .html import HtmlRenderer, escape, page, plain_title
 from .latex import ENGINES, PREAMBLES, LatexRenderer
 from .markdown import MarkdownRenderer, display
@@ -62,6 +63,12 @@ class SheetLayout:
         return renderer
 
     def piece(self, entry: Entry) -> Piece:
+        """A problem's heading, section and answer-key line, its formulas printed as its
+        input was written (the spelling of its Document)."""
+        with spelled(entry.document.spelling if entry.document is not None else None):
+            return self._piece(entry)
+
+    def _piece(self, entry: Entry) -> Piece:
         renderer = self.renderer()
         heading = self.title(renderer, entry)
         if entry.failed:

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from sympy import Expr, Integer, Symbol
 
-from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
-from ..inputs import read_expression, read_variable
+from ..inputs import read_expression, read_spelled, read_variable, run_spelled
 from ..names import NameSupply
 from ..render.json import expression_string, header, latex_string
 from ..result import Explained
@@ -86,8 +85,8 @@ class Composition(Explained):
 
 def compose(outer, inner, var=None, at=None, *, functions=(), latex=None) -> Composition:
     """f(g(x)) for f = ``outer`` and g = ``inner``, its value ``at`` a point, and its derivative."""
-    outer_text, f, outer_readings = read_expression(outer, functions, latex)
-    inner_text, g, inner_readings = read_expression(inner, functions, latex)
+    outer_text, f, outer_readings, _, outer_spelling = read_spelled(outer, functions, latex, False)
+    inner_text, g, inner_readings, _, inner_spelling = read_spelled(inner, functions, latex, False)
     readings = tuple(dict.fromkeys((*outer_readings, *inner_readings)))
     if var is None:
         found = by_name(f.free_symbols | g.free_symbols)
@@ -99,7 +98,8 @@ def compose(outer, inner, var=None, at=None, *, functions=(), latex=None) -> Com
     else:
         variable = read_variable(var)
     point = _read_point(at, variable, functions, latex)
-    return run_deep(_compose, outer_text, inner_text, f, g, variable, point, readings)
+    return run_spelled(outer_spelling.merged(inner_spelling), _compose, outer_text, inner_text,
+                       f, g, variable, point, readings)
 
 
 def _read_point(at, variable, functions, latex):

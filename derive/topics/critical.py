@@ -22,10 +22,9 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr, ImmutableMatrix, Symbol, denom, together
 
-from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
-from ..inputs import read_expression, read_variables, require_present
+from ..inputs import read_spelled, read_variables, require_present, run_spelled
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
 from ..sizes import size_at_most
@@ -116,12 +115,12 @@ class CriticalPoints(ExpressionResult):
 
 def critical_points(expression, wrt=None, *, functions=(), latex=None) -> CriticalPoints:
     """Solve ∇f = 0 over the reals and classify each solution by the second-derivative test."""
-    text, expr, readings = read_expression(expression, functions, latex)
+    text, expr, readings, _, spelling = read_spelled(expression, functions, latex, False)
     variables = read_variables(wrt) or by_name(expr.free_symbols)
     require_present(expr, variables)
     if not variables:
         raise UsageError("the expression has no variables: there is nothing to solve")
-    return run_deep(_critical, text, expr, tuple(variables), readings)
+    return run_spelled(spelling, _critical, text, expr, tuple(variables), readings)
 
 
 def _critical(text, expr, variables, readings) -> CriticalPoints:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from sympy import ImmutableMatrix, Symbol
 
-from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
-from ..inputs import first_order_variables, read_operand, read_variables, require_present
+from ..inputs import (first_order_variables, read_spelled, read_variables, require_present,
+                      run_spelled)
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
 from .common import by_name, traced, traced_data
@@ -59,7 +59,7 @@ class Gradient(ExpressionResult):
 def gradient(expression, wrt=None, *, functions=(), latex=None, allow_absent=False) -> Gradient:
     """All partial derivatives of ``expression`` (or those by ``wrt``), traced and verified.
     A ``wrt`` that does not occur in the expression is an error unless ``allow_absent``."""
-    text, expr, readings, operator = read_operand(expression, functions, latex)
+    text, expr, readings, operator, spelling = read_spelled(expression, functions, latex)
     if operator is not None:
         wrt = first_order_variables(operator, wrt, "the gradient")
     variables = read_variables(wrt) or by_name(expr.free_symbols)
@@ -68,7 +68,7 @@ def gradient(expression, wrt=None, *, functions=(), latex=None, allow_absent=Fal
         raise UsageError("the expression has no variables: its gradient is empty")
     if len(set(variables)) != len(variables):
         raise UsageError("each variable may be named only once")
-    return run_deep(_gradient, text, expr, variables, readings)
+    return run_spelled(spelling, _gradient, text, expr, variables, readings)
 
 
 def _gradient(text, expr, variables, readings) -> Gradient:

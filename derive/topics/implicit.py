@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import sympy
 from sympy import Basic, Derivative, Dummy, Equality, Expr, Function, Integer, Symbol
 
-from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
-from ..inputs import read_expression, read_variable
+from ..inputs import read_spelled, read_variable, run_spelled
+from ..notation.spelling import TEXTBOOK, Spelling
 from ..parse import parse_equation
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
@@ -71,7 +71,7 @@ class ImplicitDerivative(ExpressionResult):
 
 def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitDerivative:
     """dy/dx for the curve ``equation`` (``"x^2 + y^2 = 1"``, or F meaning F = 0)."""
-    text, F, readings = _read_equation(equation, functions, latex)
+    text, F, readings, spelling = _read_equation(equation, functions, latex)
     y_symbol = Symbol("y") if y is None else read_variable(y)
     if y_symbol not in F.free_symbols:
         raise UsageError(f"the equation does not contain {y_symbol}: choose y with --y")
@@ -87,19 +87,20 @@ def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitD
                          else f"the equation only contains {y_symbol}")
     if x_symbol == y_symbol:
         raise UsageError("x and y must be different variables")
-    return run_deep(_implicit, text, F, x_symbol, y_symbol, readings)
+    return run_spelled(spelling, _implicit, text, F, x_symbol, y_symbol, readings)
 
 
-def _read_equation(equation, functions, latex) -> tuple[str, Expr, tuple]:
-    """The text, F = lhs − rhs, and how the text was read."""
+def _read_equation(equation, functions, latex) -> tuple[str, Expr, tuple, Spelling]:
+    """The text, F = lhs − rhs, how the text was read and how it was written."""
     if isinstance(equation, Basic):
-        return str(equation), _difference(equation), ()
+        return str(equation), _difference(equation), (), TEXTBOOK
     if not isinstance(equation, str):
         raise UsageError(f"expected an equation as text or a sympy object, got {type(equation).__name__}")
     if "=" not in equation:
-        return read_expression(equation, functions, latex)
+        text, expr, readings, _, spelling = read_spelled(equation, functions, latex, False)
+        return text, expr, readings, spelling
     parsed = parse_equation(equation, functions=tuple(functions), latex=latex)
-    return equation, _difference(parsed), parsed.readings
+    return equation, _difference(parsed), parsed.readings, parsed.spelling
 
 
 def _difference(value) -> Expr:

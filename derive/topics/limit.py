@@ -26,9 +26,9 @@ import sympy
 from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, fraction,
                    sin, sqrt, together)
 
-from ..deep import run_deep
 from ..errors import UsageError
-from ..inputs import first_order_variables, read_operand, read_variables, require_present
+from ..inputs import (first_order_variables, read_spelled, read_variables, require_present,
+                      run_spelled)
 from ..notation import fraction_shown, product, total
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
@@ -119,7 +119,7 @@ class LimitDefinition(ExpressionResult):
 
 def limit_definition(expression, wrt=None, *, functions=(), latex=None) -> LimitDefinition:
     """f'(x) (or ∂f/∂x) from the limit of the difference quotient."""
-    text, expr, readings, operator = read_operand(expression, functions, latex)
+    text, expr, readings, operator, spelling = read_spelled(expression, functions, latex)
     if operator is not None:
         wrt = first_order_variables(operator, wrt, "the limit definition")
     chosen = read_variables(wrt)
@@ -134,7 +134,7 @@ def limit_definition(expression, wrt=None, *, functions=(), latex=None) -> Limit
             raise UsageError(f"the expression has several variables ({', '.join(s.name for s in found)}): "
                              f"choose one with --wrt")
         var = found[0] if found else Symbol("x")
-    return run_deep(_limit, text, expr, var, readings)
+    return run_spelled(spelling, _limit, text, expr, var, readings)
 
 
 def _limit(text, expr, var, readings) -> LimitDefinition:

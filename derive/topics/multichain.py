@@ -21,10 +21,10 @@ from typing import Mapping, Sequence
 
 from sympy import Expr, Symbol
 
-from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
-from ..inputs import read_expression, read_variable, read_variables
+from ..inputs import read_spelled, read_variable, read_variables, run_spelled
+from ..notation.spelling import TEXTBOOK, Spelling
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
 from ..tidy import tidy
@@ -146,27 +146,32 @@ def chain(expression, lets: Mapping | Sequence, wrt=None, *, functions=(), latex
     ``lets`` maps each intermediate to its expression (``{"u": "x^2 + y"}``), or is a list of
     ``"u = x^2 + y"`` texts.  ``wrt`` picks parameters (default: all, in name order).
     """
-    text, expr, readings = read_expression(expression, functions, latex)
-    intermediates, let_readings = _read_lets(lets, functions, latex)
+    text, expr, readings, _, spelling = read_spelled(expression, functions, latex, False)
+    intermediates, let_readings, let_spelling = _read_lets(lets, functions, latex)
     readings = tuple(dict.fromkeys((*readings, *let_readings)))
-    return run_deep(_chain, text, expr, intermediates, read_variables(wrt), readings)
+    return run_spelled(spelling.merged(let_spelling), _chain, text, expr, intermediates,
+                       read_variables(wrt), readings)
 
 
-def _read_lets(lets, functions, latex) -> tuple[tuple[tuple[Symbol, Expr], ...], tuple]:
-    """The intermediates, and how their texts were read."""
+def _read_lets(lets, functions, latex) -> tuple[tuple[tuple[Symbol, Expr], ...], tuple,
+                                                Spelling]:
+    """The intermediates, how their texts were read and how they were written."""
     pairs = list(lets.items()) if isinstance(lets, Mapping) else [_split_let(t) for t in lets]
     out: list[tuple[Symbol, Expr]] = []
     readings: list = []
+    spelling = TEXTBOOK
     for name, value in pairs:
         symbol = read_variable(name)
         if any(symbol == s for s, _ in out):
             raise UsageError(f"the intermediate {symbol} is defined twice")
-        _, value_expr, value_readings = read_expression(value, functions, latex)
+        _, value_expr, value_readings, _, value_spelling = read_spelled(value, functions, latex,
+                                                                        False)
+        spelling = spelling.merged(value_spelling)
         out.append((symbol, value_expr))
         readings.extend(value_readings)
     if not out:
         raise UsageError("give at least one intermediate, e.g. --let u=x^2+y")
-    return tuple(out), tuple(readings)
+    return tuple(out), tuple(readings), spelling
 
 
 def _split_let(text) -> tuple[str, str]:

@@ -87,14 +87,21 @@ def how_read(lang: str, expr: Basic, readings=()) -> list[Block]:
 
 def reading_notes(lang: str, readings) -> list[Block]:
     """A note for each piece of ambiguous notation and how it was read (``xy`` as x·y)."""
-    return [Note(_reading(lang, reading.detail), NoteKind.READING) for reading in readings]
+    return [Note(_reading(lang, reading), NoteKind.READING) for reading in readings]
 
 
-def _reading(lang: str, detail: str) -> str:
-    """``xy -> x*y`` (the parser's record) as a sentence: "xy is read as x·y"."""
+#: readings recorded without an arrow, each said by its own phrase ``reading.<kind>``
+READING_SENTENCES = ("definition", "euler_number", "natural_log", "undefined_function")
+
+
+def _reading(lang: str, reading) -> str:
+    """``xy -> x*y`` (the parser's record) as a sentence: "xy is read as x·y"; a record without
+    an arrow (``e``) by the phrase of its kind: "e is Euler's number e ≈ 2.718"."""
+    detail = reading.detail
     written, arrow, read = detail.partition(" -> ")
     if not arrow:
-        return say(lang, "reading", detail=detail)
+        key = f"reading.{reading.kind}" if reading.kind in READING_SENTENCES else "reading"
+        return say(lang, key, detail=detail)
     return say(lang, "reading_as", written=written,
                read=read.replace("**", "^").replace("*", "·"))
 

@@ -291,7 +291,7 @@ class Parser:
             return self.number(self.advance())
         if kind == CONST:
             self.advance()
-            if token.value is S.Exp1:
+            if token.value is S.Exp1 and not self.at(OP, "^"):   # e^… needs no word
                 self.note("euler_number", self.source(token.pos, token.end), token.pos)
             return token.value
         if kind == NAME:

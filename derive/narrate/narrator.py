@@ -180,9 +180,20 @@ class Narrator:
             return self.say("verdict.failed", count=failed)
         if not v.verified:
             return self.say("verdict.unchecked", count=counts.get("unchecked", 0), checks=checks)
+        where = self.where(v.jumps)
         if self.detail != "full":       # how many steps were checked, and how, in full only
-            return self.say("verdict.brief")
-        return self.say("verdict.verified", checks=checks)
+            return self.say("verdict.brief") + where
+        return self.say("verdict.verified", checks=checks) + where
+
+    def where(self, jumps) -> Parts:
+        """Where a result with piecewise-constant functions holds: ``, where x ≠ 1 (almost
+        everywhere)``; nothing without them."""
+        if not jumps:
+            return ()
+        conditions = [self.say("jump.zero", lhs=Math(j.sides[0]), rhs=Math(j.sides[1]))
+                      if j.kind == "zero" else self.say("jump.integers", arg=Math(j.argument))
+                      for j in jumps]
+        return self.say("verdict.where", where=join(conditions))
 
     # --- what is particular to a rule, found by its class ----------------------------------
 
@@ -456,10 +467,14 @@ class Narrator:
         return [Note(self.say("note.abs", x=Math(step.var)), NoteKind.ASSUMPTION, depth)]
 
     def _notes_FunctionStep(self, step, depth: int) -> list[Block]:
-        if step.family != "step":
+        """A piecewise-constant function: where its derivative 0 holds (and, for H, δ)."""
+        if step.family not in ("step", "floor"):
             return []
-        return [Note(self.say("note.step", name=step.function, x=Math(step.var)),
-                     NoteKind.ASSUMPTION, depth)]
+        notes = [Note(self.say(f"note.{step.family}", name=step.function, x=Math(step.var)),
+                      NoteKind.ASSUMPTION, depth)]
+        if step.function == "Heaviside":
+            notes.append(Note(self.say("note.dirac", x=Math(step.var)), NoteKind.ASSUMPTION, depth))
+        return notes
 
     def _notes_ReluStep(self, step, depth: int) -> list[Block]:
         return [Note(self.say("note.relu"), NoteKind.ASSUMPTION, depth)]

@@ -106,6 +106,17 @@ def _reading(lang: str, reading) -> str:
                read=read.replace("**", "^").replace("*", "·"))
 
 
+def holds_where(lang: str, jumps) -> Parts:
+    """Where a result with piecewise-constant functions holds (:mod:`derive.jumps`):
+    ``, where x ≠ 1 (almost everywhere)``; nothing without them."""
+    if not jumps:
+        return ()
+    conditions = [say(lang, "jump.zero", lhs=Math(j.sides[0]), rhs=Math(j.sides[1]))
+                  if j.kind == "zero" else say(lang, "jump.integers", arg=Math(j.argument))
+                  for j in dict.fromkeys(jumps)]
+    return say(lang, "verdict.where", where=join(conditions))
+
+
 def held_note(lang: str, var: Symbol, held, depth: int = 0) -> list[Block]:
     """For a partial derivative: only ``var`` varies, the ``held`` symbols are constants."""
     if not held:
@@ -180,20 +191,10 @@ class Narrator:
             return self.say("verdict.failed", count=failed)
         if not v.verified:
             return self.say("verdict.unchecked", count=counts.get("unchecked", 0), checks=checks)
-        where = self.where(v.jumps)
+        where = holds_where(self.lang, v.jumps)
         if self.detail != "full":       # how many steps were checked, and how, in full only
             return self.say("verdict.brief") + where
         return self.say("verdict.verified", checks=checks) + where
-
-    def where(self, jumps) -> Parts:
-        """Where a result with piecewise-constant functions holds: ``, where x ≠ 1 (almost
-        everywhere)``; nothing without them."""
-        if not jumps:
-            return ()
-        conditions = [self.say("jump.zero", lhs=Math(j.sides[0]), rhs=Math(j.sides[1]))
-                      if j.kind == "zero" else self.say("jump.integers", arg=Math(j.argument))
-                      for j in jumps]
-        return self.say("verdict.where", where=join(conditions))
 
     # --- what is particular to a rule, found by its class ----------------------------------
 

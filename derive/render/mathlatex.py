@@ -13,10 +13,10 @@ from sympy.printing.latex import LatexPrinter as _SympyLatexPrinter
 
 from ..notation import Parens, is_named, is_partial
 from ..notation.spelling import INVERSE_MARK
-from .mathtext import GuardedAdd, ShortNumbers, spelled_name
+from .mathtext import GuardedAdd, ShortNumbers, StepAsH, spelled_name
 
 
-class LatexPrinter(ShortNumbers, GuardedAdd, _SympyLatexPrinter):
+class LatexPrinter(ShortNumbers, StepAsH, GuardedAdd, _SympyLatexPrinter):
     long_number = r"{sign}{head}\ldots\,({digits}\ \text{{digits}})"
 
     def _print_Derivative(self, deriv):

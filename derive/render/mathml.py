@@ -252,6 +252,11 @@ class _Printer(MathMLPresentationPrinter):
         head = self.node("msub", self.node("mi", text="log"), self._print(e.base))
         return self.node("mrow", head, self.mo(APPLY), self.bracketed(self._print(e.argument)))
 
+    def _print_Heaviside(self, e):
+        """H(x), as the other formats print the step function."""
+        return self.node("mrow", self.node("mi", text="H"), self.mo(APPLY),
+                         self.bracketed(self._print(e.args[0])))
+
     def _named(self, e):
         """σ(x), softplus(x), … by their LaTeX name (``\\sigma``, ``\\operatorname{…}``)."""
         name = e.latex_name

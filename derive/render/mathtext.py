@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Sum, Symbol
+from sympy import Add, Basic, Expr, Function, Mul, Number, Pow, Rational, S, Sum, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty import PrettyPrinter
@@ -99,6 +99,19 @@ def text_name(name: str) -> str:
     return name[:-len(INVERSE_MARK)] + "⁻¹" if name.endswith(INVERSE_MARK) else name
 
 
+#: how the Heaviside step function is printed: H(x)
+STEP = Function("H")
+
+
+class StepAsH:
+    """Printer mixin: the Heaviside step function as H(x) (sympy writes θ(x)); its value at 0,
+    a second argument, is said in prose, not printed."""
+
+    def _print_Heaviside(self, expr, exp=None):
+        step = STEP(expr.args[0])
+        return self._print(step, exp=exp) if exp is not None else self._print(step)
+
+
 class GuardedAdd:
     """Printer mixin: a sum is printed in the order the user typed it, when it was typed
     (:mod:`derive.notation.spelling`); otherwise, in sympy's order, it starts with a positive
@@ -131,7 +144,7 @@ class GuardedAdd:
         return super()._print_Add(expr, order=order)
 
 
-class InlinePrinter(ShortNumbers, GuardedAdd, StrPrinter):
+class InlinePrinter(ShortNumbers, StepAsH, GuardedAdd, StrPrinter):
     """One-line textbook notation: ``Σ_(k=1..n) e^(z_k)``, ``δ_ij``, ``∂L/∂z_i``, ``e^x``."""
 
     _default_settings = {**StrPrinter._default_settings, "order": None}
@@ -205,7 +218,7 @@ def inline(expr: Basic) -> str:
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
 
 
-class DisplayPrinter(ShortNumbers, GuardedAdd, PrettyPrinter):
+class DisplayPrinter(ShortNumbers, StepAsH, GuardedAdd, PrettyPrinter):
     """sympy's 2-D pretty printer with the sign guards (:func:`~derive.notation.guard_add`,
     :func:`~derive.notation.guard_mul`)."""
 

@@ -570,7 +570,7 @@ class Parser:
         elif key == "Heaviside" and token.kind == NAME:
             self.note("step_function", f"{shown}(…) -> Heaviside(…)", token.pos)
         elif key == "log" and count == 1:
-            self.note("natural_log", f"{shown} -> ln", token.pos)
+            self.note("natural_log", shown, token.pos)
         elif key == "log" and base is None:  # log(x, b)
             self.record_base(value)
             self.note("log_base", f"{self.source(token.pos, self.last_end)} -> "

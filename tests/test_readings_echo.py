@@ -53,10 +53,11 @@ def test_the_readings_are_in_the_json(args):
     ("log x", "log is the natural logarithm ln (base e).", "log 是自然对数 ln（以 e 为底）。"),
     ("y = x^2", "y = only names the function", "y = 只是给函数命名"),
     ("f(x^2)", "f is an unspecified function", "f 是未给出具体形式的函数"),
+    ("3x(x+1)", "x(…) is read as x·(…).", "x(…) 读作 x·(…)。"),
 ])
 def test_a_reading_without_an_arrow_is_a_sentence(text, en, zh):
     """A reading recorded as a bare name (``e``, ``log``) is said as a sentence of its kind,
-    never as ``Reading: e.``."""
+    never as ``Reading: e.``; a bracket read as a product shows what it encloses."""
     for lang, sentence in (("en", en), ("zh", zh)):
         out = run("diff", text, "--wrt", "x", "-f", "text", "--lang", lang)
         assert sentence in out and "Reading:" not in out

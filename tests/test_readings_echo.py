@@ -67,3 +67,16 @@ def test_e_as_the_base_of_a_power_needs_no_reading():
     """``e^(2 ln x)``: the base e of a power is not worth a note; a lone ``e`` is."""
     assert "Euler" not in run("diff", "e^(2 ln x)", "-f", "text")
     assert "Euler" in run("diff", "e*x", "-f", "text")
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("ln x", "ln x -> ln(x)"), (r"\ln x", r"\ln x -> ln(x)"), ("sgn x", "sgn x -> sgn(x)"),
+    ("sin 2x", "sin 2x -> sin(2*x)"), ("ln sin x", "ln sin x -> ln(sin(x))"),
+])
+def test_an_unbracketed_argument_keeps_the_name_typed(text, detail):
+    """``ln x`` is read as ln(x): sympy's name log would suggest another base."""
+    from derive.parse import parse
+    assert parse(text).readings[0].detail == detail
+    reading = next(line for line in run("diff", text, "-f", "text").splitlines()
+                   if "is read as" in line)
+    assert "log" not in reading

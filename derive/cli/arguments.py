@@ -14,7 +14,7 @@ decorator of :mod:`.output` does).
 
 from __future__ import annotations
 
-from typer.core import TyperCommand
+from .errors import ReportingCommand
 
 
 def option_arities(params: list) -> dict[str, bool]:
@@ -54,8 +54,9 @@ def arguments_last(args: list[str], arities: dict[str, bool]) -> list[str]:
     return options + ["--", *arguments] if arguments else options
 
 
-class ExpressionCommand(TyperCommand):
-    """A command whose arguments may start with ``-`` (see the module docstring)."""
+class ExpressionCommand(ReportingCommand):
+    """A command whose arguments may start with ``-`` (see the module docstring); its usage
+    errors are reported in the language of ``--lang`` (:class:`~.errors.ReportingCommand`)."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         return super().parse_args(ctx, arguments_last(list(args), option_arities(self.get_params(ctx))))

@@ -55,7 +55,7 @@ def os_reason(error: OSError) -> Message | str:
 
     name = errno.errorcode.get(error.errno or 0, "")
     if name in OS_REASONS:
-        return Message(f"os.{name}")
+        return Message("os." + name)
     return error.strerror or str(error)
 
 

@@ -20,6 +20,7 @@ from sympy import Basic
 from .errors import UsageError
 from .messages import Message
 from .functions import relu
+from .sizes import distinct_nodes
 
 REAL_ONLY = (relu, sympy.Heaviside, sympy.Max, sympy.Min)
 UNDEFINED_VALUES = (sympy.S.ComplexInfinity, sympy.S.NaN)
@@ -31,19 +32,13 @@ def _not_real(arg: Basic) -> bool:
 
 def undefined_reason(expr: Basic) -> Message | None:
     """Why ``expr`` has no value (one sentence), or ``None`` when nothing is found undefined."""
-    stack, seen = [expr], set()
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
+    for node in distinct_nodes(expr):
         if node in UNDEFINED_VALUES:
             return Message("undefined.value")
         if isinstance(node, REAL_ONLY):
             for arg in node.args:
                 if _not_real(arg):
                     return Message("undefined.not_real", function=node.func.__name__, arg=arg)
-        stack.extend(node.args)
     return None
 
 

@@ -18,8 +18,8 @@ import sympy
 from sympy import Basic
 
 from .errors import UsageError
-from .messages import Message
 from .functions import relu
+from .messages import Message
 from .sizes import distinct_nodes
 
 REAL_ONLY = (relu, sympy.Heaviside, sympy.Max, sympy.Min)

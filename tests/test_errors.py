@@ -261,3 +261,13 @@ def test_an_error_is_the_same_bytes_on_every_run():
         outputs.add(done.stderr)
     assert len(outputs) == 1, outputs
     assert "（它的变量：w_0、x、y）" in outputs.pop().decode()
+
+
+def test_a_json_error_quoting_control_characters_cannot_drive_the_terminal(monkeypatch, capsys):
+    """Control and format characters of the input are escaped in the JSON error, which stays
+    valid JSON that reads back to the input."""
+    text = "x\x1b]0;title\x07 + \u202e\x7f"
+    status, out, err = run_main(monkeypatch, capsys, "diff", text, "--format", "json")
+    assert status == 2 and out == ""
+    assert not any(ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 or c == "\u202e" for c in err.rstrip("\n"))
+    assert json.loads(err)["error"]["input"] == text

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from typing import NoReturn
 
 from typer._click import exceptions as click   # the click that typer vendors
@@ -31,9 +32,23 @@ SCHEMA = "derive/1"
 def report(error: DeriveError, lang: str = "en", as_json: bool = False) -> str:
     """``error`` as derive prints it: text in ``lang``, or one line of JSON."""
     if as_json:
-        return json.dumps({"schema": SCHEMA, "kind": "error", "lang": lang,
-                           "error": error.data(lang)}, ensure_ascii=False, sort_keys=False)
+        return _escaped(json.dumps({"schema": SCHEMA, "kind": "error", "lang": lang,
+                                    "error": error.data(lang)}, ensure_ascii=False))
     return printable(error.report(lang))
+
+
+def _escaped(text: str) -> str:
+    """JSON text with every control or format character written as a ``\\u`` escape (json
+    escapes only those below U+0020), so that the input it quotes cannot drive the terminal."""
+    def escape(char: str) -> str:
+        if unicodedata.category(char) not in ("Cc", "Cf"):
+            return char
+        code = ord(char)
+        if code <= 0xFFFF:
+            return f"\\u{code:04x}"
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return "".join(escape(char) for char in text)
 
 
 def fail(error: DeriveError, lang: str = "en", as_json: bool = False) -> NoReturn:

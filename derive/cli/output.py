@@ -59,7 +59,7 @@ SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "mark
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", help="Output format. auto: rich in a terminal, plain text otherwise "
                            "(or from the --output file's extension).")]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the explanation.")]
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the explanation and of error messages.")]
 DetailOption = Annotated[Detail, typer.Option(
     "--detail", "-d", help="How much the explanation says. brief: one line per rule, then the "
                            "algebra; standard: what a learner knows is written inline; full: "

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from typer._click import exceptions as click   # the click that typer vendors
 import typer
 from typer.core import TyperGroup
 
 from ..errors import printable
 from ..messages import Message
-from .errors import UsageReport, internal, language_of
+from .errors import UsageReport, click, internal, language_of
 
 
 class CommandGroup(TyperGroup):

@@ -13,18 +13,21 @@ To report a new kind of click error: map it to a message key in :func:`usage_err
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
 import unicodedata
 from typing import NoReturn
 
-from typer._click import exceptions as click   # the click that typer vendors
 import typer
 from typer.core import TyperCommand
 
 from ..errors import DeriveError, UsageError, printable
 from ..messages import Message
+
+#: the exceptions of the click typer uses (its own copy in recent versions of typer)
+click = importlib.import_module(typer.BadParameter.__module__)
 
 SCHEMA = "derive/1"
 
@@ -106,6 +109,8 @@ def usage_error(error: click.ClickException, words: list[str] = ()) -> UsageErro
     line, to find the value that was refused)."""
     if isinstance(error, UsageReport):
         return error.error
+    if isinstance(getattr(error, "derive_error", None), UsageError):
+        return error.derive_error          # an error of derive's own, raised as click's
     message = error.format_message() if hasattr(error, "format_message") else str(error)
     if isinstance(error, click.NoSuchOption):
         if error.possibilities:
@@ -181,6 +186,10 @@ class ReportingCommand(TyperCommand):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         words = list(args)                # click's parser consumes the list it is given
         try:
-            return super().parse_args(ctx, args)
+            return super().parse_args(ctx, self.arrange(ctx, args))
         except click.UsageError as error:
             raise UsageReport(error, words, ctx) from None
+
+    def arrange(self, ctx, args: list[str]) -> list[str]:
+        """The words as click should read them (a subclass may reorder them)."""
+        return args

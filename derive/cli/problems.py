@@ -23,7 +23,6 @@ import shlex
 from dataclasses import dataclass
 from functools import cache
 
-from typer._click import exceptions as click   # the click that typer vendors
 import typer
 
 from ..errors import DeriveError, UsageError
@@ -31,7 +30,7 @@ from ..messages import Message
 from ..narrate.sheet import Entry, failed, solved
 from ..render.sheet import Piece, layout_for
 from .app import app
-from .errors import internal, usage_error
+from .errors import click, internal, usage_error
 from .output import OUTPUT_OPTIONS, SOLVE
 
 ANSWERED = ("diff",)               # the commands whose answer given can be checked

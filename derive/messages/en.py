@@ -164,6 +164,9 @@ MESSAGES = {
     "usage.missing_option": "missing option {name}",
     "usage.missing_command": "missing command",
     "usage.option_needs_value": "option {option} needs a value",
+    "usage.option_value_or_expression": "option {option} needs a value; for the expression "
+                                        "{option}, write '({option})' or put -- before it "
+                                        "({command} -- {option})",
     "usage.option_takes_no_value": "option {option} takes no value",
     "usage.choice": "{option}: {value} is not one of {choices}",
     "usage.int": "{option}: {value} is not a whole number",

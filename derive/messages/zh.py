@@ -153,6 +153,7 @@ MESSAGES = {
     "usage.missing_option": "缺少选项 {name}",
     "usage.missing_command": "缺少命令",
     "usage.option_needs_value": "选项 {option} 需要一个值",
+    "usage.option_value_or_expression": "选项 {option} 需要一个值；如果 {option} 是表达式，请写成 '({option})'，或在它前面加上 --（{command} -- {option}）",
     "usage.option_takes_no_value": "选项 {option} 不接受值",
     "usage.choice": "{option}：{value} 不在可选值 {choices} 之中",
     "usage.int": "{option}：{value} 不是整数",

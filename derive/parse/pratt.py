@@ -50,6 +50,8 @@ from derive.parse.tokens import (
 )
 
 CLOSING = {LPAREN: RPAREN, LBRACE: RBRACE, LBRACK: RBRACK}
+#: how the bracket that closes ⌊ or ⌈ is written (the value of their ``(`` token)
+CLOSING_BRACKETS = {"floor": "⌋", "ceiling": "⌉"}
 OPENERS = tuple(CLOSING)
 CLOSERS = tuple(CLOSING.values())
 DETAIL_CHARS = 60
@@ -139,8 +141,12 @@ class Parser:
 
     def expect_closing(self, opener: Token, closing: str) -> Token:
         token = self.peek()
+        if opener.kind == LPAREN and token.kind == RPAREN and opener.value != token.value:
+            closing = CLOSING_BRACKETS.get(opener.value, ")")    # ⌊x) or (x⌋
+            raise self.unexpected(token, Message("expected.closing", closing=closing))
         if token.kind == closing:
             return self.advance()
+        closing = CLOSING_BRACKETS.get(opener.value, closing) if opener.kind == LPAREN else closing
         if token.kind == END:
             raise self.error("parse.missing_closing", token.pos, "hint.never_closed",
                              closing=closing, opener=self.source(opener.pos, opener.end) or closing,
@@ -158,7 +164,8 @@ class Parser:
             return self.error("parse.expected", pos, expected=expected) if expected else \
                 self.error("parse.unexpected_end", pos)
         if kind in CLOSERS and expected is None:
-            return self.error("parse.unmatched", pos, "hint.unmatched", closing=kind)
+            return self.error("parse.unmatched", pos, "hint.unmatched",
+                              closing=self.source(pos, token.end) or kind)
         if kind == COMMA:
             return self.error("parse.unexpected_comma", pos, "hint.comma")
         if kind == EQUALS:
@@ -288,7 +295,7 @@ class Parser:
             return self.number(self.advance())
         if kind == CONST:
             self.advance()
-            if token.value is S.Exp1:
+            if token.value is S.Exp1 and not self.at(OP, "^"):   # e^… needs no word
                 self.note("euler_number", self.source(token.pos, token.end), token.pos)
             return token.value
         if kind == NAME:
@@ -500,12 +507,14 @@ class Parser:
             else:
                 key = "parse.arguments_between" if spec.max_args else "parse.arguments_at_least"
             raise self.error(key, token.pos,
-                             function=self.source(token.pos, token.end), least=spec.min_args,
+                             function=self.source(token.pos, token.end) or key, least=spec.min_args,
                              most=spec.max_args, count=count)
         value = limits.apply(spec.build, args, self.failer(token), deep)
         shown = self.source(token.pos, token.end)
         if key == "sigmoid" and token.kind == NAME:
             self.note("sigma_as_sigmoid", f"{shown}(…) -> sigmoid(…)", token.pos)
+        elif key == "Heaviside" and token.kind == NAME:
+            self.note("step_function", f"{shown}(…) -> Heaviside(…)", token.pos)
         elif key == "log" and count == 1:
             self.note("natural_log", shown, token.pos)
         elif key == "log" and base is None:  # log(x, b)
@@ -518,7 +527,7 @@ class Parser:
         closing = CLOSING[opener.kind]
         if self.at(closing):
             raise self.error("parse.needs_argument", opener.pos,
-                             function=self.source(token.pos, token.end))
+                             function=self.source(token.pos, token.end) or token.value)
         args = [self.expression()]
         while self.at(COMMA):
             self.advance()

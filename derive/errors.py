@@ -32,6 +32,11 @@ def printable(text: str) -> str:
     return "".join(_shown(char) for char in text)
 
 
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: a wide character (Chinese, full-width forms) takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
 class DeriveError(Message, Exception):
     """A problem with the user's request: shown as one clear message, exit code 2."""
 
@@ -109,8 +114,8 @@ class ParseError(DeriveError):
             return ""
         line = self.input.replace("\n", " ").replace("\t", " ")
         pos = max(0, min(self.position, len(line)))
-        shown, pos = printable(line), len(printable(line[:pos]))
-        return f"  {shown}\n  {' ' * pos}^"
+        shown, before = printable(line), printable(line[:pos])
+        return f"  {shown}\n  {' ' * _width(before)}^"
 
     def line(self, lang: str = "en") -> str:
         message = Message(self.key, **self.params).text(lang)

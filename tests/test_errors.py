@@ -146,6 +146,18 @@ def test_a_nested_message_and_a_list_follow_the_language():
     assert "（x、y）" in listed.text("zh") and "(x, y)" in listed.text("en")
 
 
+def test_the_caret_counts_wide_characters_twice():
+    """Under a wide (Chinese, full-width) character the terminal uses two columns."""
+    error = ParseError("parse.unexpected_character", "数数x@", 3, char="@")
+    assert error.caret() == "  数数x@\n       ^"
+
+
+def test_a_full_width_character_gets_a_hint(monkeypatch, capsys):
+    """A student's full-width bracket is named, with the character to type instead."""
+    status, _, err = run_main(monkeypatch, capsys, "diff", "sin（x）", "--lang", "zh")
+    assert status == 2 and err.splitlines()[-1] == "提示：`（` 是全角字符，请改用半角的 `(`"
+
+
 def test_any_error_may_carry_a_hint():
     """A hint is a key too, filled from the error's parameters, on its own line."""
     error = UsageError("wrt.absent", "hint.absent_guess", var="w0", names=("w_0", "x"),
@@ -179,6 +191,7 @@ BAD_INPUTS = [
     (["diff", "sin(x"], "parse.missing_closing", 5),
     (["diff", "x @ y"], "parse.unexpected_character", 2),
     (["diff", "qwerty(x)"], "parse.unknown_function", 0),
+    (["diff", "sin（x）"], "parse.unexpected_character", 3),
     (["diff", r"\sinn x"], "parse.latex_unknown", 0),
     (["diff", "x_"], "parse.subscript_missing", 2),
     (["diff", "()"], "parse.empty_parentheses", 0),

@@ -99,6 +99,7 @@ MESSAGES = {
     "hint.quotes": "quotes and strings are not part of an expression",
     "hint.prime": "derivative notation (′) is not part of an expression; give the function "
                   "itself",
+    "hint.fullwidth": "`{char}` is a full-width character: write `{halfwidth}`",
     "hint.factorial": "factorials are not supported",
     "hint.dot": "a `.` is only allowed inside a number such as 0.5",
     "hint.subscript_follows": "a subscript follows a variable: x_1, x_{{12}}, z_i",

@@ -97,6 +97,7 @@ MESSAGES = {
     "hint.declare_named": "把它声明为函数名",
     "hint.quotes": "引号和字符串不能出现在表达式中",
     "hint.prime": "导数记号（′）不能出现在表达式中，请直接给出函数本身",
+    "hint.fullwidth": "`{char}` 是全角字符，请改用半角的 `{halfwidth}`",
     "hint.factorial": "不支持阶乘",
     "hint.dot": "`.` 只能出现在数字中，例如 0.5",
     "hint.subscript_follows": "下标要跟在变量后面：x_1、x_{{12}}、z_i",

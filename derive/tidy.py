@@ -267,6 +267,9 @@ MOVES: tuple[tuple[str, Move], ...] = (
     ("trig", _trig_identities),
     ("evaluate", _evaluate),
 )
+#: the moves for a derivative whose terms are sorted next (implicit differentiation collects the
+#: dy/dx terms): no common factor taken out of a whole sum
+UNFACTORED_MOVES = tuple(move for move in MOVES if move[0] != "factor_out")
 SUM_MOVES: tuple[tuple[str, Move], ...] = (
     ("factor_out", _factor_out),
     ("common_denominator", _collected),
@@ -287,6 +290,14 @@ def tidy_steps(expr: Expr, *, sums: bool = False) -> tuple[Named, ...]:
         return ()
     shown = {symbol: s for s, symbol in hidden.items()}
     return tuple((name, form.xreplace(shown)) for name, form in _greedy(work, SUM_MOVES))
+
+
+def tidy_steps_unfactored(expr: Expr) -> tuple[Named, ...]:
+    """:func:`tidy_steps` without taking a common factor out of a whole sum
+    (:data:`UNFACTORED_MOVES`)."""
+    if not isinstance(expr, Expr) or expr.is_Atom or not size_at_most(expr, MAX_NODES):
+        return ()
+    return _greedy(expr, UNFACTORED_MOVES)
 
 
 def tidy(expr: Expr, *, sums: bool = False) -> Expr:
@@ -329,4 +340,5 @@ def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
     return tuple(steps)
 
 
-__all__ = ["MOVES", "Named", "SUM_MOVES", "tidy", "tidy_steps"]
+__all__ = ["MOVES", "Named", "SUM_MOVES", "UNFACTORED_MOVES", "tidy", "tidy_steps",
+           "tidy_steps_unfactored"]

@@ -139,7 +139,7 @@ def test_implicit_differentiation_differentiates_both_sides_and_solves():
     assert sympy.simplify(r.result - (2 * y - x**2) / (y**2 - 2 * x)) == 0
     assert r.formula_check.ok and r.check.ok and r.verified
     data = json.loads(r.render("json"))
-    assert data["route"] == "both_sides" and data["formula_check"]["check"] in ("symbolic", "numeric")
+    assert data["route"] == "book" and data["formula_check"]["check"] in ("symbolic", "numeric")
     text = r.render("text", width=400)
     assert "d/dx (y³) = 3·y² · dy/dx" in r.render("text", detail="brief", width=400)
     assert "y(x)" not in text.split("Check")[0].replace("y = y(x)", "")

@@ -45,6 +45,11 @@ class Written(sympy.Expr):
     """A quantity written by its name that is not a free symbol of the formula: ``y`` for
     y(x) in implicit differentiation, so that d/dx of a formula in x and y stays d/dx."""
 
+    is_commutative = True      # ordered among the other factors: x·y·dy/dx, not x·dy/dx·y
+
+    def sort_key(self, order=None):
+        return Symbol(self.text).sort_key(order)     # placed where the symbol would be
+
     def __new__(cls, text: str, latex: str):
         obj = super().__new__(cls)
         obj.text, obj.latex = text, latex

@@ -17,6 +17,7 @@ on a topic where the topic computes (e.g. :mod:`derive.topics.implicit`).
 from __future__ import annotations
 
 from .errors import UsageError
+from .rules import MATCHERS
 
 ROUTES = ("book", "direct")
 DEFAULT = "book"
@@ -36,7 +37,5 @@ def checked_route(route: str | None) -> str:
 
 def matchers_for(route: str):
     """The matcher table a derivation by ``route`` asks."""
-    from .rules import MATCHERS
-
     dropped = DROPPED[checked_route(route)]
     return tuple(m for m in MATCHERS if m.__name__ not in dropped)

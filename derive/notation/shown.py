@@ -175,7 +175,7 @@ class ShownFraction(sympy.Expr):
 
     def _sympystr(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
-        return f"({numerator})/({denominator})"
+        return f"{_grouped(numerator)}/{_grouped(denominator)}"
 
     def _latex(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
@@ -184,6 +184,22 @@ class ShownFraction(sympy.Expr):
     def _pretty(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
         return numerator / denominator
+
+
+def _grouped(text: str) -> str:
+    """``text`` in brackets unless it is one factor already (``x``, ``sin(x)``, ``(x + 1)²``):
+    never ``((x + 1)²)``."""
+    depth, k = 0, 0
+    while k < len(text):
+        c = text[k]
+        depth += (c in "([{") - (c in ")]}")
+        if text.startswith("**", k):            # a power binds tighter than the fraction
+            k += 2
+            continue
+        if depth == 0 and c in " +-−·*/" and not (k == 0 and c in "-−"):
+            return f"({text})"
+        k += 1
+    return text
 
 
 def fraction_shown(numerator, denominator) -> Expr:

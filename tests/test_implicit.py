@@ -96,3 +96,11 @@ def _sides(equation: str) -> tuple[str, str]:
     from derive.parse import parse_equation
 
     return tuple(str(side) for side in parse_equation(equation).sides)
+
+
+def test_y_itself_is_a_function_of_x_not_a_missing_rule():
+    for lang in ("en", "zh"):
+        text = implicit("x y = 25").render("text", lang, "full", width=400)
+        assert "[fallback]" not in text and "No rule" not in text and "sympy's derivative" not in text
+    text = implicit("x y = 25").render("text", "en", "full", width=400)
+    assert "y is a function of x; its derivative is written dy/dx." in text

@@ -55,6 +55,8 @@ PHRASES = {
     "rule.special": "Special function",
     "rule.abs": "Absolute value",
     "rule.relu": "ReLU",
+    "rule.function_of_variable": "A function of the variable",
+    "says.function_of_variable": "{name} is a function of {var}; its derivative is written {derivative}.",
     "rule.unknown": "No rule: taken from sympy",
     "rule.sum": "Sum rule",
     "rule.constant_multiple": "Constant multiple rule",

@@ -51,6 +51,8 @@ PHRASES = {
     "rule.special": "特殊函数",
     "rule.abs": "绝对值函数",
     "rule.relu": "ReLU 函数",
+    "rule.function_of_variable": "自变量的函数",
+    "says.function_of_variable": "{name} 是 {var} 的函数，它的导数记作 {derivative}。",
     "rule.unknown": "无对应法则：结果取自 sympy",
     "rule.sum": "和的求导法则",
     "rule.constant_multiple": "常数倍法则",

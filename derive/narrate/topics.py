@@ -37,9 +37,10 @@ def _held_note(lang, expr, var, depth=0) -> list[Block]:
     return held_note(lang, var, sorted(expr.free_symbols - {var}, key=lambda s: s.name), depth)
 
 
-def _traced_blocks(lang, item, depth=0) -> list[Block]:
-    """The steps of one traced derivative, as in ``derive diff``."""
-    narrator = Narrator(lang, item.verification)
+def _traced_blocks(lang, item, depth=0, dependent: frozenset[str] = frozenset()) -> list[Block]:
+    """The steps of one traced derivative, as in ``derive diff`` (``dependent``: names of
+    functions of the variable, y = y(x))."""
+    narrator = Narrator(lang, item.verification, dependent=dependent)
     return list(narrator.steps(item.steps, depth))
 
 
@@ -380,7 +381,8 @@ def _sides_blocks(lang, r, dydx, written, brief: bool) -> list[Block]:
             if item.steps.rule == "constant":
                 continue
             blocks.append(Heading(say(lang, key, side=Math(side), x=Math(x)), level=3))
-            blocks.extend(_rewritten(_traced_blocks(lang, item), written))
+            blocks.extend(_rewritten(_traced_blocks(lang, item, dependent=frozenset({r.y.name})),
+                                     written))
         blocks.append(Heading(say(lang, "implicit.solve_title", dydx=Math(dydx)), level=3))
     blocks.append(Equation((left, right), label=say(lang, "implicit.differentiated")))
     (left_slope, right_slope), (left_other, right_other) = r.slope_terms, r.other_terms

@@ -354,11 +354,13 @@ def narrate_implicit(r, lang: str) -> Document:
                    *_formula_blocks(lang, r, dydx, shown=True),
                    Heading(say(lang, "implicit.check_sides"), level=2),
                    *_sides_blocks(lang, r, dydx, written, brief=True),
-                   Note(say(lang, "implicit.other.direct"), NoteKind.ASSUMPTION)]
+                   Note(say(lang, "implicit.other.direct", dydx=Math(dydx)), NoteKind.ASSUMPTION)]
     else:
+        relation = Math(Notation(f"{y} = {y}({x})", rf"{latex(y)} = {latex(y)}({latex(x)})"))
         blocks += [Paragraph(say(lang, "implicit.setup", y=Math(y), x=Math(x),
-                                 dydx=Math(dydx))),
-                   Heading(say(lang, "implicit.both_sides", x=Math(x), y=Math(y)), level=2),
+                                 dydx=Math(dydx), relation=relation)),
+                   Heading(say(lang, "implicit.both_sides", x=Math(x), relation=relation),
+                           level=2),
                    *_sides_blocks(lang, r, dydx, written, brief=False),
                    Heading(say(lang, "implicit.check_title"), level=2),
                    *_formula_blocks(lang, r, dydx, shown=current_detail() == "full")]

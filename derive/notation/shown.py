@@ -175,7 +175,7 @@ class ShownFraction(sympy.Expr):
 
     def _sympystr(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
-        return f"{_grouped(numerator)}/{_grouped(denominator)}"
+        return f"{_grouped(numerator, ' +-−/')}/{_grouped(denominator)}"
 
     def _latex(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
@@ -186,9 +186,10 @@ class ShownFraction(sympy.Expr):
         return numerator / denominator
 
 
-def _grouped(text: str) -> str:
-    """``text`` in brackets unless it is one factor already (``x``, ``sin(x)``, ``(x + 1)²``):
-    never ``((x + 1)²)``."""
+def _grouped(text: str, splits: str = " +-−·*/") -> str:
+    """``text`` in brackets when one of ``splits`` stands outside its brackets (a denominator:
+    unless it is one factor, ``x``, ``sin(x)``, ``(x + 1)²``; a numerator: unless it is a
+    product): never ``((x + 1)²)``."""
     depth, k = 0, 0
     while k < len(text):
         c = text[k]
@@ -196,7 +197,7 @@ def _grouped(text: str) -> str:
         if text.startswith("**", k):            # a power binds tighter than the fraction
             k += 2
             continue
-        if depth == 0 and c in " +-−·*/" and not (k == 0 and c in "-−"):
+        if depth == 0 and c in splits and not (k == 0 and c in "-−"):
             return f"({text})"
         k += 1
     return text

@@ -68,7 +68,7 @@ def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], read
     by ``route`` (:mod:`derive.routes`), results tidied by ``tidy``."""
     check_derivative_size(expr, variables)
     step = trace_repeated(expr, variables, route, tidy)
-    check_defined(step.result, f"the derivative of {text}")
+    check_defined(step.result, text, derivative=True)
     verification = verify(step)
     moving = set(variables)
     held = tuple(sorted((s for s in expr.free_symbols if s not in moving), key=lambda s: s.name))

@@ -31,7 +31,7 @@ def checked_route(route: str | None) -> str:
     if route is None:
         return DEFAULT
     if route not in ROUTES:
-        raise UsageError(f"unknown route {route!r}: choose one of {', '.join(ROUTES)}")
+        raise UsageError("api.route", route=repr(route), routes=tuple(ROUTES))
     return route
 
 

@@ -299,7 +299,8 @@ def narrate_limit(r, lang: str) -> Document:
         if piece.fallback:
             blocks.append(Note(say(lang, "limit.fallback"), NoteKind.FALLBACK, depth))
         for rewrite in piece.rewrites:
-            final = rewrite.name in ("substitute", "standard_limits", NoteKind.FALLBACK)
+            final = rewrite.name in ("substitute", "standard_limits", "jump_free",
+                                     NoteKind.FALLBACK)
             shown = rewrite.expr if final else Limit(rewrite.expr, r.h, 0, "+-")
             label = say(lang, f"limit.move.{rewrite.name}", h=Math(r.h))
             blocks.append(Equation((Derivative(piece.term, r.var), shown), depth, label))
@@ -308,7 +309,9 @@ def narrate_limit(r, lang: str) -> Document:
                                    NoteKind.ASSUMPTION, depth))
     lhs = Derivative(r.expression, r.var)
     against = "sympy.diff"
-    blocks.append(Result((lhs, r.result), _verdict(lang, r.verified, against), r.verified))
+    where = holds_where(lang, r.jumps)
+    blocks.append(Result((lhs, r.result), _verdict(lang, r.verified, against) + where,
+                         r.verified))
     return Document(say(lang, "limit.title", expr=Math(r.expression), var=Math(r.var)),
                     tuple(blocks), lang)
 
@@ -364,7 +367,9 @@ def narrate_implicit(r, lang: str) -> Document:
                    *_sides_blocks(lang, r, dydx, written, brief=False),
                    Heading(say(lang, "implicit.check_title"), level=2),
                    *_formula_blocks(lang, r, dydx, shown=current_detail() == "full")]
-    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff"), r.verified))
+    jumps = [j for item in (r.fx, r.fy, r.left, r.right) for j in item.verification.jumps]
+    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff")
+                         + holds_where(lang, jumps), r.verified))
     return Document(say(lang, "implicit.title", equation=Math(equation), dydx=Math(dydx)),
                     tuple(blocks), lang)
 

@@ -99,6 +99,7 @@ MESSAGES = {
     "hint.quotes": "quotes and strings are not part of an expression",
     "hint.prime": "derivative notation (′) is not part of an expression; give the function "
                   "itself",
+    "hint.fullwidth": "`{char}` is a full-width character: write `{halfwidth}`",
     "hint.factorial": "factorials are not supported",
     "hint.dot": "a `.` is only allowed inside a number such as 0.5",
     "hint.subscript_follows": "a subscript follows a variable: x_1, x_{{12}}, z_i",
@@ -236,11 +237,11 @@ MESSAGES = {
                    "(e.g. --wrt {first})",
     "wrt.none": "no variable given to differentiate by",
     "wrt.order_and_several": "give either several variables or an order, not both",
-    "wrt.absent": "{var} does not occur in the expression (its variables: {names}). To "
-                  "differentiate by it anyway (the derivative is 0), add --allow-absent.",
-    "wrt.absent_guess": "{var} does not occur in the expression (its variables: {names}); did "
-                        "you mean {guess}? To differentiate by it anyway (the derivative is 0), "
-                        "add --allow-absent.",
+    "wrt.absent": "{var} does not occur in the expression (its variables: {names})",
+    "hint.allow_absent": "to differentiate by {var} anyway (the derivative is 0), add "
+                         "--allow-absent",
+    "hint.absent_guess": "did you mean {guess}? To differentiate by {var} anyway (the derivative "
+                         "is 0), add --allow-absent",
     "operator.wrt_conflict": "the input's {operator} says {stated}, --wrt says {given}: give "
                              "one of them",
     "operator.order_conflict": "the input's {operator} is of order {stated}, --order says "

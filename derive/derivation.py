@@ -14,7 +14,8 @@ from .budget import check_derivative_size
 from .notation.spelling import Spelling, spelled
 from .render.json import expression_string, header, latex_string, step_data, verification_data
 from .result import ExpressionResult, reading_data
-from .steps import Step
+from .steps import Step, Tidy
+from .tidy import tidy_steps
 from .trace import trace_repeated
 from .undefined import check_defined
 from .verify import Verification, verify
@@ -33,6 +34,7 @@ class Derivation(ExpressionResult):
     verification: Verification
     readings: tuple = ()
     held_constant: tuple[Symbol, ...] = ()
+    route: str = "book"
 
     @property
     def result(self) -> Expr:
@@ -51,6 +53,7 @@ class Derivation(ExpressionResult):
         return {
             **header("derivative", self.input, self.expression, [str(v) for v in self.wrt]),
             "held_constant": [str(s) for s in self.held_constant],
+            "route": self.route,
             "readings": reading_data(self.readings),
             "result": expression_string(self.result),
             "latex": {"expression": latex_string(self.expression), "result": latex_string(self.result)},
@@ -61,17 +64,19 @@ class Derivation(ExpressionResult):
 
 
 def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=(),
+                      route: str = "book", tidy: Tidy = tidy_steps,
                       spelling: Spelling | None = None) -> Derivation:
-    """Trace and verify an expression already read (for topics that build on one derivative);
-    with the ``spelling`` of the input (by default the current one), a sum is differentiated
-    in the order its terms were typed."""
+    """Trace and verify an expression already read (for topics that build on one derivative),
+    by ``route`` (:mod:`derive.routes`), results tidied by ``tidy``; with the ``spelling`` of
+    the input (by default the current one), a sum is differentiated in the order its terms
+    were typed."""
     check_derivative_size(expr, variables)
     with spelled(spelling) as spelling:
-        step = trace_repeated(expr, variables)
+        step = trace_repeated(expr, variables, route, tidy)
     check_defined(step.result, text, derivative=True)
     verification = verify(step)
     moving = set(variables)
     held = tuple(sorted((s for s in expr.free_symbols if s not in moving), key=lambda s: s.name))
     return Derivation(input=text, expression=expr, wrt=variables, steps=step,
                       verification=verification, readings=readings, held_constant=held,
-                      spelling=spelling)
+                      route=route, spelling=spelling)

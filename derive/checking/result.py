@@ -171,7 +171,7 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_
 def _check(text, expr, variables, readings, answer_text, answer, point, answer_readings=(),
            spelling=TEXTBOOK) -> CheckResult:
     """``spelling``: how the expression and the answer were written (both are echoed)."""
-    derivation = derive_expression(text, expr, variables, readings, spelling)
+    derivation = derive_expression(text, expr, variables, readings, spelling=spelling)
     substitute = (lambda e: e.xreplace(dict(point))) if point else (lambda e: e)
     answer_value = substitute(answer)
     reference = substitute(derivation.result)

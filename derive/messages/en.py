@@ -227,6 +227,7 @@ MESSAGES = {
     "api.expression_type": "expected an expression as text or a sympy object, got {got}",
     "api.equation_type": "expected an equation as text or a sympy object, got {got}",
     "api.detail": "unknown detail level {level}: choose one of {levels}",
+    "api.route": "unknown route {route}: choose one of {routes}",
     "api.format": "unknown format {format}: choose one of {formats}",
     "api.format_option": "the {format} format has no option {unknown} (its options: {takes})",
     "api.json_options": "the json format takes no options (got {got})",
@@ -271,6 +272,7 @@ MESSAGES = {
     "implicit.choose_x": "choose the independent variable with --x",
     "implicit.only_y": "the equation only contains {y}",
     "implicit.same": "x and y must be different variables",
+    "implicit.slope_cancels": "d{y}/d{x} cancels from the differentiated equation: it does not define {y} as a function of {x} here",
     "implicit.not_function": "∂F/∂{y} is 0: the equation does not define {y} as a function of "
                              "{x}",
     "chain.twice": "the intermediate {name} is defined twice",

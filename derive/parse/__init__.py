@@ -78,6 +78,7 @@ class Parsed:
     readings: tuple[Reading, ...]  # decisions the user should see, in order of appearance
     functions: tuple[str, ...]     # names of the undefined functions used (f, g, declared ones)
     operator: Operator | None = None  # a derivative operator written first (d/dx …)
+    sides: tuple | None = None     # an equation's (lhs, rhs), each as read
     spelling: Spelling = TEXTBOOK     # the function names and the order of terms as typed
 
 
@@ -99,7 +100,8 @@ def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None
 def parse_equation(text: str, *, functions: Iterable[str] = (), latex: bool | None = None
                    ) -> Parsed:
     """Read an equation ``lhs = rhs`` as the expression ``lhs - rhs`` (for implicit
-    differentiation: ``e^(xy)+ye^y=1`` gives ``exp(x*y) + y*exp(y) - 1``)."""
+    differentiation: ``e^(xy)+ye^y=1`` gives ``exp(x*y) + y*exp(y) - 1``); ``sides`` keeps
+    ``(lhs, rhs)``."""
     return _run(_parse_equation, text, functions, latex, None)
 
 
@@ -284,8 +286,9 @@ def _parse_equation(text: str, undefined: frozenset[str], latex: bool, indices: 
         left.orders.setdefault(key, order)
     left.record_order(expr, [lhs, -rhs])        # F = lhs − rhs in the order typed
     functions = left.functions + [f for f in right.functions if f not in left.functions]
-    return _result(text, expr, readings + left.readings + right.readings, functions,
-                   left.spelling().merged(right.spelling()))
+    parsed = _result(text, expr, readings + left.readings + right.readings, functions,
+                     left.spelling().merged(right.spelling()))
+    return replace(parsed, sides=(lhs, rhs))
 
 
 def _is_definition_head(tokens: list[Token]) -> bool:

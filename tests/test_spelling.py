@@ -113,7 +113,7 @@ ORDERS = [
     ("2x^5 + 7", None, "2·x⁵ + 7", "2 x^{5} + 7"),
     ("x + sin(x) + 1", None, "x + sin(x) + 1", r"x + \sin{\left(x \right)} + 1"),
     ("7 + 2x^5", None, "7 + 2·x⁵", "7 + 2 x^{5}"),
-    ("-x + x^3", None, "-x + x³", "- x + x^{3}"),
+    ("-x + x^3", None, "−x + x³", "- x + x^{3}"),
 ]
 
 
@@ -149,7 +149,7 @@ def test_the_tracer_and_the_printer_agree_without_a_spelling():
     expr = x**3 - 6 * x + sympy.sin(x)
     derivation = explain(expr)
     printed = inline(expr)
-    positions = [printed.index(inline(step.expr).lstrip("-")) for step in derivation.steps.terms]
+    positions = [printed.index(inline(step.expr).lstrip("-−")) for step in derivation.steps.terms]
     assert positions == sorted(positions)
 
 

@@ -17,6 +17,7 @@ from .deep import run_deep
 from .names import NameSupply
 from .rules import MATCHERS, TraceContext
 from .rules.context import Matcher
+from .simplify import simplify_first
 from .sizes import Dependence
 from .steps import RepeatedStep, Step, Tidy
 from .tidy import tidy_steps
@@ -35,8 +36,17 @@ def trace(expr: Expr, var: Symbol, names: NameSupply | None = None, *,
     return run_deep(ctx.trace, expr, var)
 
 
+def trace_first(expr: Expr, var: Symbol) -> Step:
+    """The derivative of a function as typed: traced as written, or from a shorter form of it
+    when that makes the derivation clearly shorter (:func:`derive.simplify.simplify_first`)."""
+    step = trace(expr, var)
+    return simplify_first(step, lambda form: trace(form, var,
+                                                   NameSupply.for_expression(expr, var)))
+
+
 def trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
-    """d/dvₙ … d/dv₁ expr, each derivative traced from the previous result.
+    """d/dvₙ … d/dv₁ expr, each derivative traced from the previous result (the first one by
+    :func:`trace_first`: the later ones start from a tidied result).
 
     One variable gives the plain step; several give a :class:`RepeatedStep`.
     """
@@ -47,7 +57,7 @@ def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
     steps: list[Step] = []
     current = expr
     for var in variables:
-        step = trace(current, var)
+        step = trace(current, var) if steps else trace_first(current, var)
         steps.append(step)
         current = step.result
     if len(steps) == 1:

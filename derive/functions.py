@@ -25,8 +25,8 @@ from typing import Callable, ClassVar
 import mpmath
 import sympy
 from sympy import (S, Abs, Expr, Function, Heaviside, LambertW, Max, acos, acosh, acot, acoth, acsc,
-                   acsch, asec, asech, asin, asinh, atan, atanh, cos, cosh, cot, coth, csc, csch,
-                   erf, erfc, exp, log, pi, sec, sech, sign, sin, sinh, sqrt, tan, tanh)
+                   acsch, asec, asech, asin, asinh, atan, atanh, ceiling, cos, cosh, cot, coth, csc,
+                   csch, erf, erfc, exp, floor, log, pi, sec, sech, sign, sin, sinh, sqrt, tan, tanh)
 
 
 class NamedFunction(Function):
@@ -214,6 +214,8 @@ class TabledFunction:
     inverse: str | None = None           # the function ``name^-1`` denotes
     aliases: tuple[str, ...] = ()        # other names the parser reads
     evaluator: Callable | None = None    # mpmath value; None: mpmath's function of the same name
+    jumps: str | None = None             # piecewise constant: where it jumps, "zero" or "integers"
+    parameters: int = 0                  # trailing constant arguments (Heaviside's value at 0)
 
     @property
     def name(self) -> str:
@@ -230,8 +232,28 @@ class TabledFunction:
         return getattr(mpmath, self.name)
 
 
-def _f(function, family, derivative, inverse=None, *aliases, evaluator=None) -> TabledFunction:
-    return TabledFunction(function, family, derivative, inverse, aliases, evaluator)
+def _f(function, family, derivative, inverse=None, *aliases, evaluator=None, jumps=None,
+       parameters=0) -> TabledFunction:
+    return TabledFunction(function, family, derivative, inverse, aliases, evaluator, jumps,
+                          parameters)
+
+
+def _real(fn: Callable) -> Callable:
+    """``fn`` for real values only (floor and ceiling of a complex number are not taken)."""
+    def real_only(*args):
+        if any(isinstance(a, mpmath.mpc) for a in args):
+            raise ValueError("a real function of a complex value")
+        return fn(*args)
+    return real_only
+
+
+def heaviside_value(x, at_zero=None):
+    """H(x): 1 for x > 0, 0 for x < 0, ``at_zero`` (by default 1/2, as sympy's) at 0."""
+    if x > 0:
+        return mpmath.mp.one
+    if x < 0:
+        return mpmath.mp.zero
+    return at_zero if at_zero is not None else mpmath.mpf("0.5")
 
 
 TABLE: tuple[TabledFunction, ...] = (
@@ -269,7 +291,12 @@ TABLE: tuple[TabledFunction, ...] = (
     _f(silu, "silu", lambda x: silu(x).fdiff(), None, "SiLU", "swish"),
     _f(mish, "mish", lambda x: mish(x).fdiff(), None, "Mish"),
     # piecewise constant: the derivative 0 holds wherever the function does not jump
-    _f(sign, "step", lambda x: S.Zero, None, "sgn", evaluator=mpmath.sign),
+    _f(sign, "step", lambda x: S.Zero, None, "sgn", evaluator=mpmath.sign, jumps="zero"),
+    _f(Heaviside, "step", lambda x: S.Zero, None, "heaviside", evaluator=_real(heaviside_value),
+       jumps="zero", parameters=1),
+    _f(floor, "floor", lambda x: S.Zero, None, evaluator=_real(mpmath.floor), jumps="integers"),
+    _f(ceiling, "floor", lambda x: S.Zero, None, "ceil", evaluator=_real(mpmath.ceil),
+       jumps="integers"),
 )
 
 #: The registry by sympy class.

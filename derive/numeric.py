@@ -26,14 +26,6 @@ HUGE = mpmath.mpf("1e8")   # an argument this large makes the node "not usable h
 _mp = mpmath.mp
 
 
-def _heaviside(x, h0=None):
-    if x > 0:
-        return _mp.one
-    if x < 0:
-        return _mp.zero
-    return h0 if h0 is not None else mpmath.mpf("0.5")
-
-
 def _real_only(fn):
     def wrapped(*args):
         if any(isinstance(a, mpmath.mpc) for a in args):
@@ -46,7 +38,6 @@ FUNCTIONS: dict[type, Callable] = {
     **{entry.function: entry.numeric for entry in TABLE},
     sympy.exp: _mp.exp, sympy.gamma: _mp.gamma,
     sympy.Abs: abs,
-    sympy.Heaviside: _real_only(_heaviside),
     relu: relu.numeric,
     sympy.Max: _real_only(max),
     sympy.Min: _real_only(min),

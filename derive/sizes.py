@@ -6,12 +6,30 @@ about a huge expression costs at most ``limit`` steps.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sympy import Basic
 
 #: Nodes beyond which an expression is "large": formulas then keep its products unflattened and
 #: put it back into an outer function unevaluated (see :class:`~derive.steps.ChainStep`), since
 #: sympy's canonical ordering and assumptions walk all of it at every level of a deep chain.
 LARGE = 200
+
+
+def distinct_nodes(expr: Basic) -> Iterator[Basic]:
+    """Each distinct sub-expression of ``expr`` once, outermost first.
+
+    A shared sub-expression is visited once, so a DAG that prints as a huge tree costs only its
+    distinct nodes; stop iterating as soon as the answer is known.
+    """
+    stack, seen = [expr], set()
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        yield node
+        stack.extend(node.args)
 
 
 def size_at_most(expr: Basic, limit: int) -> bool:

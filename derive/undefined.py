@@ -19,6 +19,7 @@ from sympy import Basic
 
 from .errors import UsageError
 from .functions import relu
+from .sizes import distinct_nodes
 
 REAL_ONLY = (relu, sympy.Heaviside, sympy.Max, sympy.Min)
 UNDEFINED_VALUES = (sympy.S.ComplexInfinity, sympy.S.NaN)
@@ -30,19 +31,13 @@ def _not_real(arg: Basic) -> bool:
 
 def undefined_reason(expr: Basic) -> str | None:
     """Why ``expr`` has no value (one sentence), or ``None`` when nothing is found undefined."""
-    stack, seen = [expr], set()
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
+    for node in distinct_nodes(expr):
         if node in UNDEFINED_VALUES:
             return "it involves an undefined value (a division by zero or the logarithm of 0)"
         if isinstance(node, REAL_ONLY):
             for arg in node.args:
                 if _not_real(arg):
                     return f"{node.func.__name__} needs a real argument and {arg} is not a real number"
-        stack.extend(node.args)
     return None
 
 

@@ -25,6 +25,8 @@ AS_TYPED = [
     (r"\frac{1}{x}\cdot\frac{x}{x+1}", sympy.Mul(1 / x, x / (x + 1), evaluate=False), 1 / (x + 1)),
     ("3(x^2+1)", sympy.Mul(3, x**2 + 1, evaluate=False), 3 * x**2 + 3),
     ("(1/2)^x", sympy.Pow(sympy.Rational(1, 2), x, evaluate=False), 2**-x),
+    ("(x+1)/(x+1)^2", sympy.Mul(x + 1, sympy.Pow(x + 1, -2), evaluate=False), 1 / (x + 1)),
+    ("x^3/x", sympy.Mul(x**3, 1 / x, evaluate=False), x**2),
 ]
 
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from derive.cli import main
-from derive.cli.arguments import arguments_last
+from derive.cli.arguments import MissingValue, arguments_last
 
 
 def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
@@ -54,7 +54,8 @@ def test_a_double_dash_still_works(monkeypatch, capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["diff", "-x^2", "--bogus"], "No such option: --bogus"),
-    (["diff", "-x^2", "-w"], "requires an argument"),
+    (["diff", "-x^2", "-w"], "option -w needs a value"),
+    (["diff", "x^2", "-w", "--format", "text"], "option -w needs a value"),
     (["diff", "-x^2", "extra"], "unexpected extra argument"),
 ])
 def test_options_are_still_options(monkeypatch, capsys, args, message):
@@ -67,7 +68,8 @@ def test_arguments_go_last_in_their_order():
     assert arguments_last(["x/(x+1)", "-w", "x", "-1/(x+1)^2", "--latex", "--format=json"],
                           arities) \
         == ["-w", "x", "--latex", "--format=json", "--", "x/(x+1)", "-1/(x+1)^2"]
-    assert arguments_last(["-x", "-w"], arities) == ["-w"]
+    with pytest.raises(MissingValue):
+        arguments_last(["-x", "-w"], arities)
     assert arguments_last(["--wrt=x", "-x"], arities) == ["--wrt=x", "--", "-x"]
     assert arguments_last(["-f", "text", "--", "-f"], arities) == ["-f", "text", "--", "-f"]
     assert arguments_last(["--help"], {"--help": False}) == ["--help"]
@@ -100,3 +102,29 @@ def test_allow_absent_differentiates_by_a_variable_that_does_not_occur(monkeypat
     code, out, _ = run_main(monkeypatch, capsys, "grad", "x^2", "--wrt", "x", "--wrt", "y",
                             "--allow-absent", "-f", "json")
     assert code == 0 and json.loads(out)["result"] == {"x": "2*x", "y": "0"}
+
+
+@pytest.mark.parametrize("args", [["diff", "-w"], ["diff", "-w", "-f", "text"],
+                                  ["diff", "-w", "--format", "json"], ["check", "x", "-w"],
+                                  ["grad", "-f"]])
+def test_a_lone_short_option_is_the_option_and_the_error_shows_the_expression(
+        monkeypatch, capsys, args):
+    """``derive diff -w`` is the option ``-w`` without its value (an option's value is never
+    another option); the message shows how to write the expression −w instead."""
+    code, out, err = run_main(monkeypatch, capsys, *args)
+    option = next(a for a in args[1:] if a in ("-w", "-f"))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f"option {option} needs a value" in err
+    assert f"write '({option})' or put -- before it (derive {args[0]} -- {option})" in err
+
+
+def test_the_hint_is_left_out_when_the_expression_was_given(monkeypatch, capsys):
+    code, _, err = run_main(monkeypatch, capsys, "diff", "x^2", "-w")
+    assert code == 2 and "option -w needs a value" in err and "put --" not in err
+
+
+@pytest.mark.parametrize("args", [["diff", "--", "-w"], ["diff", "(-w)"]])
+def test_the_expression_minus_w_as_the_hint_writes_it(monkeypatch, capsys, args):
+    code, out, err = run_main(monkeypatch, capsys, *args, "-f", "json") if args[1] != "--" \
+        else run_main(monkeypatch, capsys, "diff", "-f", "json", "--", "-w")
+    assert code == 0 and json.loads(out)["result"] == "-1"

@@ -140,7 +140,7 @@ def test_function_call_versus_multiplication():
 def test_greek_constants_and_euler():
     assert P("π") == pi and P("2π") == 2 * pi
     assert P("e") == E and P("e^x") == exp(x) and P("E^x") == exp(x)
-    assert "euler_number" in kinds("e^x")
+    assert "euler_number" in kinds("2e") and "euler_number" not in kinds("e^x")
     assert P("σ(z)") == sigmoid(z)
     assert P("sigma") == Symbol("sigma")
     assert kinds("σ(z)") == ["sigma_as_sigmoid"]

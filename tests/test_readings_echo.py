@@ -46,3 +46,23 @@ def test_the_readings_are_in_the_json(args):
     data = json.loads(run(*args, "-f", "json"))
     readings = data["readings"] + data.get("answer_readings", [])
     assert {"kind": "implicit_multiplication", "detail": "xy -> x*y"} in readings
+
+
+@pytest.mark.parametrize("text, en, zh", [
+    ("2e x", "e is Euler's number e ≈ 2.718.", "e 是自然常数 e ≈ 2.718。"),
+    ("log x", "log is the natural logarithm ln (base e).", "log 是自然对数 ln（以 e 为底）。"),
+    ("y = x^2", "y = only names the function", "y = 只是给函数命名"),
+    ("f(x^2)", "f is an unspecified function", "f 是未给出具体形式的函数"),
+])
+def test_a_reading_without_an_arrow_is_a_sentence(text, en, zh):
+    """A reading recorded as a bare name (``e``, ``log``) is said as a sentence of its kind,
+    never as ``Reading: e.``."""
+    for lang, sentence in (("en", en), ("zh", zh)):
+        out = run("diff", text, "--wrt", "x", "-f", "text", "--lang", lang)
+        assert sentence in out and "Reading:" not in out
+
+
+def test_e_as_the_base_of_a_power_needs_no_reading():
+    """``e^(2 ln x)``: the base e of a power is not worth a note; a lone ``e`` is."""
+    assert "Euler" not in run("diff", "e^(2 ln x)", "-f", "text")
+    assert "Euler" in run("diff", "e*x", "-f", "text")

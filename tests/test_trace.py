@@ -72,9 +72,10 @@ def test_table_functions(fn):
     """Every function of the table: a FunctionStep at x, a chain rule at x²."""
     at_x = trace(fn(x), x)
     assert type(at_x) is FunctionStep and at_x.function == fn.__name__
-    nested = trace(fn(x**2 + 1), x)
+    applied = fn(x**2 + 1, evaluate=False)      # floor(x² + 1) would become floor(x²) + 1
+    nested = trace(applied, x)
     assert type(nested) is ChainStep
-    expected = sympy_derivative(fn(x**2 + 1), (x,))
+    expected = sympy_derivative(applied, (x,))
     for point in (Rational(3, 2), Rational(5, 2)):
         a, b = nested.result.subs(x, point).evalf(30), expected.subs(x, point).evalf(30)
         assert abs(complex(a) - complex(b)) < 1e-20

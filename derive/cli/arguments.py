@@ -8,13 +8,23 @@ with its value when it takes one; any other word is an argument (``-x^2``, ``-1/
 ``--`` in their order, so options still work in any position.  An unknown ``--name`` stays an
 option, so that a misspelt option is still reported as one.
 
+A word that is exactly an option is always that option, so ``derive diff -w`` is the option
+``-w`` without its value, not the expression −w.  An option's value is never another option of
+the command (``-w --format text`` lacks the variable, it does not differentiate by ``--format``).
+A value that is missing is an error; when the option is a single letter that could be meant as
+an expression, the error shows how to write that expression (``derive diff -- -w``).
+
 To use it for a new command, register it with ``cls=ExpressionCommand`` (the ``command``
 decorator of :mod:`.output` does).
 """
 
 from __future__ import annotations
 
+import typer
 from typer.core import TyperCommand
+
+#: click's usage error, from the click typer uses (its own copy in recent versions)
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
 def option_arities(params: list) -> dict[str, bool]:
@@ -28,10 +38,25 @@ def option_arities(params: list) -> dict[str, bool]:
     return arities
 
 
-def arguments_last(args: list[str], arities: dict[str, bool]) -> list[str]:
-    """``args`` with the options (and their values) first, then ``--`` and the arguments."""
+class MissingValue(UsageError):
+    """An option that takes a value is the last word, or is followed by another option;
+    ``hint``: how to write the expression the option's spelling looks like (``-w``)."""
+
+    def __init__(self, option: str, hint: str = "") -> None:
+        super().__init__(f"option {option} needs a value" + (f"; {hint}" if hint else ""))
+        self.option = option
+
+
+def arguments_last(args: list[str], arities: dict[str, bool], wanted: int = 1,
+                   command: str = "derive diff") -> list[str]:
+    """``args`` with the options (and their values) first, then ``--`` and the arguments.
+
+    An option whose value is missing raises :class:`MissingValue`; when it is a single letter
+    and fewer than ``wanted`` arguments were given, it may have been meant as the expression
+    −w, and the error says how to write that (``command`` names the command)."""
     options: list[str] = []
     arguments: list[str] = []
+    missing = None
     i = 0
     while i < len(args):
         word = args[i]
@@ -42,20 +67,39 @@ def arguments_last(args: list[str], arities: dict[str, bool]) -> list[str]:
         if name in arities:
             options.append(word)
             if arities[name] and name == word:
-                if i + 1 == len(args):
-                    return [word]  # its value is missing: click says so
-                i += 1
-                options.append(args[i])
+                if i + 1 == len(args) or _is_option(args[i + 1], arities):
+                    missing = missing or word
+                else:
+                    i += 1
+                    options.append(args[i])
         elif word.startswith("--") and word[2:3].isalpha():
             options.append(word)  # an unknown option: click names it in its error
         else:
             arguments.append(word)
         i += 1
+    if missing:
+        looks_like_expression = len(missing) == 2 and missing[1].isalpha()
+        hint = (f"for the expression {missing}, write '({missing})' or put -- before it "
+                f"({command} -- {missing})" if looks_like_expression and len(arguments) < wanted
+                else "")
+        raise MissingValue(missing, hint)
     return options + ["--", *arguments] if arguments else options
+
+
+def _is_option(word: str, arities: dict[str, bool]) -> bool:
+    return word == "--" or word.split("=", 1)[0] in arities
 
 
 class ExpressionCommand(TyperCommand):
     """A command whose arguments may start with ``-`` (see the module docstring)."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, arguments_last(list(args), option_arities(self.get_params(ctx))))
+        try:
+            params = self.get_params(ctx)
+            wanted = sum(1 for p in params if p.param_type_name == "argument")
+            ordered = arguments_last(list(args), option_arities(params), wanted,
+                                     f"derive {ctx.info_name}")
+        except MissingValue as error:
+            error.ctx = ctx
+            raise
+        return super().parse_args(ctx, ordered)

@@ -87,16 +87,34 @@ def how_read(lang: str, expr: Basic, readings=()) -> list[Block]:
 
 def reading_notes(lang: str, readings) -> list[Block]:
     """A note for each piece of ambiguous notation and how it was read (``xy`` as x·y)."""
-    return [Note(_reading(lang, reading.detail), NoteKind.READING) for reading in readings]
+    return [Note(_reading(lang, reading), NoteKind.READING) for reading in readings]
 
 
-def _reading(lang: str, detail: str) -> str:
-    """``xy -> x*y`` (the parser's record) as a sentence: "xy is read as x·y"."""
+#: readings recorded without an arrow, each said by its own phrase ``reading.<kind>``
+READING_SENTENCES = ("definition", "euler_number", "natural_log", "undefined_function")
+
+
+def _reading(lang: str, reading) -> str:
+    """``xy -> x*y`` (the parser's record) as a sentence: "xy is read as x·y"; a record without
+    an arrow (``e``) by the phrase of its kind: "e is Euler's number e ≈ 2.718"."""
+    detail = reading.detail
     written, arrow, read = detail.partition(" -> ")
     if not arrow:
-        return say(lang, "reading", detail=detail)
+        key = f"reading.{reading.kind}" if reading.kind in READING_SENTENCES else "reading"
+        return say(lang, key, detail=detail)
     return say(lang, "reading_as", written=written,
                read=read.replace("**", "^").replace("*", "·"))
+
+
+def holds_where(lang: str, jumps) -> Parts:
+    """Where a result with piecewise-constant functions holds (:mod:`derive.jumps`):
+    ``, where x ≠ 1 (almost everywhere)``; nothing without them."""
+    if not jumps:
+        return ()
+    conditions = [say(lang, "jump.zero", lhs=Math(j.sides[0]), rhs=Math(j.sides[1]))
+                  if j.kind == "zero" else say(lang, "jump.integers", arg=Math(j.argument))
+                  for j in dict.fromkeys(jumps)]
+    return say(lang, "verdict.where", where=join(conditions))
 
 
 def held_note(lang: str, var: Symbol, held, depth: int = 0) -> list[Block]:
@@ -175,9 +193,10 @@ class Narrator:
             return self.say("verdict.failed", count=failed)
         if not v.verified:
             return self.say("verdict.unchecked", count=counts.get("unchecked", 0), checks=checks)
+        where = holds_where(self.lang, v.jumps)
         if self.detail != "full":       # how many steps were checked, and how, in full only
-            return self.say("verdict.brief")
-        return self.say("verdict.verified", checks=checks)
+            return self.say("verdict.brief") + where
+        return self.say("verdict.verified", checks=checks) + where
 
     # --- what is particular to a rule, found by its class ----------------------------------
 
@@ -482,10 +501,14 @@ class Narrator:
         return [Note(self.say("note.abs", x=Math(step.var)), NoteKind.ASSUMPTION, depth)]
 
     def _notes_FunctionStep(self, step, depth: int) -> list[Block]:
-        if step.family != "step":
+        """A piecewise-constant function: where its derivative 0 holds (and, for H, δ)."""
+        if step.family not in ("step", "floor"):
             return []
-        return [Note(self.say("note.step", name=step.function, x=Math(step.var)),
-                     NoteKind.ASSUMPTION, depth)]
+        notes = [Note(self.say(f"note.{step.family}", name=step.function, x=Math(step.var)),
+                      NoteKind.ASSUMPTION, depth)]
+        if step.function == "Heaviside":
+            notes.append(Note(self.say("note.dirac", x=Math(step.var)), NoteKind.ASSUMPTION, depth))
+        return notes
 
     def _notes_ReluStep(self, step, depth: int) -> list[Block]:
         return [Note(self.say("note.relu"), NoteKind.ASSUMPTION, depth)]

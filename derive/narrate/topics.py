@@ -23,7 +23,7 @@ from .document import (Block, Document, Equation, Formula, Heading, Math, Note, 
                        Paragraph, Result, Tree, TreeNode)
 from .detail import current_detail
 from .labels import CLAUSES
-from .narrator import Narrator, held_note, how_read, join, listed, reading_notes
+from .narrator import Narrator, held_note, holds_where, how_read, join, listed, reading_notes
 from .phrases import say
 
 
@@ -64,7 +64,8 @@ def narrate_gradient(g, lang: str) -> Document:
         blocks.extend(_held_note(lang, g.expression, p.var))
         blocks.extend(_traced_blocks(lang, p))
         blocks.append(Equation((Derivative(g.expression, p.var), p.result)))
-    blocks.append(Result((nabla(), g.result), _verdict(lang, g.verified), g.verified))
+    where = holds_where(lang, [j for p in g.partials for j in p.verification.jumps])
+    blocks.append(Result((nabla(), g.result), _verdict(lang, g.verified) + where, g.verified))
     return Document(say(lang, "gradient.title", expr=Math(g.expression)), tuple(blocks), lang)
 
 

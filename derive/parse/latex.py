@@ -7,7 +7,8 @@ or a ``{…}`` group) are handled in :mod:`derive.parse.pratt`.
 
 To add a command: put it in the table that says what it means — ``IGNORED`` (spacing and sizing,
 dropped), ``OPERATORS`` (becomes ``+ - * /``), ``FRACTIONS``, ``NAMED`` (``\operatorname``-like:
-its braced argument is a name), ``UNSUPPORTED`` (a clear error instead of "unknown command").
+its braced argument is a name), ``DELIMITERS`` and ``BRACKET_FUNCTIONS`` (``\lfloor``…``\rfloor``
+is floor(…)), ``UNSUPPORTED`` (a clear error instead of "unknown command").
 Function names (``\sin``, ``\arctan``, …) come from :data:`derive.parse.names.FUNCTIONS` and
 Greek letters from :data:`derive.parse.names.GREEK`, so they need no entry here.
 """
@@ -36,6 +37,10 @@ NAMED = frozenset({"operatorname", "mathrm", "text", "textrm", "mathit"})
 DELIMITERS = {"{": "(", "}": ")", "lvert": "|", "rvert": "|", "vert": "|",
               "lbrace": "(", "rbrace": ")", "lparen": "(", "rparen": ")"}
 
+#: Brackets that apply a function: \lfloor x \rfloor is floor(x).
+BRACKET_FUNCTIONS = {"lfloor": "floor", "lceil": "ceiling"}
+BRACKET_CLOSERS = {"rfloor": "floor", "rceil": "ceiling"}
+
 #: Commands that mean something we deliberately do not read, with the reason shown to the user.
 UNSUPPORTED = {
     "prime": "derivative notation is not part of an expression",
@@ -51,5 +56,6 @@ GREEK_VARIANTS = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi",
 
 def known_commands() -> list[str]:
     """Every command name the tokenizer accepts (for "did you mean" hints)."""
-    return sorted({*IGNORED, *OPERATORS, *FRACTIONS, *NAMED, *DELIMITERS, *GREEK,
+    return sorted({*IGNORED, *OPERATORS, *FRACTIONS, *NAMED, *DELIMITERS, *BRACKET_FUNCTIONS,
+                   *BRACKET_CLOSERS, *GREEK,
                    *GREEK_VARIANTS, *all_function_names(), "sqrt", "pi", "partial"} - {" "})

@@ -73,7 +73,8 @@ def product(factors: Sequence[sympy.Expr], fail: Fail) -> sympy.Expr:
         raise fail(f"number too large (more than {MAX_DIGITS} digits)")
     value = sympy.Mul(*factors)
     if _distributed(factors, value) or _cancelled(factors, value):
-        return sympy.Mul(*factors, evaluate=False)
+        kept = [f for f in factors if f != 1]      # the 1 of ``1/x`` is not a factor written
+        return sympy.Mul(*kept, evaluate=False) if len(kept) > 1 else value
     return value
 
 
@@ -87,12 +88,22 @@ def _bases(expr: sympy.Expr) -> set:
             for factor in sympy.Mul.make_args(expr) if not factor.is_Number}
 
 
+def _signed_bases(expr: sympy.Expr) -> set:
+    """(base, whether it stands in the numerator) for each factor that is not a number."""
+    return {(factor.base, not factor.exp.is_negative) if factor.is_Pow else (factor, True)
+            for factor in sympy.Mul.make_args(expr) if not factor.is_Number}
+
+
 def _cancelled(factors, value) -> bool:
-    """``(1/x)·(x/(x+1))`` evaluates to ``1/(x+1)``: a factor cancelled against another."""
+    """``(1/x)·(x/(x+1))`` evaluates to ``1/(x+1)`` and ``(x+1)/(x+1)²`` to ``1/(x+1)``: a
+    factor of a numerator cancelled against one of a denominator."""
     if len(sympy.Mul.make_args(value)) >= sum(len(sympy.Mul.make_args(f)) for f in factors):
         return False  # nothing merged
     written = set().union(*(_bases(f) for f in factors))
-    return bool(written - _bases(value))
+    if written - _bases(value):
+        return True
+    signed = set().union(*(_signed_bases(f) for f in factors))
+    return any((base, False) in signed for base, above in signed if above)
 
 
 def negate(expr: sympy.Expr) -> sympy.Expr:

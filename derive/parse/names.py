@@ -85,7 +85,7 @@ WHOLE_WORD_ONLY = frozenset({"eta", "mu", "nu", "xi"})
 CONSTANTS: dict[str, sympy.Expr] = {"e": sympy.E, "E": sympy.E, "pi": sympy.pi}
 
 #: A variable name that is also a function when directly followed by ``(`` (``σ(z)``, ``gamma(x)``).
-CALLABLE_VARIABLES: dict[str, str] = {"sigma": "sigmoid", "gamma": "gamma"}
+CALLABLE_VARIABLES: dict[str, str] = {"sigma": "sigmoid", "gamma": "gamma", "H": "Heaviside"}
 
 #: Single letters that name an undefined function when followed by ``(``: ``f(x^2)``.
 DEFAULT_UNDEFINED_FUNCTIONS = ("f", "g", "h")

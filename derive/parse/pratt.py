@@ -49,6 +49,8 @@ from derive.parse.tokens import (
 )
 
 CLOSING = {LPAREN: RPAREN, LBRACE: RBRACE, LBRACK: RBRACK}
+#: how the bracket that closes ⌊ or ⌈ is written (the value of their ``(`` token)
+CLOSING_BRACKETS = {"floor": "⌋", "ceiling": "⌉"}
 OPENERS = tuple(CLOSING)
 CLOSERS = tuple(CLOSING.values())
 DETAIL_CHARS = 60
@@ -139,8 +141,12 @@ class Parser:
 
     def expect_closing(self, opener: Token, closing: str) -> Token:
         token = self.peek()
+        if opener.kind == LPAREN and token.kind == RPAREN and opener.value != token.value:
+            closing = CLOSING_BRACKETS.get(opener.value, ")")    # ⌊x) or (x⌋
+            raise self.unexpected(token, f"expected `{closing}`")
         if token.kind == closing:
             return self.advance()
+        closing = CLOSING_BRACKETS.get(opener.value, closing) if opener.kind == LPAREN else closing
         if token.kind == END:
             raise self.error(f"missing `{closing}`", token.pos,
                              f"the `{self.source(opener.pos, opener.end) or closing}` at "
@@ -157,7 +163,8 @@ class Parser:
                                   "the expression ends with an operator")
             return self.error(expected or "unexpected end of input", pos)
         if kind in CLOSERS and expected is None:
-            return self.error(f"unmatched `{kind}`", pos, "remove it or add a matching opening")
+            shown = self.source(pos, token.end) or kind
+            return self.error(f"unmatched `{shown}`", pos, "remove it or add a matching opening")
         if kind == COMMA:
             return self.error("unexpected `,`", pos, "a comma only separates the arguments of "
                               "a function, as in log(x, 2); write 1100, not 1,100")
@@ -291,7 +298,7 @@ class Parser:
             return self.number(self.advance())
         if kind == CONST:
             self.advance()
-            if token.value is S.Exp1:
+            if token.value is S.Exp1 and not self.at(OP, "^"):   # e^… needs no word
                 self.note("euler_number", self.source(token.pos, token.end), token.pos)
             return token.value
         if kind == NAME:
@@ -504,12 +511,14 @@ class Parser:
         if count < spec.min_args or spec.max_args is not None and count > spec.max_args:
             wanted = spec.min_args if spec.max_args == spec.min_args else \
                 f"{spec.min_args} to {spec.max_args or 'any number of'}"
-            raise self.error(f"`{self.source(token.pos, token.end)}` takes {wanted} "
+            raise self.error(f"`{self.source(token.pos, token.end) or key}` takes {wanted} "
                              f"argument{'s' if wanted != 1 else ''}, not {count}", token.pos)
         value = limits.apply(spec.build, args, self.failer(token), deep)
         shown = self.source(token.pos, token.end)
         if key == "sigmoid" and token.kind == NAME:
             self.note("sigma_as_sigmoid", f"{shown}(…) -> sigmoid(…)", token.pos)
+        elif key == "Heaviside" and token.kind == NAME:
+            self.note("step_function", f"{shown}(…) -> Heaviside(…)", token.pos)
         elif key == "log" and count == 1:
             self.note("natural_log", shown, token.pos)
         elif key == "log" and base is None:  # log(x, b)
@@ -521,8 +530,8 @@ class Parser:
         opener = self.advance()
         closing = CLOSING[opener.kind]
         if self.at(closing):
-            raise self.error(f"`{self.source(token.pos, token.end)}` needs an argument",
-                             opener.pos)
+            raise self.error(f"`{self.source(token.pos, token.end) or token.value}` needs an "
+                             "argument", opener.pos)
         args = [self.expression()]
         while self.at(COMMA):
             self.advance()

@@ -22,8 +22,9 @@ READING_KINDS: tuple[str, ...] = (
     "fraction_then_product",      # a/b c is (a/b)*c, not a/(b*c): "1/2x -> (1/2)*x"
     "natural_log",                # log means ln (base e): detail "log"
     "log_base",                   # a logarithm to another base: "log_2 x -> log(x, 2)", "lg"
-    "euler_number",               # e (or E) is Euler's number 2.718…: detail "e"
+    "euler_number",               # e (or E), not as a power's base, is Euler's number: "e"
     "sigma_as_sigmoid",           # σ(z) is the logistic function: "σ(z) -> sigmoid(z)"
+    "step_function",              # H(x) is the Heaviside step function: "H(…) -> Heaviside(…)"
     "exact_decimal",              # a decimal read as an exact fraction: "0.7 -> 7/10"
     "derivative_operator",        # a Leibniz operator applied to what follows: "\\frac{d}{dx} -> d/dx"
 )

@@ -46,6 +46,10 @@ OPERATOR_CHARS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "^",
                   "÷": "/", "∕": "/"}
 PUNCTUATION = {"(": LPAREN, ")": RPAREN, "{": LBRACE, "}": RBRACE, "[": LBRACK, "]": RBRACK,
                "|": BAR, ",": COMMA, "=": EQUALS, "_": UNDERSCORE, ";": SEMICOLON, "∂": PARTIAL}
+#: Brackets that apply a function: ⌊x⌋ is floor(x), ⌈x⌉ is ceiling(x).  The ``(`` and ``)``
+#: tokens they give carry the function's name as their value, so that ⌊x) is refused.
+BRACKET_FUNCTIONS = {"⌊": "floor", "⌈": "ceiling"}
+BRACKET_CLOSERS = {"⌋": "floor", "⌉": "ceiling"}
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾", "0123456789+-()"))
 SUBSCRIPT_DIGITS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 ROOT_CHARS = {"√": 2, "∛": 3, "∜": 4}
@@ -125,6 +129,10 @@ class Tokenizer:
                                  "a subscript follows a variable: x_1, x_{12}, z_i")
             elif ch in PUNCTUATION:
                 self.emit(PUNCTUATION[ch], None, self.i, self.i + 1)
+            elif ch in BRACKET_FUNCTIONS:
+                self.bracket_function(BRACKET_FUNCTIONS[ch], self.i, self.i + 1)
+            elif ch in BRACKET_CLOSERS:
+                self.emit(RPAREN, BRACKET_CLOSERS[ch], self.i, self.i + 1)
             elif ch in SUPERSCRIPTS:
                 self.superscript()
             elif ch in ROOT_CHARS:
@@ -138,6 +146,11 @@ class Tokenizer:
                 raise self.error(f"unexpected character `{ch}`", self.i, reason)
         self.tokens.append(Token(END, None, len(text), len(text)))
         return self.tokens, self.readings
+
+    def bracket_function(self, function: str, start: int, end: int) -> None:
+        """An opening bracket that applies a function (⌊, \\lfloor): the function and ``(``."""
+        self.emit(FUNC, function, start, start, synthetic=True)
+        self.emit(LPAREN, function, start, end)
 
     def emit(self, kind: str, value: object, start: int, end: int, **extra) -> Token:
         token = Token(kind, value, start, end, **extra)
@@ -302,6 +315,10 @@ class Tokenizer:
             self.emit(SQRT, 2, start, j)
         elif cmd == "pi":
             self.emit(CONST, sympy.pi, start, j)
+        elif cmd in tex.BRACKET_FUNCTIONS:
+            self.bracket_function(tex.BRACKET_FUNCTIONS[cmd], start, j)
+        elif cmd in tex.BRACKET_CLOSERS:
+            self.emit(RPAREN, tex.BRACKET_CLOSERS[cmd], start, j)
         elif cmd in tex.DELIMITERS:
             kind = tex.DELIMITERS[cmd]
             self.emit(kind, None, start, j)

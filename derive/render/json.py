@@ -162,11 +162,19 @@ def step_data(step: Step, verification: Verification | None = None) -> dict:
 
 
 def verification_data(verification: Verification) -> dict:
-    return {
+    """How the derivation was checked; ``almost_everywhere`` lists, for a result with
+    piecewise-constant functions, where it holds (each ``condition`` readable by sympify)."""
+    data = {
         "verified": verification.verified,
         "steps": verification.counts,
         **verification.oracle.data("oracle"),
     }
+    if verification.jumps:
+        data["almost_everywhere"] = [
+            {"function": j.function, "argument": expression_string(j.argument),
+             "jumps_at": j.kind, "condition": expression_string(j.condition)}
+            for j in verification.jumps]
+    return data
 
 
 def json_value(value):

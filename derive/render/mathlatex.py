@@ -12,10 +12,10 @@ from sympy import Basic, Sum, Symbol
 from sympy.printing.latex import LatexPrinter as _SympyLatexPrinter
 
 from ..notation import Parens, is_named, is_partial
-from .mathtext import GuardedAdd, ShortNumbers
+from .mathtext import GuardedAdd, ShortNumbers, StepAsH
 
 
-class LatexPrinter(ShortNumbers, GuardedAdd, _SympyLatexPrinter):
+class LatexPrinter(ShortNumbers, StepAsH, GuardedAdd, _SympyLatexPrinter):
     long_number = r"{sign}{head}\ldots\,({digits}\ \text{{digits}})"
 
     def _print_Derivative(self, deriv):

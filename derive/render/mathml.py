@@ -235,6 +235,11 @@ class _Printer(MathMLPresentationPrinter):
             return self._named(e)
         return super()._print_Function(e)
 
+    def _print_Heaviside(self, e):
+        """H(x), as the other formats print the step function."""
+        return self.node("mrow", self.node("mi", text="H"), self.mo(APPLY),
+                         self.bracketed(self._print(e.args[0])))
+
     def _named(self, e):
         """σ(x), softplus(x), … by their LaTeX name (``\\sigma``, ``\\operatorname{…}``)."""
         name = e.latex_name

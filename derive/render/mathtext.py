@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Add, Basic, Expr, Mul, Number, Pow, Rational, S, Sum, Symbol
+from sympy import Add, Basic, Expr, Function, Mul, Number, Pow, Rational, S, Sum, Symbol
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
@@ -95,6 +95,19 @@ def positive_first(terms: list[Basic]) -> list[Basic]:
     return [first, *(t for t in terms if t is not first)]
 
 
+#: how the Heaviside step function is printed: H(x)
+STEP = Function("H")
+
+
+class StepAsH:
+    """Printer mixin: the Heaviside step function as H(x) (sympy writes θ(x)); its value at 0,
+    a second argument, is said in prose, not printed."""
+
+    def _print_Heaviside(self, expr, exp=None):
+        step = STEP(expr.args[0])
+        return self._print(step, exp=exp) if exp is not None else self._print(step)
+
+
 class GuardedAdd:
     """Printer mixin: a sum in sympy's order starts with a positive term where it has one
     (:func:`positive_first`; a sum printed in the order of its arguments, ``order="none"``,
@@ -115,7 +128,7 @@ class GuardedAdd:
         return super()._print_Add(expr, order=order)
 
 
-class InlinePrinter(ShortNumbers, GuardedAdd, StrPrinter):
+class InlinePrinter(ShortNumbers, StepAsH, GuardedAdd, StrPrinter):
     """One-line textbook notation: ``Σ_(k=1..n) e^(z_k)``, ``δ_ij``, ``∂L/∂z_i``, ``e^x``."""
 
     _default_settings = {**StrPrinter._default_settings, "order": None}
@@ -174,7 +187,7 @@ def inline(expr: Basic) -> str:
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
 
 
-class DisplayPrinter(ShortNumbers, GuardedAdd, PrettyPrinter):
+class DisplayPrinter(ShortNumbers, StepAsH, GuardedAdd, PrettyPrinter):
     """sympy's 2-D pretty printer with the sign guards (:func:`~derive.notation.guard_add`,
     :func:`~derive.notation.guard_mul`)."""
 

@@ -98,14 +98,18 @@ def match_log_product(expr: Expr, var: Symbol, ctx: TraceContext):
 
 
 def match_table(expr: Expr, var: Symbol, ctx: TraceContext):
+    """A function of the registry; its constant parameters (Heaviside's value at 0) are kept in
+    the outer function of the chain rule."""
     entry = TABLED.get(type(expr))
-    if entry is None or len(expr.args) != 1:
+    if entry is None or not 1 <= len(expr.args) <= 1 + entry.parameters:
         return None
-    arg = expr.args[0]
+    arg, *parameters = expr.args
+    if any(ctx.depends(p, var) for p in parameters):
+        return None
     if arg == var:
         return FunctionStep(expr=expr, var=var, result=entry.derivative(var), family=entry.family,
                             function=entry.name)
-    return chain_step(expr, arg, var, ctx, type(expr))
+    return chain_step(expr, arg, var, ctx, lambda u: type(expr)(u, *parameters))
 
 
 def match_abs(expr: Expr, var: Symbol, ctx: TraceContext):

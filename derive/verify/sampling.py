@@ -27,6 +27,7 @@ from sympy import Expr, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..numeric import DPS, Evaluator, is_real
+from ..sizes import distinct_nodes
 
 SEED = 20240611
 BOXES = ((0.3, 1.7), (1.1, 2.9), (-1.7, -0.3), (-0.9, 0.9), (2.0, 4.0), (0.05, 0.3))
@@ -122,13 +123,4 @@ class Sampler:
         if not self.usable(expr, index):
             return False
         cache = self._evaluators[(index, None)].cache
-        stack, seen = [expr], set()
-        while stack:
-            node = stack.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            if not is_real(cache.get(node)):
-                return False
-            stack.extend(node.args)
-        return True
+        return all(is_real(cache.get(node)) for node in distinct_nodes(expr))

@@ -15,6 +15,11 @@ for equality of its two forms instead of a derivative.  The root is always compa
 every node and the oracle comparison passed.  Undefined functions (``f(x)``) are replaced by a
 fixed stand-in before numeric checks, so ``f'(x²)·2x`` is checked too.
 
+With a piecewise-constant function (sign, H, floor, ceiling: :mod:`derive.jumps`) the claim is
+that the derivative holds *almost everywhere*: the oracle is sympy's derivative without its
+terms at the jumps (its Dirac deltas), points near a jump are not sampled, and
+:attr:`Verification.jumps` says where the result holds.
+
 Cost is linear in the size of the tree: values are memoised per point (:mod:`derive.numeric`),
 and ``sympy.diff`` is only called on small nodes and the root.
 """
@@ -31,6 +36,7 @@ from sympy.core.function import AppliedUndef
 
 from ..deep import run_deep
 from ..functions import relu
+from ..jumps import PIECEWISE_CONSTANT, Jump, jumps, regular_part
 from ..numeric import DPS, is_real
 from ..sizes import Dependence, depth_at_most, size_at_most
 from ..steps import ChainStep, RepeatedStep, RewriteStep, Step, walk
@@ -38,6 +44,7 @@ from .comparison import numeric_check, symbolically_equal, values
 from .sampling import Sampler
 from .verdict import Verdict
 
+JUMP_MARGIN = mpmath.mpf("1e-9")  # a point this close to a jump is not sampled
 SMALL = 40            # nodes up to this size also get a symbolic check against sympy.diff
 SYMBOLIC_BUDGET = 300 # symbolic checks per tree; the rest of a huge tree is checked numerically
 ORACLE_DEPTH = 150    # deeper roots are too costly for sympy.diff (see check_oracle)
@@ -51,6 +58,7 @@ class Verification:
     root: Step
     verdicts: tuple[Verdict, ...]
     oracle: Verdict
+    jumps: tuple[Jump, ...] = ()    # the result holds where no argument of these is at a jump
 
     @property
     def verified(self) -> bool:
@@ -85,12 +93,14 @@ NOT_HOLOMORPHIC = (sympy.Abs, sympy.sign, sympy.re, sympy.im, sympy.arg, sympy.H
 def sympy_derivative(expr: Expr, variables: tuple[Symbol, ...]) -> Expr:
     """The oracle: ``sympy.diff``; where the expression has |x|, sign, max … the symbols are
     taken as real (so d|x|/dx = sign x).  Real symbols make sympy's assumption queries slow, so
-    they are used only there."""
-    if not expr.has(*NOT_HOLOMORPHIC, relu):
+    they are used only there.  With a piecewise-constant function, its value almost everywhere
+    (:func:`~derive.jumps.regular_part`: the Dirac deltas at the jumps dropped)."""
+    if not expr.has(*NOT_HOLOMORPHIC, *PIECEWISE_CONSTANT, relu):
         return sympy.diff(expr, *variables)
     real = {s: Symbol(s.name, real=True) for s in expr.free_symbols | set(variables)}
     back = {r: s for s, r in real.items()}
-    return sympy.diff(expr.xreplace(real), *(real[v] for v in variables)).xreplace(back)
+    derivative = sympy.diff(expr.xreplace(real), *(real[v] for v in variables)).xreplace(back)
+    return regular_part(derivative) if expr.has(*PIECEWISE_CONSTANT) else derivative
 
 
 class _Checker:
@@ -104,12 +114,27 @@ class _Checker:
         self._references: dict[tuple, Expr] = {}
         self._equalities: dict[tuple, bool] = {}
         self._oracle: Verdict | None = None
+        self._jumps: dict[Expr, tuple[Jump, ...]] = {}
 
     def run(self) -> Verification:
         with mpmath.workdps(DPS):
             verdicts = tuple(self.check(step) for step in walk(self.root))
             oracle = self.check_oracle()
-        return Verification(root=self.root, verdicts=verdicts, oracle=oracle)
+        root = self.root
+        variables = root.variables if isinstance(root, RepeatedStep) else (root.var,)
+        return Verification(root=root, verdicts=verdicts, oracle=oracle,
+                            jumps=jumps(root.expr, variables))
+
+    def near_a_jump(self, expr: Expr, index: int) -> bool:
+        """Whether at point ``index`` an argument of a piecewise-constant function in ``expr``
+        is at (or within :data:`JUMP_MARGIN` of) a jump, where no derivative exists."""
+        if expr not in self._jumps:
+            self._jumps[expr] = jumps(expr, expr.free_symbols)
+        for jump in self._jumps[expr]:
+            value = self.sampler.value(jump.argument, index)
+            if value is None or not is_real(value) or jump.distance(value) < JUMP_MARGIN:
+                return True
+        return False
 
     def check(self, step: Step) -> Verdict:
         if isinstance(step, RepeatedStep):
@@ -177,6 +202,8 @@ class _Checker:
         def sides(index: int):
             if not (sampler.usable(result, index) and sampler.usable(expr, index)):
                 return None   # outside the real domain of the expression
+            if self.near_a_jump(expr, index):
+                return None   # no derivative at a jump
             expected = []
             if reference is not None:
                 expected.append(sampler.value(reference, index))

@@ -32,6 +32,7 @@ import sympy
 from sympy import Basic, Expr, Symbol
 
 from .errors import DeriveError
+from .messages import Message
 
 MAX_DIGITS = 4_000                 # the parser's limit for numbers (derive.parse.limits)
 MAX_DERIVATIVE_NODES = 1_000_000    # the derivative, written out, in sympy nodes
@@ -60,21 +61,22 @@ def _factorial_digits(n: sympy.Rational) -> float:
     return math.lgamma(magnitude + 1) / math.log(10)
 
 
-def value_too_large(function, args) -> str | None:
+def value_too_large(function, args) -> Message | None:
     """Why ``function(*args)`` must not be built (its exact value would have too many digits),
     or ``None``."""
     if not (isinstance(function, type) and issubclass(function, FACTORIAL_LIKE)):
         return None
     for arg in args:
         if isinstance(arg, sympy.Rational) and _factorial_digits(arg) > MAX_DIGITS:
-            return (f"{function.__name__} of {_shortened(arg)} is too large to compute: its "
-                    f"exact value has more than {MAX_DIGITS} digits")
+            return Message("budget.value_too_large", function=function.__name__,
+                           value=_shortened(arg), digits=MAX_DIGITS)
     return None
 
 
-def _shortened(n: sympy.Rational) -> str:
+def _shortened(n: sympy.Rational) -> str | Message:
     text = str(n.p) if n.q == 1 else f"{n.p}/{n.q}"
-    return text if len(text) <= 20 else f"{text[:12]}… ({len(text)} digits)"
+    return text if len(text) <= 20 else Message("value.shortened", head=text[:12],
+                                                 digits=len(text))
 
 
 # --- size -------------------------------------------------------------------------------------
@@ -123,9 +125,7 @@ def check_derivative_size(expr: Expr, variables: tuple[Symbol, ...]) -> None:
     """Refuse a derivative too large to explain (see :data:`MAX_DERIVATIVE_NODES`)."""
     estimate = derivative_size(expr, variables[0])
     if estimate > MAX_DERIVATIVE_NODES:
-        raise BudgetExceeded(
-            f"the derivative is too large to explain step by step: written out it would have "
-            f"more than {MAX_DERIVATIVE_NODES:,} symbols and operations (the size budget)")
+        raise BudgetExceeded("budget.size", nodes=f"{MAX_DERIVATIVE_NODES:,}")
 
 
 # --- time -------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ def time_budget() -> float:
     try:
         value = float(text) if text.strip() else TIME_LIMIT
     except ValueError:
-        raise DeriveError(f"{TIME_VARIABLE} must be a number of seconds (got {text!r})") from None
+        raise DeriveError("budget.time_variable", variable=TIME_VARIABLE, got=repr(text)) from None
     return value if value > 0 and math.isfinite(value) else 0.0
 
 
@@ -156,9 +156,7 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
         return
 
     def stop(signum, frame):
-        raise BudgetExceeded(
-            f"the computation took more than {seconds:g} s (the time budget, set by "
-            f"{TIME_VARIABLE}): the expression is too large to explain step by step")
+        raise BudgetExceeded("budget.time", seconds=f"{seconds:g}", variable=TIME_VARIABLE)
 
     previous = signal.signal(signal.SIGPROF, stop)
     signal.setitimer(signal.ITIMER_PROF, seconds)

@@ -63,7 +63,7 @@ def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], read
     """Trace and verify an expression already read (for topics that build on one derivative)."""
     check_derivative_size(expr, variables)
     step = trace_repeated(expr, variables)
-    check_defined(step.result, f"the derivative of {text}")
+    check_defined(step.result, text, derivative=True)
     verification = verify(step)
     moving = set(variables)
     held = tuple(sorted((s for s in expr.free_symbols if s not in moving), key=lambda s: s.name))

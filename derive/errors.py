@@ -1,14 +1,22 @@
 """Errors that derive reports to the user.
 
-Every error a user can cause is a :class:`DeriveError`; the command line prints its
-``message`` (and, for a :class:`ParseError`, the input with a caret under ``position``) and
-exits with code 2.  To add an error kind, subclass :class:`DeriveError` and raise it with a
-message that says *what* went wrong and *where*.
+Every error a user can cause is a :class:`DeriveError`: a message key and the parameters of its
+sentence (``UsageError("wrt.absent", var="w0", …)``), never a sentence already written in one
+language.  The command line renders it in the language of ``--lang`` (:mod:`derive.messages`
+holds the sentences), prints it on standard error (with ``--format json``, as a JSON object with
+the key as its stable ``code``) and exits with code 2; a :class:`ParseError` adds the input with a
+caret under ``position`` and, when there is one, a hint (another key, filled from the same
+parameters).
+
+To add an error: raise one of the classes below with a new key and add the key's sentence to
+every catalogue of :mod:`derive.messages`.  ``message`` and ``str()`` give the English text.
 """
 
 from __future__ import annotations
 
 import unicodedata
+
+from .messages import Message, known
 
 
 def _shown(char: str) -> str:
@@ -24,46 +32,95 @@ def printable(text: str) -> str:
     return "".join(_shown(char) for char in text)
 
 
-class DeriveError(Exception):
+class DeriveError(Message, Exception):
     """A problem with the user's request: shown as one clear message, exit code 2."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, key: str, /, **params: object) -> None:
+        Message.__init__(self, key, **params)
+        Exception.__init__(self, key)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text("en")
+
+    @property
+    def code(self) -> str:
+        """The stable identifier of this kind of error (its message key)."""
+        return self.key if known(self.key) else "error"
 
     def __str__(self) -> str:
         return self.message
 
+    def line(self, lang: str = "en") -> str:
+        """The message in one line, without the ``error:`` in front."""
+        return self.text(lang)
+
+    def report(self, lang: str = "en") -> str:
+        """The full message, as the command line prints it."""
+        return Message("frame.error", message=self.line(lang)).text(lang)
+
+    def data(self, lang: str = "en") -> dict:
+        """The error as JSON data: its stable ``code`` and its ``message`` in ``lang``."""
+        return {"code": self.code, "message": self.line(lang)}
+
 
 class ParseError(DeriveError):
-    """The input text could not be read; ``position`` is a 0-based index into ``text``."""
+    """The input text could not be read; ``position`` is a 0-based index into it (``input``);
+    ``hint`` is the key of a suggestion, filled from the same parameters."""
 
-    def __init__(self, message: str, text: str = "", position: int | None = None,
-                 hint: str | None = None) -> None:
-        super().__init__(message)
-        self.text = text
+    def __init__(self, key: str, /, text: str = "", position: int | None = None,
+                 hint: str | None = None, **params: object) -> None:
+        super().__init__(key, **params)
+        self.input = text
         self.position = position
-        self.hint = hint
+        self.hint_key = hint
+
+    @property
+    def hint(self) -> str | None:
+        """The hint in English, or ``None``."""
+        return self.hint_text("en")
+
+    def hint_text(self, lang: str = "en") -> str | None:
+        return Message(self.hint_key, **self.params).text(lang) if self.hint_key else None
 
     def caret(self) -> str:
         """The input on one line and a caret under the offending position."""
-        if self.position is None or not self.text:
+        if self.position is None or not self.input:
             return ""
-        line = self.text.replace("\n", " ").replace("\t", " ")
+        line = self.input.replace("\n", " ").replace("\t", " ")
         pos = max(0, min(self.position, len(line)))
         shown, pos = printable(line), len(printable(line[:pos]))
         return f"  {shown}\n  {' ' * pos}^"
 
-    def report(self) -> str:
+    def line(self, lang: str = "en") -> str:
+        message = Message(self.key, **self.params).text(lang)
+        if self.position is None:
+            return message
+        return Message("frame.at_position", message=message, n=self.position + 1).text(lang)
+
+    def report(self, lang: str = "en") -> str:
         """The full message: what, where (with a caret), and a hint when there is one."""
-        where = f" at position {self.position + 1}" if self.position is not None else ""
-        parts = [f"error: {self.message}{where}"]
+        parts = [super().report(lang)]
         caret = self.caret()
         if caret:
             parts.append(caret)
-        if self.hint:
-            parts.append(f"hint: {self.hint}")
+        hint = self.hint_text(lang)
+        if hint:
+            parts.append(Message("frame.hint", hint=hint).text(lang))
         return "\n".join(parts)
+
+    def data(self, lang: str = "en") -> dict:
+        out = super().data(lang)
+        out["message"] = Message(self.key, **self.params).text(lang)
+        if self.position is not None:
+            out["position"] = self.position
+        if self.input:
+            out["input"] = self.input
+        hint = self.hint_text(lang)
+        if hint:
+            out["hint"] = hint
+        return out
 
 
 class UsageError(DeriveError):

@@ -12,6 +12,7 @@ import difflib
 from sympy import Basic, Expr, Symbol
 
 from .errors import UsageError
+from .messages import Message
 from .parse import Operator, parse, parse_variable
 from .render.json import expression_string
 from .undefined import check_defined
@@ -32,7 +33,7 @@ def read_operand(expression, functions=(), latex=None, operators=True):
         check_defined(expression, text)
         return text, expression, (), None
     if not isinstance(expression, str):
-        raise UsageError(f"expected an expression as text or a sympy object, got {type(expression).__name__}")
+        raise UsageError("api.expression_type", got=type(expression).__name__)
     parsed = parse(expression, functions=tuple(functions), latex=latex, operators=operators)
     check_defined(parsed.expr, parsed.text)
     return parsed.text, parsed.expr, parsed.readings, parsed.operator
@@ -65,24 +66,23 @@ def choose_variables(expr: Expr, wrt, order: int | None, allow_absent: bool = Fa
         return _operator_variables(expr, wrt, order, allow_absent, operator)
     order = 1 if order is None else order
     if not isinstance(order, int) or order < 1:
-        raise UsageError(f"the order must be a whole number of at least 1 (got {order!r})")
+        raise UsageError("order.not_whole", got=repr(order))
     if order > MAX_ORDER:
-        raise UsageError(f"the order must be at most {MAX_ORDER} (got {order})")
+        raise UsageError("order.too_high", most=MAX_ORDER, got=order)
     if wrt is None:
         candidates = sorted(expr.free_symbols, key=lambda s: s.name)
         if len(candidates) > 1:
-            names = ", ".join(s.name for s in candidates)
-            raise UsageError(f"the expression has several variables ({names}): "
-                             f"choose one with --wrt (e.g. --wrt {candidates[0].name})")
+            raise UsageError("wrt.several", names=tuple(s.name for s in candidates),
+                             first=candidates[0].name)
         chosen = (candidates[0] if candidates else Symbol("x"),)
     elif isinstance(wrt, (str, Symbol)):
         chosen = (read_variable(wrt),)
     else:
         chosen = tuple(read_variable(v) for v in wrt)
         if not chosen:
-            raise UsageError("no variable given to differentiate by")
+            raise UsageError("wrt.none")
     if len(chosen) > 1 and order != 1:
-        raise UsageError("give either several variables or an order, not both")
+        raise UsageError("wrt.order_and_several")
     if wrt is not None:
         require_present(expr, chosen, allow_absent)
     return chosen * order if len(chosen) == 1 else chosen
@@ -94,24 +94,23 @@ def _operator_variables(expr, wrt, order, allow_absent, operator) -> tuple[Symbo
         given = read_variables(wrt)
         if given != stated and given != stated[:1] * len(given) or \
                 len(set(stated)) > 1 and given != stated:
-            raise UsageError(f"the input's {operator.plain()} says "
-                             f"{', '.join(v.name for v in dict.fromkeys(stated))}, --wrt says "
-                             f"{', '.join(v.name for v in given)}: give one of them")
+            raise UsageError("operator.wrt_conflict", operator=operator.plain(),
+                             stated=tuple(v.name for v in dict.fromkeys(stated)),
+                             given=tuple(v.name for v in given))
     if order is not None and order != len(stated):
-        raise UsageError(f"the input's {operator.plain()} is of order {len(stated)}, --order "
-                         f"says {order}: give one of them")
+        raise UsageError("operator.order_conflict", operator=operator.plain(),
+                         stated=len(stated), given=order)
     require_present(expr, stated, allow_absent)
     return stated
 
 
-def first_order_variables(operator: Operator, wrt, what: str) -> tuple[Symbol, ...]:
+def first_order_variables(operator: Operator, wrt, what: Message) -> tuple[Symbol, ...]:
     """The variables of a first-order operator (``∂/∂y``) for a topic that takes first
     derivatives; ``wrt`` may repeat them."""
     if operator.order != 1:
-        raise UsageError(f"{what} takes first derivatives, not {operator.plain()}: "
-                         f"derive diff explains higher ones")
+        raise UsageError("operator.first_only", command=what, operator=operator.plain())
     if wrt is not None and read_variables(wrt) != operator.variables:
-        raise UsageError(f"the input's {operator.plain()} and --wrt differ: give one of them")
+        raise UsageError("operator.wrt_differ", operator=operator.plain())
     return operator.variables
 
 
@@ -126,11 +125,8 @@ def require_present(expr: Expr, variables, allow_absent: bool = False) -> None:
         if var not in present:
             names = sorted(s.name for s in present)
             guess = closest_name(var.name, names)
-            raise UsageError(f"{var.name} does not occur in the expression (its variables: "
-                             f"{', '.join(names)})"
-                             + (f"; did you mean {guess}?" if guess else ".")
-                             + " To differentiate by it anyway (the derivative is 0), "
-                               "add --allow-absent.")
+            raise UsageError("wrt.absent_guess" if guess else "wrt.absent", var=var.name,
+                             names=tuple(names), guess=guess)
 
 
 def closest_name(name: str, names: list[str]) -> str | None:

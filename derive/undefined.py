@@ -9,7 +9,7 @@ Two kinds are caught:
 
 :func:`check_defined` is called on every expression read (:mod:`derive.inputs`) and on every
 derivative's result (:mod:`derive.derivation`).  To refuse another kind, add its test here and
-say in the message what is undefined.
+say in its message (a key of :mod:`derive.messages`) what is undefined.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sympy import Basic
 
 from .errors import UsageError
 from .functions import relu
+from .messages import Message
 from .sizes import distinct_nodes
 
 REAL_ONLY = (relu, sympy.Heaviside, sympy.Max, sympy.Min)
@@ -29,20 +30,22 @@ def _not_real(arg: Basic) -> bool:
     return arg.is_number and arg.is_extended_real is False
 
 
-def undefined_reason(expr: Basic) -> str | None:
+def undefined_reason(expr: Basic) -> Message | None:
     """Why ``expr`` has no value (one sentence), or ``None`` when nothing is found undefined."""
     for node in distinct_nodes(expr):
         if node in UNDEFINED_VALUES:
-            return "it involves an undefined value (a division by zero or the logarithm of 0)"
+            return Message("undefined.value")
         if isinstance(node, REAL_ONLY):
             for arg in node.args:
                 if _not_real(arg):
-                    return f"{node.func.__name__} needs a real argument and {arg} is not a real number"
+                    return Message("undefined.not_real", function=node.func.__name__, arg=arg)
     return None
 
 
-def check_defined(expr: Basic, what: str) -> None:
-    """Raise a :class:`~derive.errors.UsageError` naming ``what`` when ``expr`` has no value."""
+def check_defined(expr: Basic, text: str, derivative: bool = False) -> None:
+    """Raise a :class:`~derive.errors.UsageError` naming the input ``text`` (or its
+    ``derivative``) when ``expr`` has no value."""
     reason = undefined_reason(expr)
     if reason is not None:
-        raise UsageError(f"{what} is undefined: {reason}")
+        raise UsageError("undefined.derivative" if derivative else "undefined.expression",
+                         text=text, reason=reason)

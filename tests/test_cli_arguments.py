@@ -53,7 +53,7 @@ def test_a_double_dash_still_works(monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["diff", "-x^2", "--bogus"], "No such option: --bogus"),
+    (["diff", "-x^2", "--bogus"], "no such option: --bogus"),
     (["diff", "-x^2", "-w"], "option -w needs a value"),
     (["diff", "x^2", "-w", "--format", "text"], "option -w needs a value"),
     (["diff", "-x^2", "extra"], "unexpected extra argument"),

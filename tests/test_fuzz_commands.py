@@ -40,8 +40,9 @@ def _text(expr: sympy.Expr, name: str) -> str:
 def _invoke(*args: str) -> dict | None:
     result = CliRunner().invoke(app, [*args, "--format", "json"], catch_exceptions=False)
     assert result.exit_code in (0, 1, 2), result.stderr
-    if result.exit_code == 2:
-        assert result.stderr.startswith("error") and len(result.stderr.splitlines()) <= 4
+    if result.exit_code == 2:          # with --format json, the error is one JSON object too
+        error = json.loads(result.stderr)
+        assert error["kind"] == "error" and error["error"]["code"] != "error", error
         return None
     return json.loads(result.stdout)
 

@@ -48,8 +48,11 @@ def test_a_real_function_of_a_number_that_is_not_real_is_refused(text, argument,
     """ReLU is a real function: relu(asin 3) has no value, said in one line, exit code 2."""
     result = run("diff", text, "-f", format)
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == f"error: {text} is undefined: relu needs a real argument and " \
-                            f"{argument} is not a real number\n"
+    message = f"{text} is undefined: relu needs a real argument and {argument} is not a real number"
+    if format == "json":
+        assert json.loads(result.stderr)["error"] == {"code": "undefined.expression", "message": message}
+    else:
+        assert result.stderr == f"error: {message}\n"
 
 
 # --- wrong or broken contracts ----------------------------------------------------------------

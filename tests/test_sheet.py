@@ -38,14 +38,14 @@ def test_problem_lines_are_read_as_the_command_line_reads_them():
     assert problems[1].arguments == ("u^2+v", "--let", "u=x^2+y", "--let", "v=x+y^2")
     assert problems[2].arguments == ("--wrt", "x", "--order", "2", "--", "-6*sin(x)")
     assert problems[2].answer == "6 sin(x)"
-    assert "unknown key colour" in problems[3].error
-    assert "not valid JSON" in problems[4].error and "line 7" in problems[4].error
+    assert "unknown key colour" in problems[3].error.text("en")
+    assert "not valid JSON" in problems[4].error.text("en") and "line 7" in problems[4].error.text("en")
 
 
 @pytest.mark.parametrize(("line", "message"), [
     ('diff "sin(x^^2)"', "position 7"),
-    ("diff", "Missing argument"),
-    ('diff "x^2" --colour red', "No such option"),
+    ("diff", "missing argument EXPRESSION"),
+    ('diff "x^2" --colour red', "no such option: --colour"),
     ('diff "x^2" --format json', "--format is an option of the sheet"),
     ('sheet other.txt', "unknown command 'sheet'"),
     ('integrate "x"', "unknown command 'integrate'"),

@@ -131,7 +131,7 @@ def _read_at(at, functions, latex) -> tuple[tuple[Symbol, Expr], ...]:
             else:
                 value = read_expression(str(value), functions, latex)[1]
         if value.free_symbols:
-            raise UsageError(f"the value of {symbol} must be a number (got {value})")
+            raise UsageError("value.not_number", var=symbol, got=value)
         point.append((symbol, value))
     return tuple(sorted(point, key=lambda kv: kv[0].name))
 
@@ -161,9 +161,7 @@ def _read_and_check(expression, answer, wrt, order, at, functions, latex, allow_
     known = set(expr.free_symbols) | set(variables)
     stray = sorted((s for s in answer_expr.free_symbols if s not in known), key=lambda s: s.name)
     if stray:
-        names = ", ".join(s.name for s in stray)
-        raise UsageError(f"the answer uses {names}, which the expression does not: "
-                         f"write the answer in the expression's variables")
+        raise UsageError("check.answer_variables", names=tuple(s.name for s in stray))
     return _check(text, expr, variables, readings, answer_text, answer_expr, point,
                   answer_readings)
 

@@ -5,8 +5,22 @@ from __future__ import annotations
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from ..errors import printable
+from ..messages import Message
+from .errors import UsageReport, click, internal, language_of
+
+
+class CommandGroup(TyperGroup):
+    """derive's commands: an unknown command is reported like every usage error."""
+
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            raise UsageReport(error, list(args), ctx) from None
+
 
 app = typer.Typer(
     name="derive",
@@ -19,6 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=CommandGroup,
     rich_markup_mode=None,
 )
 
@@ -36,10 +51,8 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(Message("frame.interrupted").text(language_of(sys.argv[1:])) + "\n")
         raise SystemExit(130) from None
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        detail = " ".join(str(error).split())       # one line, whatever the message holds
-        sys.stderr.write(printable(f"internal error ({type(error).__name__}: {detail}); "
-                                   f"please report it with the command that caused it") + "\n")
+        sys.stderr.write(printable(internal(error).text(language_of(sys.argv[1:]))) + "\n")
         raise SystemExit(INTERNAL_ERROR) from None

@@ -20,11 +20,8 @@ decorator of :mod:`.output` does).
 
 from __future__ import annotations
 
-import typer
-from typer.core import TyperCommand
-
-#: click's usage error, from the click typer uses (its own copy in recent versions)
-UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+from ..errors import UsageError
+from .errors import ReportingCommand, click
 
 
 def option_arities(params: list) -> dict[str, bool]:
@@ -38,13 +35,17 @@ def option_arities(params: list) -> dict[str, bool]:
     return arities
 
 
-class MissingValue(UsageError):
+class MissingValue(click.UsageError):
     """An option that takes a value is the last word, or is followed by another option;
-    ``hint``: how to write the expression the option's spelling looks like (``-w``)."""
+    ``expression``: the command to show for the expression the option's spelling looks like
+    (``-w``), when it may have been meant as one.  ``derive_error`` is the error reported."""
 
-    def __init__(self, option: str, hint: str = "") -> None:
-        super().__init__(f"option {option} needs a value" + (f"; {hint}" if hint else ""))
+    def __init__(self, option: str, command: str = "") -> None:
+        super().__init__(f"option {option} needs a value")
         self.option = option
+        self.derive_error = UsageError("usage.option_value_or_expression", option=option,
+                                       command=command) if command else \
+            UsageError("usage.option_needs_value", option=option)
 
 
 def arguments_last(args: list[str], arities: dict[str, bool], wanted: int = 1,
@@ -79,10 +80,8 @@ def arguments_last(args: list[str], arities: dict[str, bool], wanted: int = 1,
         i += 1
     if missing:
         looks_like_expression = len(missing) == 2 and missing[1].isalpha()
-        hint = (f"for the expression {missing}, write '({missing})' or put -- before it "
-                f"({command} -- {missing})" if looks_like_expression and len(arguments) < wanted
-                else "")
-        raise MissingValue(missing, hint)
+        raise MissingValue(missing, command if looks_like_expression and len(arguments) < wanted
+                           else "")
     return options + ["--", *arguments] if arguments else options
 
 
@@ -90,16 +89,11 @@ def _is_option(word: str, arities: dict[str, bool]) -> bool:
     return word == "--" or word.split("=", 1)[0] in arities
 
 
-class ExpressionCommand(TyperCommand):
-    """A command whose arguments may start with ``-`` (see the module docstring)."""
+class ExpressionCommand(ReportingCommand):
+    """A command whose arguments may start with ``-`` (see the module docstring); its usage
+    errors are reported in the language of ``--lang`` (:class:`~.errors.ReportingCommand`)."""
 
-    def parse_args(self, ctx, args: list[str]) -> list[str]:
-        try:
-            params = self.get_params(ctx)
-            wanted = sum(1 for p in params if p.param_type_name == "argument")
-            ordered = arguments_last(list(args), option_arities(params), wanted,
-                                     f"derive {ctx.info_name}")
-        except MissingValue as error:
-            error.ctx = ctx
-            raise
-        return super().parse_args(ctx, ordered)
+    def arrange(self, ctx, args: list[str]) -> list[str]:
+        params = self.get_params(ctx)
+        wanted = sum(1 for p in params if p.param_type_name == "argument")
+        return arguments_last(list(args), option_arities(params), wanted, f"derive {ctx.info_name}")

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import DeriveError
+from ..messages import Message, os_reason
 from .output import command
 
 
@@ -28,9 +29,9 @@ def program_text(argument: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise DeriveError(f"{argument.strip()} is neither a computation (it has no `=`) nor a "
-                          f"readable file: {reason}") from None
+        reason = os_reason(error) if isinstance(error, OSError) else Message("file.not_utf8")
+        raise DeriveError("backprop.not_program", argument=argument.strip(),
+                          reason=reason) from None
 
 
 @command()

@@ -18,7 +18,7 @@ def _point(items: list[str] | None) -> dict[str, str] | None:
     for item in items or ():
         name, sep, value = item.partition("=")
         if not sep or not name.strip() or not value.strip():
-            raise UsageError(f"--at expects VAR=VALUE, e.g. --at x=2 (got {item!r})")
+            raise UsageError("check.at_form", got=repr(item))
         point[name.strip()] = value.strip()
     return point or None
 

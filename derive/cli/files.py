@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import DeriveError
+from ..messages import Message
 
 
 def _umask() -> int:
@@ -48,8 +49,8 @@ def _remove_leftovers(directory: Path, name: str) -> None:
 def write_atomically(path: Path, content: str) -> None:
     """Write ``content`` to ``path`` via a temporary file and a rename: all or nothing."""
     if str(path) in ("", ".") or path.is_dir():
-        raise DeriveError(f"cannot write {str(path) or repr('')}: --output needs a file name, "
-                          f"not a directory")
+        raise DeriveError("file.cannot_write", path=str(path) or repr(''),
+                          reason=Message("file.needs_name"))
     target = Path(os.path.realpath(path))          # through a symbolic link, to its file
     directory = target.parent
     try:

@@ -1,5 +1,6 @@
 """What every command shares: the input and output options, choosing a format, writing files
-atomically, reporting errors (one message on stderr, exit code 2, never a traceback).
+atomically, reporting errors (one message on stderr in the chosen language, exit code 2, never
+a traceback: :mod:`.errors`).
 
 A command is a function decorated with :func:`command` that builds its result with the API and
 returns it; the result only needs ``document(lang)`` and ``render(format, lang, **options)``.
@@ -20,11 +21,13 @@ import typer
 
 from ..budget import BudgetExceeded, time_limit
 from ..deep import run_deep
-from ..errors import DeriveError, ParseError, printable
+from ..errors import DeriveError
+from ..messages import os_reason
 from ..render import render_document
 from .app import app
 from .files import write_atomically
 from .arguments import ExpressionCommand
+from .errors import fail
 
 if TYPE_CHECKING:                 # rich's console is loaded only to draw on a terminal
     from rich.console import Console
@@ -56,7 +59,7 @@ SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".tex": "latex", ".md": "mark
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f", help="Output format. auto: rich in a terminal, plain text otherwise "
                            "(or from the --output file's extension).")]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the explanation.")]
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the explanation and of error messages.")]
 DetailOption = Annotated[Detail, typer.Option(
     "--detail", "-d", help="How much the explanation says. brief: one line per rule, then the "
                            "algebra; standard: what a learner knows is written inline; full: "
@@ -74,12 +77,6 @@ AllowAbsentOption = Annotated[bool, typer.Option(
 FunctionOption = Annotated[Optional[list[str]], typer.Option(
     "--function", help="Declare a name as an undefined function, e.g. --function phi "
                        "(f, g and h always are).")]
-
-
-def fail(error: DeriveError) -> None:
-    message = error.report() if isinstance(error, ParseError) else f"error: {error.message}"
-    sys.stderr.write(printable(message) + "\n")
-    raise typer.Exit(2)
 
 
 def choose_format(format: Format, output: Path | None) -> str:
@@ -100,8 +97,7 @@ def emit(subject, format: Format, lang: Lang, output: Path | None,
     chosen = choose_format(format, output)
     subject = subject.at_detail(Detail(detail).value)
     if standalone and chosen != "latex":
-        raise DeriveError(f"--standalone needs --format latex (or an output file ending in .tex), "
-                          f"not {chosen}")
+        raise DeriveError("output.standalone", format=chosen)
     if chosen == "rich" and output is None:
         from ..render import terminal     # rich's drawing, for a terminal only
 
@@ -120,7 +116,8 @@ def deliver(content: str, output: Path | None) -> None:
         try:
             write_atomically(output, content)
         except OSError as error:
-            raise DeriveError(f"cannot write {output}: {error.strerror}") from None
+            raise DeriveError("file.cannot_write", path=output,
+                              reason=os_reason(error)) from None
 
 
 def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bool = False,
@@ -131,9 +128,9 @@ def run(compute, format: Format, lang: Lang, output: Path | None, standalone: bo
             result = compute()
             emit(result, format, lang, output, standalone, console, detail)
     except DeriveError as error:
-        fail(error)
+        fail(error, lang.value, choose_format(format, output) == "json")
     except MemoryError:
-        fail(BudgetExceeded("not enough memory to explain this expression step by step"))
+        fail(BudgetExceeded("budget.memory"), lang.value, choose_format(format, output) == "json")
     return result
 
 

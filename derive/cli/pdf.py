@@ -13,18 +13,18 @@ import tempfile
 from pathlib import Path
 
 from ..errors import DeriveError
+from ..messages import Message, os_reason
 from ..render.latex import ENGINES
 
-INSTALL = ("install TeX Live, e.g. on Debian or Ubuntu: apt-get install texlive-latex-base "
-           "texlive-latex-recommended texlive-xetex texlive-lang-chinese fonts-noto-cjk "
-           "(macOS: MacTeX; Windows: MiKTeX or TeX Live)")
+PACKAGES = ("texlive-latex-base texlive-latex-recommended texlive-xetex texlive-lang-chinese "
+            "fonts-noto-cjk")        # what to install on Debian or Ubuntu (the message says how)
 RUNS = 2                   # the second run writes the contents list the first one collected
 TIMEOUT = 600
 
 
-def _first_error(log: str) -> str:
+def _first_error(log: str) -> str | Message:
     found = re.search(r"^! (.*)$", log, re.MULTILINE)
-    return found.group(1) if found else "see its log"
+    return found.group(1) if found else Message("pdf.see_log")
 
 
 def _umask() -> int:
@@ -38,7 +38,7 @@ def compile_pdf(source: str, lang: str, target: Path) -> None:
     engine = ENGINES.get(lang, "pdflatex")
     program = shutil.which(engine)
     if program is None:
-        raise DeriveError(f"--pdf needs {engine}, which is not on the PATH: {INSTALL}")
+        raise DeriveError("pdf.no_engine", engine=engine, packages=PACKAGES)
     with tempfile.TemporaryDirectory(prefix="derive-pdf-") as folder:
         tex = Path(folder) / "sheet.tex"
         tex.write_text(source, encoding="utf-8")
@@ -47,7 +47,7 @@ def compile_pdf(source: str, lang: str, target: Path) -> None:
                                    tex.name], cwd=folder, capture_output=True, timeout=TIMEOUT)
             if done.returncode:
                 log = (Path(folder) / "sheet.log").read_text(encoding="utf-8", errors="replace")
-                raise DeriveError(f"{engine} could not compile the sheet: {_first_error(log)}")
+                raise DeriveError("pdf.failed", engine=engine, reason=_first_error(log))
         directory = target.resolve().parent
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.",
                                              suffix=".tmp")
@@ -58,4 +58,5 @@ def compile_pdf(source: str, lang: str, target: Path) -> None:
             os.replace(temporary, target)
         except OSError as error:
             Path(temporary).unlink(missing_ok=True)
-            raise DeriveError(f"cannot write {target}: {error.strerror}") from None
+            raise DeriveError("file.cannot_write", path=target,
+                              reason=os_reason(error)) from None

@@ -25,10 +25,12 @@ from functools import cache
 
 import typer
 
-from ..errors import DeriveError, ParseError, UsageError
+from ..errors import DeriveError, UsageError
+from ..messages import Message
 from ..narrate.sheet import Entry, failed, solved
 from ..render.sheet import Piece, layout_for
 from .app import app
+from .errors import click, internal, usage_error
 from .output import OUTPUT_OPTIONS, SOLVE
 
 ANSWERED = ("diff",)               # the commands whose answer given can be checked
@@ -46,7 +48,7 @@ class Problem:
     arguments: tuple[str, ...] = ()
     title: str | None = None
     answer: str | None = None
-    error: str | None = None          # the line could not be read as a problem
+    error: Message | None = None      # the line could not be read as a problem
 
     @property
     def label(self) -> str:
@@ -75,12 +77,16 @@ def _read(number: int, line: int, source: str) -> Problem:
         if source.startswith("{"):
             return _from_json(number, line, source)
         words = shlex.split(source, comments=True)
-    except (ValueError, UsageError) as error:
-        return Problem(number, line, source, error=f"line {line}: {error}")
+    except UsageError as error:
+        return Problem(number, line, source, error=Message("sheet.line", line=line, error=error))
+    except ValueError:                 # shlex: a quotation never closed
+        return Problem(number, line, source, error=Message("sheet.line", line=line,
+                                                           error=Message("sheet.quotation")))
     if words and words[0] == "derive":
         words = words[1:]
     if not words:
-        return Problem(number, line, source, error=f"line {line}: no command")
+        return Problem(number, line, source, error=Message("sheet.line", line=line,
+                                                           error=Message("sheet.no_command")))
     return Problem(number, line, source, words[0], tuple(words[1:]))
 
 
@@ -88,24 +94,24 @@ def _from_json(number: int, line: int, source: str) -> Problem:
     try:
         record = json.loads(source)
     except json.JSONDecodeError as error:
-        raise UsageError(f"not valid JSON ({error.msg}, column {error.colno})") from None
+        raise UsageError("sheet.json_invalid", reason=error.msg, column=error.colno) from None
     if not isinstance(record, dict):
-        raise UsageError("a JSON problem is an object")
+        raise UsageError("sheet.json_object")
     unknown = sorted(set(record) - _KEYS)
     if unknown:
-        raise UsageError(f"unknown key {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})")
+        raise UsageError("sheet.json_unknown_key", keys=tuple(unknown), known=tuple(sorted(_KEYS)))
     command = record.get("command")
     if not isinstance(command, str) or not command:
-        raise UsageError('"command" is missing (e.g. "command": "diff")')
+        raise UsageError("sheet.json_command")
     arguments = record.get("arguments", [])
     if isinstance(arguments, str):
         arguments = [arguments]
     if not isinstance(arguments, list) or not all(isinstance(a, str) for a in arguments):
-        raise UsageError('"arguments" is a list of strings')
+        raise UsageError("sheet.json_arguments")
     words: list[str] = []
     options = record.get("options", {})
     if not isinstance(options, dict):
-        raise UsageError('"options" is an object, e.g. {"wrt": "x"}')
+        raise UsageError("sheet.json_options")
     for name, value in options.items():
         flag = "--" + name.replace("_", "-")
         for item in value if isinstance(value, list) else [value]:
@@ -116,7 +122,7 @@ def _from_json(number: int, line: int, source: str) -> Problem:
     words += ["--", *arguments]        # arguments stay arguments, even "-6*sin(x)"
     for key in ("title", "answer"):
         if record.get(key) is not None and not isinstance(record[key], str):
-            raise UsageError(f'"{key}" is a string')
+            raise UsageError("sheet.json_string", key=key)
     return Problem(number, line, source, command, tuple(words), record.get("title"),
                    record.get("answer"))
 
@@ -133,10 +139,10 @@ def result_of(command: str, arguments: tuple[str, ...], detail: str | None = Non
     """The result of ``derive <command> <arguments>`` (parsed as the command line parses it), at
     the problem's own ``--detail`` if it gives one, else at ``detail``."""
     if command == "sheet" or command not in _commands().commands:
-        known = ", ".join(sorted(c for c in _commands().commands if c != "sheet"))
-        raise UsageError(f"unknown command {command!r} (one of {known})")
+        known = tuple(sorted(c for c in _commands().commands if c != "sheet"))
+        raise UsageError("sheet.unknown_command", command=repr(command), known=known)
     if "--help" in arguments:
-        raise UsageError("--help is not a problem")
+        raise UsageError("sheet.help")
     found = []
 
     def keep(compute, outputs):
@@ -146,7 +152,7 @@ def result_of(command: str, arguments: tuple[str, ...], detail: str | None = Non
             given.remove("detail")
             found.append(compute().at_detail(outputs["detail"].value))
         elif given:
-            raise UsageError(f"--{given[0]} is an option of the sheet, not of a problem")
+            raise UsageError("sheet.option_of_sheet", option=given[0])
         else:
             found.append(compute().at_detail(detail))
 
@@ -154,32 +160,24 @@ def result_of(command: str, arguments: tuple[str, ...], detail: str | None = Non
         _commands().main([command, *arguments], prog_name="derive", obj={SOLVE: keep},
                          standalone_mode=False)
     except typer.Exit:
-        raise UsageError("the problem asks for no derivation") from None
-    except typer.TyperException as error:     # click's errors: bad options or arguments
-        text = error.format_message() if hasattr(error, "format_message") else str(error)
-        raise UsageError(text) from None
+        raise UsageError("sheet.no_derivation") from None
+    except click.ClickException as error:     # click's errors: bad options or arguments
+        raise usage_error(error, list(arguments)) from None
     return found[0]
-
-
-def message(error: DeriveError) -> str:
-    """An error in one line (a parse error with its position)."""
-    if isinstance(error, ParseError):
-        return error.report().splitlines()[0].removeprefix("error: ")
-    return error.message
 
 
 def solve(problem: Problem, lang: str, detail: str | None = None) -> Entry:
     """The entry of ``problem`` (at ``detail``): its solution, or, whatever went wrong, its
     error."""
     if problem.error:
-        return failed(problem.number, problem.label, problem.error, lang)
+        return failed(problem.number, problem.label, problem.error.text(lang), lang)
     try:
         result = result_of(problem.command, problem.arguments, detail)
         check = None
         if problem.answer is not None:
             if problem.command not in ANSWERED:
-                raise UsageError(f"an answer given is checked for {', '.join(ANSWERED)} "
-                                 f"problems, not {problem.command}")
+                raise UsageError("sheet.answer_command", commands=ANSWERED,
+                                 command=problem.command)
             separator = () if "--" in problem.arguments else ("--",)
             check = result_of("check", (*problem.arguments, *separator, problem.answer), detail)
         data = {"result": result.data()}
@@ -188,13 +186,13 @@ def solve(problem: Problem, lang: str, detail: str | None = None) -> Entry:
         return solved(problem.number, problem.title, result.document(lang),
                       check.document(lang) if check is not None else None, data)
     except DeriveError as error:
-        return failed(problem.number, problem.title or problem.label, message(error), lang)
+        return failed(problem.number, problem.title or problem.label, error.line(lang), lang)
     except RecursionError:
         return failed(problem.number, problem.title or problem.label,
-                      "the expression is nested too deeply", lang)
+                      Message("sheet.too_deep").text(lang), lang)
     except Exception as error:   # noqa: BLE001 - one problem's bug must not lose the sheet
         return failed(problem.number, problem.title or problem.label,
-                      f"internal error ({type(error).__name__}: {error})", lang)
+                      internal(error).text(lang), lang)
 
 
 def work(problem: Problem, format: str, lang: str, answers_only: bool,
@@ -206,5 +204,5 @@ def work(problem: Problem, format: str, lang: str, answers_only: bool,
         return layout.piece(entry)
     except Exception as error:   # noqa: BLE001 - a problem that cannot be drawn fails alone
         entry = failed(problem.number, problem.title or problem.label,
-                       f"internal error ({type(error).__name__}: {error})", lang)
+                       internal(error).text(lang), lang)
         return layout.piece(entry)

@@ -19,9 +19,11 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import DeriveError, UsageError
+from ..messages import Message, os_reason
 from ..narrate.sheet import frame
 from ..render.sheet import LAYOUTS, layout_for
 from .app import app
+from .errors import ReportingCommand
 from .output import (SUFFIX_FORMATS, Detail, DetailOption, Lang, LangOption, OutputOption, deliver,
                      fail)
 from .parallel import in_order
@@ -43,7 +45,7 @@ SOME_FAILED = 1
 def _format(format: SheetFormat, output: Path | None, pdf: bool) -> str:
     if pdf:
         if format not in (SheetFormat.auto, SheetFormat.latex):
-            raise UsageError(f"--pdf makes a PDF from LaTeX, not from {format.value}")
+            raise UsageError("sheet.pdf_format", format=format.value)
         return "latex"
     if format is not SheetFormat.auto:
         return format.value
@@ -55,9 +57,9 @@ def _read(path: Path) -> str:
     try:
         return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot read the problem file {path}: {error.strerror}") from None
+        raise UsageError("sheet.cannot_read", path=path, reason=os_reason(error)) from None
     except UnicodeDecodeError:
-        raise UsageError(f"the problem file {path} is not UTF-8 text") from None
+        raise UsageError("sheet.not_utf8", path=path) from None
 
 
 class _Bar:
@@ -90,7 +92,7 @@ class _Bar:
         self.progress.advance(self.task)
 
 
-@app.command()
+@app.command(cls=ReportingCommand)
 def sheet(
     problems: Annotated[Path, typer.Argument(
         help="The problem file: one problem a line, as after `derive` (diff \"sin(x^2)\"; "
@@ -113,14 +115,15 @@ def sheet(
 ) -> None:
     """Worked solutions for every problem of PROBLEMS in one document, with an answer key.
     Exit code 1 when a problem could not be solved (its entry says why)."""
+    chosen = format.value
     try:
         chosen = _format(format, output, pdf)
         layout_for(chosen)          # an unknown format fails before any work
         if pdf and output is not None and output.suffix.lower() != ".pdf":
-            raise UsageError(f"with --pdf the output is a .pdf file, not {output.name}")
+            raise UsageError("sheet.pdf_output", name=output.name)
         listed = read_problems(_read(problems))
         if not listed:
-            raise UsageError(f"{problems}: no problems (one a line; # starts a comment)")
+            raise UsageError("sheet.empty", path=problems)
         solve = partial(work, format=chosen, lang=lang.value, answers_only=answers_only,
                         detail=detail.value)
         bar = _Bar(listed) if sys.stderr.isatty() else None
@@ -133,9 +136,10 @@ def sheet(
         else:
             deliver(content, output)
     except DeriveError as error:
-        fail(error)
+        fail(error, lang.value, chosen == "json")
     failures = [p for p in pieces if p.failed]
     if failures:
-        numbers = ", ".join(str(p.number) for p in failures)
-        sys.stderr.write(f"{len(failures)} of {len(pieces)} problems not solved: {numbers}\n")
+        numbers = tuple(str(p.number) for p in failures)
+        sys.stderr.write(Message("sheet.not_solved", failed=len(failures), total=len(pieces),
+                                 numbers=numbers).text(lang.value) + "\n")
         raise typer.Exit(SOME_FAILED)

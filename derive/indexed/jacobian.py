@@ -65,16 +65,16 @@ def jacobian(expression: str | Expr, wrt: str | Basic | Sequence[str | Basic]):
     expr = parsed.expr if parsed is not None else expression
     readings = parsed.readings if parsed is not None else ()
     if expr.atoms(AppliedUndef):
-        raise UsageError("undefined functions such as f(z_j) have no indexed derivative here")
+        raise UsageError("jacobian.undefined_function")
     variables = [wrt] if isinstance(wrt, (str, Basic)) else list(wrt)
     if not variables:
-        raise UsageError("give the variable with --wrt, e.g. --wrt z_i")
+        raise UsageError("jacobian.no_wrt")
     variables = [parse_variable(v, indices=INDEX_SYNTAX) if isinstance(v, str) else v
                  for v in variables]
     if all(isinstance(v, Symbol) for v in variables):
         return run_deep(_plain_jacobian, text, expr, tuple(variables), readings)
     if len(variables) != 1 or not isinstance(variables[0], Indexed):
-        raise UsageError("give either one entry (--wrt z_i) or plain variables (--wrt w1 --wrt w2)")
+        raise UsageError("jacobian.mixed_wrt")
     return run_deep(_indexed, text, expr, variables[0], readings)
 
 
@@ -83,13 +83,11 @@ def _indexed(text: str, expr: Expr, var: Indexed, readings: tuple = ()) -> Index
     wrt_index = var.indices[0]
     free = sorted({e.indices[0] for e in entries(expr)} - bound, key=str)
     if wrt_index in free:
-        raise UsageError(f"the index {wrt_index} of --wrt also appears free in the expression: "
-                         f"use another letter for one of them (e.g. --wrt {var.base.label}_i "
-                         "with output index j)")
+        raise UsageError("jacobian.index_clash", index=wrt_index, base=var.base.label)
     if not any(e.base == var.base for e in entries(expr)):
-        raise UsageError(f"the expression does not contain the vector {var.base.label}")
+        raise UsageError("jacobian.no_vector", base=var.base.label)
     if len(free) > 1:
-        raise UsageError("the expression may have at most one free (output) index")
+        raise UsageError("jacobian.free_indices")
     out = free[0] if free else None
     stages = tuple(s.checked() for s in _stages(expr, var, out))
     names = tuple((d.at(m), d.name[m]) for d in definitions_for(expr))
@@ -170,9 +168,9 @@ class PlainJacobian(ExpressionResult):
 def _plain_jacobian(text: str, expr: Expr, variables: tuple[Symbol, ...], readings: tuple = ()
                     ) -> PlainJacobian:
     if expr.atoms(Indexed) or expr.has(Sum):
-        raise UsageError("with indexed entries or sums, differentiate by an entry such as --wrt z_i")
+        raise UsageError("jacobian.entry_needed")
     missing = [str(v) for v in variables if v not in expr.free_symbols]
     if missing:
-        raise UsageError(f"the expression does not contain {', '.join(missing)}")
+        raise UsageError("jacobian.absent", names=tuple(missing))
     return PlainJacobian(text, expr, tuple(explain(expr, wrt=v) for v in variables),
                          readings=readings)

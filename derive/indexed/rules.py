@@ -66,7 +66,7 @@ def match_index_sum(expr: Expr, var, ctx: TraceContext):
     if not (isinstance(var, Indexed) and isinstance(expr, Sum)):
         return None
     if len(expr.limits) != 1 or len(expr.limits[0]) != 3:
-        raise UsageError("only sums over one index, sum(…, k) for k = 1 … n, are supported")
+        raise UsageError("jacobian.sum_one_index")
     return IndexSumStep.build(expr=expr, var=var, index=expr.limits[0][0],
                               summand_step=ctx.trace(expr.function, var), tidy=ctx.tidy)
 

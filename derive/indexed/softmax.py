@@ -61,9 +61,9 @@ class SoftmaxResult(IndexedResult):
 def softmax(n: int | None = None, loss: str | None = None) -> SoftmaxResult:
     """The softmax Jacobian (and the cross-entropy gradient), derived and verified."""
     if n is not None and (not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_N):
-        raise UsageError(f"--n must be a whole number from 1 to {MAX_N} (got {n!r})")
+        raise UsageError("softmax.n", most=MAX_N, got=repr(n))
     if loss is not None and loss not in LOSSES:
-        raise UsageError(f"unknown loss {loss!r}: choose one of {', '.join(LOSSES)}")
+        raise UsageError("softmax.loss", loss=repr(loss), losses=tuple(LOSSES))
     return run_deep(_build, n, loss)
 
 

@@ -41,7 +41,7 @@ def checked(level: str | None) -> str:
     if level is None:
         return current_detail()
     if level not in LEVELS:
-        raise UsageError(f"unknown detail level {level!r}: choose one of {', '.join(LEVELS)}")
+        raise UsageError("api.detail", level=repr(level), levels=tuple(LEVELS))
     return level
 
 

@@ -105,11 +105,11 @@ def parse_variable(text: str, *, indices: IndexSyntax | None = None) -> sympy.Ex
     """Read one variable name: ``x``, ``x1``, ``x_1``, ``z_i``, ``θ``, ``theta``, ``\\theta``;
     with ``indices``, ``z_i`` is the entry i of the vector z."""
     if not isinstance(text, str):
-        raise ParseError("a variable name must be text")
+        raise ParseError("variable.not_text")
     if not text.strip():
-        raise ParseError("empty variable name", text, 0, "give a name such as x")
+        raise ParseError("variable.empty", text, 0, "hint.variable_name")
     if len(text) > MAX_VARIABLE_LENGTH:
-        raise ParseError("variable name too long", text, MAX_VARIABLE_LENGTH)
+        raise ParseError("variable.too_long", text, MAX_VARIABLE_LENGTH)
     tokens, _ = tokenize(text, "\\" in text)
     first = tokens[0]
     if first.kind == NAME and tokens[1].kind == END:
@@ -118,23 +118,22 @@ def parse_variable(text: str, *, indices: IndexSyntax | None = None) -> sympy.Ex
         return sympy.Symbol(first.value)
     if first.kind == CONST:
         shown = text[first.pos:first.end]
-        raise ParseError(f"`{shown}` is a constant, not a variable", text, first.pos)
+        raise ParseError("variable.constant", text, first.pos, name=shown)
     if first.kind == FUNC and tokens[1].kind == END:
-        raise ParseError(f"`{text.strip()}` is a function, not a variable", text, first.pos)
+        raise ParseError("variable.function", text, first.pos, name=text.strip())
     bad = tokens[1] if first.kind == NAME else first
-    hint = f"did you mean `{first.value}`?" if first.kind == NAME else \
-        "a variable is a letter, optionally with digits or a subscript: x, x1, x_1, θ"
-    raise ParseError(f"`{text.strip()}` is not a single variable", text, bad.pos, hint)
+    hint = "hint.did_you_mean" if first.kind == NAME else "hint.variable_forms"
+    raise ParseError("variable.not_single", text, bad.pos, hint, name=text.strip(),
+                     guess=first.value)
 
 
 # -- implementation ----------------------------------------------------------------------
 
 def _run(work, text, functions, latex, indices) -> Parsed:
     if not isinstance(text, str):
-        raise ParseError("the expression must be text")
+        raise ParseError("parse.not_text")
     if len(text) > MAX_LENGTH:
-        raise ParseError(f"the input is too long ({len(text)} characters; the limit is "
-                         f"{MAX_LENGTH})", text, MAX_LENGTH)
+        raise ParseError("parse.too_long", text, MAX_LENGTH, length=len(text), limit=MAX_LENGTH)
     undefined = frozenset(DEFAULT_UNDEFINED_FUNCTIONS) | _function_names(functions, text)
     use_latex = "\\" in text if latex is None else bool(latex)
     return run_deep(work, text, undefined, use_latex, indices)
@@ -146,8 +145,7 @@ def _function_names(functions: Iterable[str], text: str) -> frozenset[str]:
         name = GREEK_CHARS.get(name, name) if isinstance(name, str) else name
         if not isinstance(name, str) or not (name.isascii() and name.isidentifier()) \
                 or name.startswith("_"):
-            raise ParseError(f"invalid function name {name!r}", text, 0,
-                             "a function name is letters and digits, such as phi or F")
+            raise ParseError("parse.function_name", text, 0, "hint.function_name", name=repr(name))
         names.add(name)
     return frozenset(names)
 
@@ -162,27 +160,26 @@ def _parse(text: str, undefined: frozenset[str], latex: bool,
     k, operator, after = found
     shown = text[operator.start:operator.end]
     if not operators:
-        raise ParseError(f"derivative notation `{shown}` is not expected here", text,
-                         operator.start, "give the function itself; derive diff, check, grad "
-                                         "and limit read d/dx (…)")
+        raise ParseError("operator.not_here", text, operator.start, "hint.operator_commands",
+                         operator=shown)
     parts = _parts(tokens)
     if len(parts) == 2 and operator.function is not None:
         return _defined_operand(text, parts, readings, latex, indices)
     if k != 0:
-        raise ParseError(f"the derivative operator `{shown}` must come first", text,
-                         operator.start, "it applies to everything after it: d/dx (x^2 + 1)")
+        raise ParseError("operator.not_first", text, operator.start, "hint.operator_first",
+                         operator=shown)
     if operator.function is not None:
-        raise ParseError(f"`{shown}` needs what {operator.function} is", text, operator.start,
-                         f"write {operator.function} = …; {operator.plain()}, or "
-                         f"{operator.plain().replace(operator.function, '')} (…)")
+        raise ParseError("operator.needs_function", text, operator.start,
+                         "hint.operator_define", operator=shown, function=operator.function,
+                         plain=operator.plain(),
+                         bare=operator.plain().replace(operator.function, ''))
     operand = tokens[after:]
     if operand[0].kind == END:
-        raise ParseError(f"`{shown}` has nothing to differentiate", text, operator.end,
-                         f"write what follows it: {shown} (x^2 + 1)")
+        raise ParseError("operator.nothing", text, operator.end, "hint.operator_operand",
+                         operator=shown)
     again = find_operator(text, operand)
     if again is not None:
-        raise ParseError("one derivative at a time", text, again[1].start,
-                         "write a single operator first: d/dx (…)")
+        raise ParseError("operator.twice", text, again[1].start, "hint.operator_single")
     return _operated(text, operator, _parse_tokens(text, operand, _outside(readings, operator),
                                                    latex, indices))
 
@@ -223,24 +220,24 @@ def _defined_operand(text, parts, readings, latex, indices) -> Parsed:
             operator, after = found
             break
     else:
-        raise ParseError("one derivative at a time", text, parts[1][0].pos)
+        raise ParseError("operator.twice", text, parts[1][0].pos)
     shown = text[operator.start:operator.end]
     if first[after].kind != END:
-        raise ParseError(f"`{shown}` names what it differentiates; nothing may follow it",
-                         text, first[after].pos, f"write {operator.plain()} alone")
+        raise ParseError("operator.followed", text, first[after].pos, "hint.operator_alone",
+                         operator=shown, plain=operator.plain())
     equals = [token for token in other if token.kind == EQUALS]
     head = other[:other.index(equals[0])] if len(equals) == 1 else []
     if not _is_definition_head(head):
         if equals:
             equation = text[other[0].pos:other[-1].pos].strip()
-            raise ParseError(f"`{shown}` of an equation is implicit differentiation", text,
-                             other[0].pos, f"derive implicit \"{equation}\" answers it")
-        raise ParseError(f"`{shown}` needs what {operator.function} is", text, other[0].pos,
-                         f"write {operator.function} = …")
+            raise ParseError("operator.equation", text, other[0].pos, "hint.use_implicit",
+                             operator=shown, equation=equation)
+        raise ParseError("operator.needs_function", text, other[0].pos,
+                         "hint.define_function", operator=shown, function=operator.function)
     if head[0].value != operator.function:
-        raise ParseError(f"`{shown}` needs what {operator.function} is, not "
-                         f"{head[0].value}", text, head[0].pos,
-                         f"write {operator.function} = …")
+        raise ParseError("operator.other_function", text, head[0].pos,
+                         "hint.define_function", operator=shown, function=operator.function,
+                         other=head[0].value)
     return _operated(text, operator, _parse_tokens(text, other, _outside(readings, operator),
                                                    latex, indices))
 
@@ -248,18 +245,17 @@ def _defined_operand(text, parts, readings, latex, indices) -> Parsed:
 def _parse_tokens(text, tokens, readings, latex, indices) -> Parsed:
     equals = [token for token in tokens if token.kind == EQUALS]
     if len(equals) > 1:
-        raise ParseError("more than one `=`", text, equals[1].pos, "write one expression")
+        raise ParseError("parse.several_equals", text, equals[1].pos, "hint.one_expression")
     if equals:
         split = tokens.index(equals[0])
         if not _is_definition_head(tokens[:split]):
-            raise ParseError("unexpected `=`", text, equals[0].pos,
-                             "an equation needs implicit differentiation; only a leading "
-                             "definition such as f(x)= or y= is dropped")
+            raise ParseError("parse.unexpected_equals", text, equals[0].pos,
+                             "hint.equation_needs_implicit")
         readings.append((tokens[0].pos, Reading("definition",
                                                 text[tokens[0].pos:equals[0].end])))
         tokens = tokens[split + 1:]
         if tokens[0].kind == END:
-            raise ParseError("expected an expression after `=`", text, len(text))
+            raise ParseError("parse.nothing_after_equals", text, len(text))
     parser = Parser(text, tokens, latex, indices)
     expr = _checked(parser.parse(), text)
     return _result(text, expr, readings + parser.readings, parser.functions)
@@ -270,16 +266,16 @@ def _parse_equation(text: str, undefined: frozenset[str], latex: bool, indices: 
     equals = [token for token in tokens if token.kind == EQUALS]
     if len(equals) != 1:
         where = equals[1].pos if equals else len(text)
-        raise ParseError("an equation needs exactly one `=`", text, where)
+        raise ParseError("equation.one_equals", text, where)
     split = tokens.index(equals[0])
     if split == 0:
-        raise ParseError("expected an expression before `=`", text, equals[0].pos)
+        raise ParseError("equation.nothing_before", text, equals[0].pos)
     left = Parser(text, tokens[:split] + [Token(END, None, equals[0].pos, equals[0].pos)],
                   latex)
     lhs = left.parse()
     right = Parser(text, tokens[split + 1:], latex)
     if right.at(END):
-        raise ParseError("expected an expression after `=`", text, len(text))
+        raise ParseError("parse.nothing_after_equals", text, len(text))
     rhs = right.parse()
     expr = _checked(sympy.Add(lhs, -rhs), text)
     functions = left.functions + [f for f in right.functions if f not in left.functions]
@@ -300,7 +296,7 @@ def _is_definition_head(tokens: list[Token]) -> bool:
 
 def _checked(expr: sympy.Expr, text: str) -> sympy.Expr:
     if expr.has(S.ComplexInfinity, S.NaN, S.Infinity, S.NegativeInfinity):
-        raise ParseError("the expression is undefined (it divides by zero or similar)", text, 0)
+        raise ParseError("parse.undefined", text, 0)
     return expr
 
 

@@ -41,12 +41,11 @@ DELIMITERS = {"{": "(", "}": ")", "lvert": "|", "rvert": "|", "vert": "|",
 BRACKET_FUNCTIONS = {"lfloor": "floor", "lceil": "ceiling"}
 BRACKET_CLOSERS = {"rfloor": "floor", "rceil": "ceiling"}
 
-#: Commands that mean something we deliberately do not read, with the reason shown to the user.
+#: Commands that mean something we deliberately do not read, with the key of the reason shown
+#: to the user (its sentence is in :mod:`derive.messages`).
 UNSUPPORTED = {
-    "prime": "derivative notation is not part of an expression",
-    "infty": "infinity is not supported",
-    "int": "integrals are not supported", "sum": "sums are not supported",
-    "prod": "products are not supported", "lim": "limits are not supported",
+    "prime": "hint.latex.prime", "infty": "hint.latex.infty", "int": "hint.latex.int",
+    "sum": "hint.latex.sum", "prod": "hint.latex.prod", "lim": "hint.latex.lim",
 }
 
 #: Extra spellings of Greek letters.

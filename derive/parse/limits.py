@@ -20,7 +20,8 @@ limits hold everywhere:
   ``2^x·3^x``).  The derivation then starts from the expression as written.
 
 To add a limit: add the constant here, check it in the constructor concerned, and raise
-``fail(message)`` (the parser turns it into a ParseError at the operator's position).
+``fail(key, **params)`` with a message key of :mod:`derive.messages` (the parser turns it into a
+ParseError at the operator's position).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ MAX_DIGITS = budget.MAX_DIGITS
 MAX_LITERAL_DIGITS = 1_000
 EVAL_HEIGHT = 48
 
-Fail = Callable[[str], Exception]
+Fail = Callable[..., Exception]   # fail(key, **params): the error to raise
 UNDEFINED = (S.ComplexInfinity, S.NaN, S.Infinity, S.NegativeInfinity)
 
 
@@ -70,7 +71,7 @@ def product(factors: Sequence[sympy.Expr], fail: Fail) -> sympy.Expr:
     if len(factors) == 1:
         return factors[0]
     if sum(numeric_weight(f) for f in factors if f.is_Number or f.is_Pow) > MAX_DIGITS:
-        raise fail(f"number too large (more than {MAX_DIGITS} digits)")
+        raise fail("parse.number_too_large", digits=MAX_DIGITS)
     value = sympy.Mul(*factors)
     if _distributed(factors, value) or _cancelled(factors, value):
         kept = [f for f in factors if f != 1]      # the 1 of ``1/x`` is not a factor written
@@ -114,15 +115,15 @@ def power(base: sympy.Expr, exponent: sympy.Expr, fail: Fail, deep: bool = False
     """``base**exponent``, refusing numbers too large to compute and division by zero."""
     if exponent.is_Rational:
         if base == 0 and exponent.is_negative:  # structural test: is_zero may walk the tree
-            raise fail("division by zero")
+            raise fail("parse.division_by_zero")
         weight = numeric_weight(base)
         if weight and weight * abs(float(exponent)) > MAX_DIGITS:
-            raise fail(f"number too large (more than {MAX_DIGITS} digits)")
+            raise fail("parse.number_too_large", digits=MAX_DIGITS)
     if deep:
         return sympy.Pow(base, exponent, evaluate=False)
     value = sympy.Pow(base, exponent)
     if value in UNDEFINED:
-        raise fail("the power is undefined")
+        raise fail("parse.power_undefined")
     return _held_power(base, exponent, value)
 
 
@@ -141,7 +142,7 @@ def _held_power(base, exponent, value) -> sympy.Expr:
 
 def reciprocal(expr: sympy.Expr, fail: Fail) -> sympy.Expr:
     if expr == 0:
-        raise fail("division by zero")
+        raise fail("parse.division_by_zero")
     return power(expr, S.NegativeOne, fail)
 
 
@@ -150,12 +151,12 @@ def apply(build: Callable[..., sympy.Expr], args: Sequence[sympy.Expr], fail: Fa
     """``build(*args)``, unevaluated when ``deep``."""
     too_large = budget.value_too_large(build, args)
     if too_large:
-        raise fail(too_large)
+        raise fail(too_large.key, **too_large.params)
     if deep:
         return build(*args, evaluate=False)
     value = build(*args)
     if value in UNDEFINED:
-        raise fail("the function is undefined at this argument")
+        raise fail("parse.function_undefined")
     if isinstance(value, sympy.Function) and value.args == tuple(args):
         return value  # nothing rewritten
     written = build(*args, evaluate=False)

@@ -180,14 +180,13 @@ def match_operator(text: str, tokens: list[Token], k: int) -> tuple[Operator, in
     order = sum(power for _, power in bottom)
     shown = text[start:end]
     if order != top.order:
-        raise ParseError(f"the orders of `{shown}` do not match: {top.order} above, {order} "
-                         f"below", text, start, "write d^2/dx^2, or ∂^2/∂x∂y for a mixed "
-                         "derivative")
+        raise ParseError("operator.orders", text, start, "hint.operator_orders", operator=shown,
+                         above=top.order, below=order)
     if order > MAX_OPERATOR_ORDER:
-        raise ParseError(f"the order of `{shown}` is more than {MAX_OPERATOR_ORDER}", text, start)
+        raise ParseError("operator.order_too_high", text, start, operator=shown,
+                         most=MAX_OPERATOR_ORDER)
     if len(bottom) > 1 and not top.partial and len({var for var, _ in bottom}) > 1:
-        raise ParseError(f"`{shown}` mixes variables with d", text, start,
-                         "a mixed derivative is written with ∂: ∂^2/∂x∂y")
+        raise ParseError("operator.mixed_d", text, start, "hint.operator_mixed", operator=shown)
     variables = tuple(var for var, power in reversed(bottom) for _ in range(power))
     return Operator(variables, top.partial, top.function, start, end), reader.k
 

@@ -38,6 +38,7 @@ import sympy
 from sympy import S
 
 from derive.errors import ParseError
+from derive.messages import Message
 from derive.parse import limits
 from derive.parse.indices import IndexSyntax
 from derive.parse.names import FUNCTIONS
@@ -106,11 +107,11 @@ class Parser:
     def last_end(self) -> int:
         return self.tokens[self.k - 1].end if self.k else 0
 
-    def error(self, message: str, position: int, hint: str | None = None) -> ParseError:
-        return ParseError(message, self.text, position, hint)
+    def error(self, key: str, position: int, hint: str | None = None, **params) -> ParseError:
+        return ParseError(key, self.text, position, hint, **params)
 
-    def failer(self, token: Token) -> Callable[[str], ParseError]:
-        return lambda message: self.error(message, token.pos)
+    def failer(self, token: Token) -> Callable[..., ParseError]:
+        return lambda key, **params: self.error(key, token.pos, **params)
 
     def note(self, kind: str, detail: str, position: int) -> None:
         self.readings.append((position, Reading(kind, _short(detail))))
@@ -121,8 +122,7 @@ class Parser:
     def enter(self, token: Token) -> None:
         self.depth += 1
         if self.depth > limits.MAX_DEPTH:
-            raise self.error(f"the expression is nested too deeply (more than "
-                             f"{limits.MAX_DEPTH} levels)", token.pos)
+            raise self.error("parse.too_deep", token.pos, levels=limits.MAX_DEPTH)
         self.peak = max(self.peak, self.depth)
 
     def leave(self) -> None:
@@ -143,45 +143,42 @@ class Parser:
         token = self.peek()
         if opener.kind == LPAREN and token.kind == RPAREN and opener.value != token.value:
             closing = CLOSING_BRACKETS.get(opener.value, ")")    # ⌊x) or (x⌋
-            raise self.unexpected(token, f"expected `{closing}`")
+            raise self.unexpected(token, Message("expected.closing", closing=closing))
         if token.kind == closing:
             return self.advance()
         closing = CLOSING_BRACKETS.get(opener.value, closing) if opener.kind == LPAREN else closing
         if token.kind == END:
-            raise self.error(f"missing `{closing}`", token.pos,
-                             f"the `{self.source(opener.pos, opener.end) or closing}` at "
-                             f"position {opener.pos + 1} is never closed")
-        raise self.unexpected(token, f"expected `{closing}`")
+            raise self.error("parse.missing_closing", token.pos, "hint.never_closed",
+                             closing=closing, opener=self.source(opener.pos, opener.end) or closing,
+                             n=opener.pos + 1)
+        raise self.unexpected(token, Message("expected.closing", closing=closing))
 
-    def unexpected(self, token: Token, expected: str | None = None) -> ParseError:
-        """The error for a token that cannot come here."""
+    def unexpected(self, token: Token, expected: Message | None = None) -> ParseError:
+        """The error for a token that cannot come here (``expected``: what could)."""
         kind, pos = token.kind, token.pos
         if kind == END:
             previous = self.tokens[self.k - 1] if self.k else None
             if previous is not None and previous.kind == OP:
-                return self.error(f"expected an expression after `{previous.value}`", pos,
-                                  "the expression ends with an operator")
-            return self.error(expected or "unexpected end of input", pos)
+                return self.error("parse.ends_with_operator", pos, "hint.ends_with_operator",
+                                  operator=previous.value)
+            return self.error("parse.expected", pos, expected=expected) if expected else \
+                self.error("parse.unexpected_end", pos)
         if kind in CLOSERS and expected is None:
-            shown = self.source(pos, token.end) or kind
-            return self.error(f"unmatched `{shown}`", pos, "remove it or add a matching opening")
+            return self.error("parse.unmatched", pos, "hint.unmatched",
+                              closing=self.source(pos, token.end) or kind)
         if kind == COMMA:
-            return self.error("unexpected `,`", pos, "a comma only separates the arguments of "
-                              "a function, as in log(x, 2); write 1100, not 1,100")
+            return self.error("parse.unexpected_comma", pos, "hint.comma")
         if kind == EQUALS:
-            return self.error("unexpected `=`", pos, "only one `f(x)=` or `y=` definition "
-                              "may come first; an equation needs implicit differentiation")
+            return self.error("parse.unexpected_equals", pos, "hint.equals_in_expression")
         if kind == SEMICOLON:
-            return self.error("unexpected `;`", pos, "write one expression, or a definition and "
-                              "a derivative: y = x^2; dy/dx")
+            return self.error("parse.unexpected_semicolon", pos, "hint.semicolon")
         if kind == PARTIAL:
-            return self.error("unexpected `∂`", pos, "a derivative operator comes first and "
-                              "applies to everything after it: ∂/∂x (x^2 y)")
+            return self.error("parse.unexpected_partial", pos, "hint.partial_first")
         if kind == UNDERSCORE:
-            return self.error("unexpected `_`", pos, "a subscript follows a variable: x_1, z_i")
+            return self.error("parse.unexpected_underscore", pos, "hint.subscript_follows")
         found = token.describe(self.text)
-        return self.error(f"{expected}, found {found}" if expected else f"unexpected {found}",
-                          pos)
+        return self.error("parse.expected_found", pos, expected=expected, found=found) \
+            if expected else self.error("parse.unexpected_token", pos, found=found)
 
     def starts_factor(self, token: Token, in_argument: bool = False) -> bool:
         """Whether ``token`` may begin a factor multiplied without an operator."""
@@ -199,7 +196,7 @@ class Parser:
     # -- grammar -------------------------------------------------------------------------
     def parse(self) -> sympy.Expr:
         if self.at(END):
-            raise self.error("empty input", self.peek().pos, "type an expression such as x^2")
+            raise self.error("parse.empty", self.peek().pos, "hint.type_expression")
         expr = self.expression()
         if not self.at(END):
             raise self.unexpected(self.peek())
@@ -288,7 +285,7 @@ class Parser:
             rest = Token(NUM, token.value[1:], token.pos + 1, token.end)
             self.tokens[self.k:self.k + 1] = [first, rest]
         if token.kind in (OP, END, COMMA, EQUALS) or token.kind in CLOSERS:
-            raise self.unexpected(token, "expected an operand")
+            raise self.unexpected(token, Message("expected.operand"))
         return self.atom()
 
     def atom(self) -> sympy.Expr:
@@ -315,13 +312,12 @@ class Parser:
             return self.root()
         if kind == FRAC:
             return self.fraction()
-        raise self.unexpected(token, "expected an expression")
+        raise self.unexpected(token, Message("expected.expression"))
 
     def number(self, token: Token) -> sympy.Expr:
         digits = token.value
         if len(digits) > limits.MAX_LITERAL_DIGITS:
-            raise self.error(f"number too long (more than {limits.MAX_LITERAL_DIGITS} digits)",
-                             token.pos)
+            raise self.error("parse.number_too_long", token.pos, digits=limits.MAX_LITERAL_DIGITS)
         if "." not in digits:
             return sympy.Integer(digits)
         value = sympy.Rational(digits)
@@ -353,12 +349,11 @@ class Parser:
         if parts is not None:
             base, index = parts
             if index not in indices.names:
-                raise self.error(f"the index of `{name}` must be one of "
-                                 f"{', '.join(indices.names)}", token.pos + len(base) + 1)
+                raise self.error("parse.index_unknown", token.pos + len(base) + 1, name=name,
+                                 indices=tuple(indices.names))
             return indices.entry(base, sympy.Symbol(index))
         if name in indices.names:
-            raise self.error(f"`{name}` is an index", token.pos,
-                             f"use it as a subscript, e.g. z_{name}")
+            raise self.error("parse.index_alone", token.pos, "hint.index_as_subscript", name=name)
         if name == indices.length.name:
             return indices.length
         return sympy.Symbol(name)
@@ -368,20 +363,18 @@ class Parser:
         opener = self.advance()
         body = self.expression()
         if not self.at(COMMA):
-            raise self.unexpected(self.peek(), "expected `,` and the index of the sum, as in "
-                                               "sum(z_k, k)")
+            raise self.unexpected(self.peek(), Message("expected.sum_index"))
         self.advance()
         index = self.advance()
         if index.kind != NAME or index.value not in self.indices.names:
-            raise self.error(f"a sum runs over an index ({', '.join(self.indices.names)})",
-                             index.pos)
+            raise self.error("parse.sum_index", index.pos, indices=tuple(self.indices.names))
         self.expect_closing(opener, RPAREN)
         return sympy.Sum(body, (sympy.Symbol(index.value), 1, self.indices.length))
 
     def group(self) -> sympy.Expr:
         opener = self.advance()
         if self.at(CLOSING[opener.kind]):
-            raise self.error("empty parentheses", opener.pos, "put an expression inside")
+            raise self.error("parse.empty_parentheses", opener.pos, "hint.put_inside")
         value = self.expression()
         self.expect_closing(opener, CLOSING[opener.kind])
         return value
@@ -422,7 +415,7 @@ class Parser:
         deep = self.end_height(mark)
         fail = self.failer(token)
         if denominator == 0:
-            raise fail("division by zero")
+            raise fail("parse.division_by_zero")
         inverse = limits.power(denominator, S.NegativeOne, fail, deep)
         return limits.product([numerator, inverse], fail)
 
@@ -432,7 +425,7 @@ class Parser:
             return self.group()
         token = self.peek()
         if token.kind not in (NUM, NAME, CONST):
-            raise self.unexpected(token, "expected `{`")
+            raise self.unexpected(token, Message("expected.brace"))
         return self.single_character()
 
     # -- functions -----------------------------------------------------------------------
@@ -454,8 +447,8 @@ class Parser:
             base = self.log_base(token)
         inverse = exponent == -1
         if inverse and (FUNCTIONS[key].inverse is None or base is not None):
-            raise self.error(f"`{self.source(start.pos, self.last_end)}` is ambiguous",
-                             token.pos, "write 1/f(x) for a reciprocal")
+            raise self.error("parse.ambiguous_inverse", token.pos, "hint.reciprocal",
+                             written=self.source(start.pos, self.last_end))
         value, bare = self.call(token, FUNCTIONS[key].inverse if inverse else key, base)
         if exponent is not None and not inverse:
             value = limits.power(value, exponent, self.failer(token))
@@ -484,7 +477,7 @@ class Parser:
             return self.number(self.advance())
         if following.kind in (NAME, CONST, LBRACE, LPAREN) and following.pos == underscore.end:
             return self.group() if following.kind in (LBRACE, LPAREN) else self.atom()
-        raise self.unexpected(following, "expected the base of the logarithm after `log_`")
+        raise self.unexpected(following, Message("expected.log_base"))
 
     def call(self, token: Token, key: str, base: sympy.Expr | None = None
              ) -> tuple[sympy.Expr, bool]:
@@ -506,13 +499,16 @@ class Parser:
             args.append(base)
         if key == "log" and len(args) == 2 and args[1].is_number and \
                 (args[1] == 1 or args[1].is_nonpositive):
-            raise self.error("the base of a logarithm must be positive and not 1", token.pos)
+            raise self.error("parse.log_base", token.pos)
         count = len(args)
         if count < spec.min_args or spec.max_args is not None and count > spec.max_args:
-            wanted = spec.min_args if spec.max_args == spec.min_args else \
-                f"{spec.min_args} to {spec.max_args or 'any number of'}"
-            raise self.error(f"`{self.source(token.pos, token.end) or key}` takes {wanted} "
-                             f"argument{'s' if wanted != 1 else ''}, not {count}", token.pos)
+            if spec.max_args == spec.min_args:
+                key = "parse.arguments_one" if spec.min_args == 1 else "parse.arguments_exactly"
+            else:
+                key = "parse.arguments_between" if spec.max_args else "parse.arguments_at_least"
+            raise self.error(key, token.pos,
+                             function=self.source(token.pos, token.end) or key, least=spec.min_args,
+                             most=spec.max_args, count=count)
         value = limits.apply(spec.build, args, self.failer(token), deep)
         shown = self.source(token.pos, token.end)
         if key == "sigmoid" and token.kind == NAME:
@@ -530,8 +526,8 @@ class Parser:
         opener = self.advance()
         closing = CLOSING[opener.kind]
         if self.at(closing):
-            raise self.error(f"`{self.source(token.pos, token.end) or token.value}` needs an "
-                             "argument", opener.pos)
+            raise self.error("parse.needs_argument", opener.pos,
+                             function=self.source(token.pos, token.end) or token.value)
         args = [self.expression()]
         while self.at(COMMA):
             self.advance()
@@ -549,8 +545,8 @@ class Parser:
         if not self.starts_factor(self.peek(), in_argument=True):
             following = self.peek()
             if following.kind in (END, OP, COMMA, EQUALS) or following.kind in CLOSERS or sign:
-                raise self.error(f"`{self.source(token.pos, token.end)}` needs an argument",
-                                 following.pos, f"write {token.value}(x)")
+                raise self.error("parse.needs_argument", following.pos, "hint.write_call",
+                                 function=self.source(token.pos, token.end), name=token.value)
             raise self.unexpected(following)
         factors = [self.power()]
         while self.starts_factor(self.peek(), in_argument=True):

@@ -17,7 +17,8 @@ quotes, ``@``, ``#``, backticks, ``.`` outside a number, non-Greek letters — i
 with its position, so no other text ever reaches the parser.
 
 To add a character: put it in the matching table (``OPERATOR_CHARS``, ``SUPERSCRIPTS``,
-``ROOT_CHARS``, ``REJECTED`` for a friendly error) — nothing else needs to change.
+``ROOT_CHARS``, ``REJECTED`` with the key of a hint in :mod:`derive.messages`, for a friendly
+error) — nothing else needs to change.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 import sympy
 
 from derive.errors import ParseError
+from derive.messages import Message
 from derive.parse import latex as tex
 from derive.parse.names import (
     CALLABLE_VARIABLES, CONSTANTS, GREEK, GREEK_CHARS, Piece, canonical_function,
@@ -53,12 +55,9 @@ BRACKET_CLOSERS = {"⌋": "floor", "⌉": "ceiling"}
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾", "0123456789+-()"))
 SUBSCRIPT_DIGITS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 ROOT_CHARS = {"√": 2, "∛": 3, "∜": 4}
-REJECTED = {
-    "'": "quotes and strings are not part of an expression",
-    '"': "quotes and strings are not part of an expression",
-    "′": "derivative notation (′) is not part of an expression; give the function itself",
-    "!": "factorials are not supported",
-    ".": "a `.` is only allowed inside a number such as 0.5",
+REJECTED = {  # character → the key of the hint that says why
+    "'": "hint.quotes", '"': "hint.quotes", "′": "hint.prime", "!": "hint.factorial",
+    ".": "hint.dot",
 }
 
 
@@ -74,10 +73,10 @@ class Token:
     call: str | None = None  # NAME only: "undefined", "index_sum" or the FUNCTIONS key `name(` means
     synthetic: bool = False  # inserted by the tokenizer, e.g. the braces around a superscript
 
-    def describe(self, text: str) -> str:
+    def describe(self, text: str) -> str | Message:
         """How to show this token in a message."""
         if self.kind == END:
-            return "end of input"
+            return Message("token.end")
         return f"`{text[self.pos:self.end]}`" if self.end > self.pos else f"`{self.kind}`"
 
 
@@ -100,8 +99,8 @@ class Tokenizer:
         self.readings: list[tuple[int, Reading]] = []
         self.i = 0
 
-    def error(self, message: str, position: int, hint: str | None = None) -> ParseError:
-        return ParseError(message, self.text, position, hint)
+    def error(self, key: str, position: int, hint: str | None = None, **params) -> ParseError:
+        return ParseError(key, self.text, position, hint, **params)
 
     def run(self) -> tuple[list[Token], list[tuple[int, Reading]]]:
         text = self.text
@@ -125,8 +124,7 @@ class Tokenizer:
             elif ch == "_" and not (self.tokens and self.tokens[-1].kind == FUNC
                                     and self.tokens[-1].value == "log"
                                     and self.tokens[-1].end == self.i):
-                raise self.error("unexpected `_`", self.i,
-                                 "a subscript follows a variable: x_1, x_{12}, z_i")
+                raise self.error("parse.unexpected_underscore", self.i, "hint.subscript_follows")
             elif ch in PUNCTUATION:
                 self.emit(PUNCTUATION[ch], None, self.i, self.i + 1)
             elif ch in BRACKET_FUNCTIONS:
@@ -140,10 +138,10 @@ class Tokenizer:
             elif ch == "\\":
                 self.command()
             elif ch in SUBSCRIPT_DIGITS:
-                raise self.error("a subscript must follow a variable name", self.i)
+                raise self.error("parse.subscript_alone", self.i)
             else:
                 reason = REJECTED.get(ch)
-                raise self.error(f"unexpected character `{ch}`", self.i, reason)
+                raise self.error("parse.unexpected_character", self.i, reason, char=ch)
         self.tokens.append(Token(END, None, len(text), len(text)))
         return self.tokens, self.readings
 
@@ -169,7 +167,7 @@ class Tokenizer:
             while k < len(text) and text[k].isascii() and text[k].isdigit():
                 k += 1
             if k == j + 1:
-                raise self.error("unexpected `.`", j, REJECTED["."])
+                raise self.error("parse.unexpected_dot", j, REJECTED["."])
             j = k
         self.emit(NUM, text[start:j], start, j)
 
@@ -222,12 +220,12 @@ class Tokenizer:
         if len(run) >= 3 and singles == len(run) and called:
             guess = suggest_function(run)
             if guess is not None:
-                raise self.error(f"unknown function `{run}`", start, f"did you mean `{guess}`?")
+                raise self.error("parse.unknown_function", start, "hint.did_you_mean", name=run,
+                                 guess=guess)
         if len(run) >= 4 and singles >= 4 and self.text.startswith("(", end):
             product = "*".join(p.text for p in pieces)
-            raise self.error(f"unknown function `{run}`", start,
-                             f"declare it with --function {run}, or write {product}(…) for a "
-                             f"product")
+            raise self.error("parse.unknown_function", start, "hint.declare_function", name=run,
+                             product=product)
 
     def name(self, name: str, start: int, digits: bool = True, subscript: bool = True) -> None:
         """Emit a variable ``name`` that ends at ``self.i``, extended by digits or a subscript."""
@@ -257,8 +255,7 @@ class Tokenizer:
             close = text.find("}", k)
             body = text[k + 1:close] if close != -1 else ""
             if close == -1 or not body.isascii() or not body.isalnum():
-                raise self.error("a subscript in braces must be letters or digits", k,
-                                 "write x_{12} or z_{i}")
+                raise self.error("parse.subscript_braces", k, "hint.subscript_braces")
             return f"{name}_{body}", close + 1
         if k < len(text) and text[k].isascii() and text[k].isdigit():
             end = k + 1
@@ -268,7 +265,7 @@ class Tokenizer:
             return f"{name}_{text[k:end]}", end
         if k < len(text) and (_is_ascii_letter(text[k]) or text[k] in GREEK_CHARS):
             return f"{name}_{GREEK_CHARS.get(text[k], text[k])}", k + 1
-        raise self.error("expected a subscript after `_`", k, "write x_1, x_{12} or z_i")
+        raise self.error("parse.subscript_missing", k, "hint.subscript_forms")
 
     # -- unicode superscripts --------------------------------------------------------------
     def superscript(self) -> None:
@@ -296,7 +293,7 @@ class Tokenizer:
     def command(self) -> None:
         text, start = self.text, self.i
         if not self.latex:
-            raise self.error("unexpected `\\` (LaTeX input is turned off)", start)
+            raise self.error("parse.latex_off", start)
         j = start + 1
         while j < len(text) and _is_ascii_letter(text[j]):
             j += 1
@@ -331,11 +328,12 @@ class Tokenizer:
         elif cmd in tex.NAMED:
             self.named(start)
         elif cmd in tex.UNSUPPORTED:
-            raise self.error(f"`\\{cmd}` is not supported", start, tex.UNSUPPORTED[cmd])
+            raise self.error("parse.latex_unsupported", start, tex.UNSUPPORTED[cmd], command=cmd)
         else:
             close = difflib.get_close_matches(cmd, tex.known_commands(), n=1, cutoff=0.6)
-            raise self.error(f"unknown LaTeX command `\\{cmd}`", start,
-                             f"did you mean `\\{close[0]}`?" if close else None)
+            raise self.error("parse.latex_unknown", start,
+                             "hint.did_you_mean_command" if close else None, command=cmd,
+                             guess=close[0] if close else "")
 
     def delimiter_after_sizing(self) -> None:
         """After \\left, \\right, \\big…: ``.`` is no delimiter; ``[``/``]`` group like parens."""
@@ -353,11 +351,11 @@ class Tokenizer:
         r"""\operatorname{name}: a function name, a declared function or a variable."""
         text = self.text
         if self.i >= len(text) or text[self.i] != "{":
-            raise self.error("expected `{` with a name", self.i, "write \\operatorname{name}")
+            raise self.error("parse.named_brace", self.i, "hint.operatorname")
         close = text.find("}", self.i)
         word = text[self.i + 1:close].strip() if close != -1 else ""
         if close == -1 or not word.isascii() or not word.isalpha():
-            raise self.error("expected a name in braces", self.i, "write \\operatorname{name}")
+            raise self.error("parse.named_name", self.i, "hint.operatorname")
         self.i = close + 1
         key = canonical_function(word)
         if key:
@@ -367,9 +365,9 @@ class Tokenizer:
             self.name(word, start, digits=False, subscript=False)
         else:
             guess = suggest_function(word)
-            raise self.error(f"unknown function `{word}`", start + 1,
-                             f"did you mean `{guess}`?" if guess else
-                             "declare it as a function name")
+            raise self.error("parse.unknown_function", start + 1,
+                             "hint.did_you_mean" if guess else "hint.declare_named", name=word,
+                             guess=guess)
 
 
 def tokenize(text: str, latex: bool, undefined: frozenset[str] = frozenset(),

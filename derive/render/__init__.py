@@ -30,7 +30,7 @@ ALL_FORMATS = (*FORMATS, "json")
 def renderer_for(format: str, **options):
     """A renderer for ``format`` with ``options`` (e.g. ``standalone=True`` for LaTeX)."""
     if format not in FORMATS:
-        raise UsageError(f"unknown format {format!r}: choose one of {', '.join(ALL_FORMATS)}")
+        raise UsageError("api.format", format=repr(format), formats=tuple(ALL_FORMATS))
     module, name = FORMATS[format]
     return getattr(import_module(f"{__name__}.{module}"), name)(**options)
 
@@ -44,7 +44,7 @@ def render_output(subject, format: str, lang: str = "en", **options) -> str:
     """``subject`` (anything with ``document(lang)`` and ``data()``) rendered as a string."""
     if format == "json":
         if options:
-            raise UsageError(f"the json format takes no options (got {', '.join(sorted(options))})")
+            raise UsageError("api.json_options", got=tuple(sorted(options)))
         return run_deep(dumps, subject.data())
     renderer = renderer_for(format, **options)
     document = subject.document(lang)

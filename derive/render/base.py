@@ -43,9 +43,8 @@ class Renderer:
     def __init__(self, **options: Any) -> None:
         unknown = sorted(set(options) - set(self.options))
         if unknown:
-            takes = ", ".join(self.options) or "none"
-            raise UsageError(f"the {self.name} format has no option {', '.join(unknown)} "
-                             f"(its options: {takes})")
+            raise UsageError("api.format_option", format=self.name, unknown=tuple(unknown),
+                             takes=tuple(self.options) or "-")
         for option, default in self.options.items():
             setattr(self, option, options.get(option, default))
 

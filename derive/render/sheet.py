@@ -259,5 +259,5 @@ LAYOUTS: dict[str, type[SheetLayout]] = {
 def layout_for(format: str, lang: str = "en", answers_only: bool = False) -> SheetLayout:
     """The sheet layout of ``format``."""
     if format not in LAYOUTS:
-        raise UsageError(f"a sheet is written as {', '.join(LAYOUTS)}, not {format}")
+        raise UsageError("sheet.format", formats=tuple(LAYOUTS), format=format)
     return LAYOUTS[format](lang, answers_only)

@@ -94,8 +94,7 @@ def compose(outer, inner, var=None, at=None, *, functions=(), latex=None) -> Com
         x = Symbol("x")
         variable = found[0] if len(found) == 1 else x
         if len(found) > 1 and x not in found:
-            raise UsageError(f"the functions use several variables ({', '.join(s.name for s in found)}): "
-                             f"choose the one they are written in with --var")
+            raise UsageError("compose.several", names=tuple(s.name for s in found))
     else:
         variable = read_variable(var)
     point = _read_point(at, variable, functions, latex)
@@ -107,19 +106,19 @@ def _read_point(at, variable, functions, latex):
         return None
     if isinstance(at, dict):
         if len(at) != 1:
-            raise UsageError("give one value for the variable, e.g. --at x=2")
+            raise UsageError("compose.one_value")
         (name, value), = at.items()
     elif isinstance(at, str) and "=" in at:
         name, value = (part.strip() for part in at.split("=", 1))
     else:
         name, value = variable, at
     if read_variable(name) != variable:
-        raise UsageError(f"the point must give a value for {variable} (got {name})")
+        raise UsageError("compose.point_variable", var=variable, got=name)
     if isinstance(value, (int,)):
         return Integer(value)
     expr = read_expression(value, functions, latex)[1]
     if expr.free_symbols:
-        raise UsageError(f"the value of {variable} must be a number (got {value})")
+        raise UsageError("value.not_number", var=variable, got=value)
     return expr
 
 

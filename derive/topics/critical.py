@@ -120,7 +120,7 @@ def critical_points(expression, wrt=None, *, functions=(), latex=None) -> Critic
     variables = read_variables(wrt) or by_name(expr.free_symbols)
     require_present(expr, variables)
     if not variables:
-        raise UsageError("the expression has no variables: there is nothing to solve")
+        raise UsageError("critical.no_variables")
     return run_deep(_critical, text, expr, tuple(variables), readings)
 
 

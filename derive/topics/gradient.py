@@ -14,6 +14,7 @@ from sympy import ImmutableMatrix, Symbol
 from ..deep import run_deep
 from ..derivation import Derivation
 from ..errors import UsageError
+from ..messages import Message
 from ..inputs import first_order_variables, read_operand, read_variables, require_present
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
@@ -61,13 +62,13 @@ def gradient(expression, wrt=None, *, functions=(), latex=None, allow_absent=Fal
     A ``wrt`` that does not occur in the expression is an error unless ``allow_absent``."""
     text, expr, readings, operator = read_operand(expression, functions, latex)
     if operator is not None:
-        wrt = first_order_variables(operator, wrt, "the gradient")
+        wrt = first_order_variables(operator, wrt, Message("what.gradient"))
     variables = read_variables(wrt) or by_name(expr.free_symbols)
     require_present(expr, variables, allow_absent)
     if not variables:
-        raise UsageError("the expression has no variables: its gradient is empty")
+        raise UsageError("gradient.no_variables")
     if len(set(variables)) != len(variables):
-        raise UsageError("each variable may be named only once")
+        raise UsageError("gradient.repeated")
     return run_deep(_gradient, text, expr, variables, readings)
 
 

@@ -74,7 +74,7 @@ def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitD
     text, F, readings = _read_equation(equation, functions, latex)
     y_symbol = Symbol("y") if y is None else read_variable(y)
     if y_symbol not in F.free_symbols:
-        raise UsageError(f"the equation does not contain {y_symbol}: choose y with --y")
+        raise UsageError("implicit.no_y", y=y_symbol)
     others = by_name(F.free_symbols - {y_symbol})
     if x is not None:
         x_symbol = read_variable(x)
@@ -83,10 +83,9 @@ def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitD
     elif Symbol("x") in others:
         x_symbol = Symbol("x")
     else:
-        raise UsageError("choose the independent variable with --x" if others
-                         else f"the equation only contains {y_symbol}")
+        raise UsageError("implicit.choose_x" if others else "implicit.only_y", y=y_symbol)
     if x_symbol == y_symbol:
-        raise UsageError("x and y must be different variables")
+        raise UsageError("implicit.same")
     return run_deep(_implicit, text, F, x_symbol, y_symbol, readings)
 
 
@@ -95,7 +94,7 @@ def _read_equation(equation, functions, latex) -> tuple[str, Expr, tuple]:
     if isinstance(equation, Basic):
         return str(equation), _difference(equation), ()
     if not isinstance(equation, str):
-        raise UsageError(f"expected an equation as text or a sympy object, got {type(equation).__name__}")
+        raise UsageError("api.equation_type", got=type(equation).__name__)
     if "=" not in equation:
         return read_expression(equation, functions, latex)
     parsed = parse_equation(equation, functions=tuple(functions), latex=latex)
@@ -118,7 +117,7 @@ def _difference(value) -> Expr:
 def _implicit(text, F, x, y, readings) -> ImplicitDerivative:
     fx, fy = traced(F, x), traced(F, y)
     if fy.result == 0:
-        raise UsageError(f"∂F/∂{y} is 0: the equation does not define {y} as a function of {x}")
+        raise UsageError("implicit.not_function", x=x, y=y)
     both_sides, without, coefficient = _both_sides(F, x, y)
     raw = -without / coefficient
     result = tidy(raw)

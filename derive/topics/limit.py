@@ -28,6 +28,7 @@ from sympy import (Add, Expr, Pow, Rational, Symbol, cancel, cos, exp, expand, f
 
 from ..deep import run_deep
 from ..errors import UsageError
+from ..messages import Message
 from ..inputs import first_order_variables, read_operand, read_variables, require_present
 from ..notation import fraction_shown, product, total
 from ..render.json import expression_string, header, latex_string
@@ -121,18 +122,17 @@ def limit_definition(expression, wrt=None, *, functions=(), latex=None) -> Limit
     """f'(x) (or ∂f/∂x) from the limit of the difference quotient."""
     text, expr, readings, operator = read_operand(expression, functions, latex)
     if operator is not None:
-        wrt = first_order_variables(operator, wrt, "the limit definition")
+        wrt = first_order_variables(operator, wrt, Message("what.limit"))
     chosen = read_variables(wrt)
     if chosen and len(chosen) > 1:
-        raise UsageError("the limit definition takes one variable at a time")
+        raise UsageError("limit.one_variable")
     if chosen:
         var = chosen[0]
         require_present(expr, chosen)
     else:
         found = by_name(expr.free_symbols)
         if len(found) > 1:
-            raise UsageError(f"the expression has several variables ({', '.join(s.name for s in found)}): "
-                             f"choose one with --wrt")
+            raise UsageError("limit.several", names=tuple(s.name for s in found))
         var = found[0] if found else Symbol("x")
     return run_deep(_limit, text, expr, var, readings)
 

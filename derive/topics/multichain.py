@@ -160,21 +160,21 @@ def _read_lets(lets, functions, latex) -> tuple[tuple[tuple[Symbol, Expr], ...],
     for name, value in pairs:
         symbol = read_variable(name)
         if any(symbol == s for s, _ in out):
-            raise UsageError(f"the intermediate {symbol} is defined twice")
+            raise UsageError("chain.twice", name=symbol)
         _, value_expr, value_readings = read_expression(value, functions, latex)
         out.append((symbol, value_expr))
         readings.extend(value_readings)
     if not out:
-        raise UsageError("give at least one intermediate, e.g. --let u=x^2+y")
+        raise UsageError("chain.none")
     return tuple(out), tuple(readings)
 
 
 def _split_let(text) -> tuple[str, str]:
     if not isinstance(text, str) or "=" not in text:
-        raise UsageError(f"an intermediate is written name=expression, e.g. u=x^2+y (got {text!r})")
+        raise UsageError("chain.form", got=repr(text))
     name, value = text.split("=", 1)
     if not name.strip() or not value.strip():
-        raise UsageError(f"an intermediate is written name=expression, e.g. u=x^2+y (got {text!r})")
+        raise UsageError("chain.form", got=repr(text))
     return name.strip(), value.strip()
 
 
@@ -182,18 +182,18 @@ def _chain(text, expr, intermediates, wrt, readings) -> MultivariableChain:
     names = [s for s, _ in intermediates]
     for symbol, value in intermediates:
         if symbol not in expr.free_symbols:
-            raise UsageError(f"the intermediate {symbol} does not occur in the expression")
+            raise UsageError("chain.absent", name=symbol)
         inside = value.free_symbols & set(names)
         if inside:
-            raise UsageError(f"{symbol} is given in terms of another intermediate "
-                             f"({', '.join(sorted(s.name for s in inside))}): write it in the parameters")
+            raise UsageError("chain.nested", name=symbol,
+                             others=tuple(sorted(s.name for s in inside)))
     direct = {s for s in expr.free_symbols if s not in names}
     parameters = by_name(direct.union(*(v.free_symbols for _, v in intermediates)))
     if wrt is not None:
         for p in wrt:
             if p not in parameters:
-                raise UsageError(f"{p} is not a parameter here (choose from "
-                                 f"{', '.join(s.name for s in parameters)})")
+                raise UsageError("chain.not_parameter", name=p,
+                                 names=tuple(s.name for s in parameters))
     chosen = wrt or parameters
     outer = {s: traced(expr, s) for s in names}
     substitution = dict(intermediates)

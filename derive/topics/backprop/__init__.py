@@ -153,9 +153,9 @@ def backprop(program, at=None, wrt=None, lr=None, n=None, *, functions=(),
     point = read_point(at)
     rate = None if lr is None else read_number(lr, "--lr")
     if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
-        raise UsageError(f"--n must be a whole number of at least 1 (got {n!r})")
+        raise UsageError("backprop.n", got=repr(n))
     if n is not None and not is_layer(read):
-        raise UsageError("--n gives the size of a softmax layer, and the computation has none")
+        raise UsageError("backprop.n_without_layer")
     return run_deep(_backprop, read, point, wrt, rate, n)
 
 
@@ -164,7 +164,7 @@ def _backprop(program: Program, point: dict, wrt, lr, n) -> Backpropagation:
     if is_layer(program):
         chosen = read_variables(wrt)
         if chosen is not None and len(set(chosen)) != len(chosen):
-            raise UsageError("each parameter may be named only once in --wrt")
+            raise UsageError("backprop.wrt_repeated")
         layer = layer_pass(program, point, chosen, lr, n)
         loss = program.loss.expression.xreplace(substitution(program.assignments[:-1]))
         return Backpropagation(input=program.text, expression=loss, program=program,
@@ -175,15 +175,12 @@ def _backprop(program: Program, point: dict, wrt, lr, n) -> Backpropagation:
     if unknown:
         computed = [s for s in unknown if s in names]
         if computed:
-            raise UsageError(f"--at gives a value to {computed[0]}, which the computation "
-                             f"assigns (line {program.assignment(computed[0]).line})")
-        raise UsageError(f"--at gives a value to {', '.join(map(str, unknown))}, which the "
-                         f"computation does not use")
+            raise UsageError("backprop.at_computed", name=computed[0],
+                             line=program.assignment(computed[0]).line)
+        raise UsageError("backprop.at_unused", names=tuple(map(str, unknown)))
     missing = [s for s in program.inputs if s not in point]
     if missing:
-        listed = ", ".join(map(str, missing))
-        raise UsageError(f"no value at --at for {listed}: every free name needs one, "
-                         f"e.g. --at {missing[0]}=0.5")
+        raise UsageError("backprop.at_missing", names=tuple(map(str, missing)), first=missing[0])
     parameters = _parameters(program, wrt)
     scalar = scalar_pass(program, point, parameters, lr)
     return Backpropagation(input=program.text, expression=scalar.loss_substituted,
@@ -195,13 +192,13 @@ def _parameters(program: Program, wrt) -> tuple[Symbol, ...]:
     if chosen is None:
         return program.inputs
     if len(set(chosen)) != len(chosen):
-        raise UsageError("each parameter may be named only once in --wrt")
+        raise UsageError("backprop.wrt_repeated")
     for p in chosen:
         if p in program.names:
-            raise UsageError(f"--wrt {p}: {p} is computed (line {program.assignment(p).line}), "
-                             f"not a parameter; choose among {', '.join(map(str, program.inputs))}")
+            raise UsageError("backprop.wrt_computed", name=p, line=program.assignment(p).line,
+                             names=tuple(map(str, program.inputs)))
         if p not in program.inputs:
-            raise UsageError(f"--wrt {p}: the computation does not use {p}")
+            raise UsageError("backprop.wrt_unused", name=p)
     return chosen
 
 
@@ -209,14 +206,11 @@ def _check_scalar(program: Program, point: dict) -> None:
     """Vector operations and vector values belong to a layer; here every node is a number."""
     loss = program.loss
     if loss.expression.func == SOFTMAX:
-        raise UsageError(f"the loss must be a scalar: {loss.name} = softmax(…) (line "
-                         f"{loss.line}) is a vector; end with a scalar such as "
-                         f"L = cross_entropy({loss.name}, y)")
+        raise UsageError("backprop.loss_softmax", name=loss.name, line=loss.line)
     vectors = [s for s, v in point.items() if isinstance(v, ImmutableMatrix)]
     layered = any(a.expression.func in (SOFTMAX, CROSS_ENTROPY) for a in program.assignments)
     if vectors and not layered:
-        raise UsageError(f"the loss must be a scalar: {vectors[0]} is a vector or matrix at "
-                         f"--at, and the computation has no softmax/cross_entropy layer")
+        raise UsageError("backprop.loss_vector", name=vectors[0])
 
 
 __all__ = ["Backpropagation", "backprop"]

@@ -23,6 +23,7 @@ import mpmath
 from sympy import Add, Expr, ImmutableMatrix, Mul, Symbol, diff, exp, log
 
 from ...errors import UsageError
+from ...messages import Message
 from ...indexed import SoftmaxResult, softmax
 from ...numeric import DPS, Evaluator
 from ...verify import Verdict, all_of
@@ -87,8 +88,8 @@ def is_layer(program: Program) -> bool:
     return any(a.expression.func in (SOFTMAX, CROSS_ENTROPY) for a in program.assignments)
 
 
-def _shape_error(detail: str) -> UsageError:
-    return UsageError(f"a vector layer is written \"{SHAPE}\": {detail}")
+def _shape_error(key: str, **params) -> UsageError:
+    return UsageError("layer.shape", shape=SHAPE, detail=Message(key, **params))
 
 
 def _affine(a: Assignment, point: dict):
@@ -98,61 +99,55 @@ def _affine(a: Assignment, point: dict):
     rest = [t for t in terms if not isinstance(t, Mul)]
     if len(products) != 1 or len(rest) > 1 or len(products[0].args) != 2 or \
             not all(isinstance(s, Symbol) for s in (*products[0].args, *rest)):
-        raise _shape_error(f"line {a.line} ({a.text}) is not W h + b")
+        raise _shape_error("layer.not_affine", line=a.line, text=a.text)
     first, second = products[0].args
     values = [point.get(first), point.get(second)]
     matrix = [s for s, v in zip((first, second), values) if isinstance(v, MatrixValue)]
     if len(matrix) != 1:
-        raise _shape_error(f"exactly one of {first} and {second} takes a matrix value at --at "
-                           f"(rows in brackets, e.g. W=[[0.1, 0.2], [0.3, 0.4]]), the other a "
-                           f"vector (h=[1, 2])")
+        raise _shape_error("layer.one_matrix", first=first, second=second)
     W = matrix[0]
     h = second if W == first else first
     return W, h, (rest[0] if rest else None)
 
 
-def _vector(point: dict, name: Symbol, size: int, what: str) -> ImmutableMatrix:
+def _vector(point: dict, name: Symbol, size: int, what: Message) -> ImmutableMatrix:
     value = point.get(name)
     if not isinstance(value, ImmutableMatrix) or isinstance(value, MatrixValue) or \
             value.shape != (size, 1):
-        raise UsageError(f"--at {name}: {what} must be a vector of {size} entries, "
-                         f"e.g. {name}=[{', '.join(['0'] * size)}]")
+        raise UsageError("layer.vector", name=name, what=what, size=size,
+                         zeros=", ".join(["0"] * size))
     return value
 
 
 def _read(program: Program, point: dict, n: int | None):
     if len(program.assignments) != 3:
-        raise _shape_error(f"got {len(program.assignments)} assignments")
+        raise _shape_error("layer.count", count=len(program.assignments))
     affine, soft, loss = program.assignments
     if soft.expression.func != SOFTMAX or loss.expression.func != CROSS_ENTROPY:
-        raise _shape_error("the second assignment is softmax(…), the last cross_entropy(…, …)")
+        raise _shape_error("layer.order")
     z, p = affine.name, soft.name
     if soft.expression.args != (z,):
-        raise _shape_error(f"softmax takes {z}, the first node")
+        raise _shape_error("layer.softmax_argument", name=z)
     if loss.expression.args[0] != p:
-        raise _shape_error(f"cross_entropy takes {p}, the softmax, first")
+        raise _shape_error("layer.loss_argument", name=p)
     y = loss.expression.args[1]
     if y in (z, p):
-        raise _shape_error("the target of cross_entropy is a vector given at --at")
+        raise _shape_error("layer.target")
     missing = [s for s in program.inputs if s not in point]
     if missing:
-        raise UsageError(f"no value at --at for {', '.join(map(str, missing))}: every free "
-                         f"name needs one, e.g. --at y=[0, 1, 0]")
+        raise UsageError("layer.missing", names=tuple(map(str, missing)))
     W, h, b = _affine(affine, point)
     rows, columns = point[W].shape
     if n is not None and n != rows:
-        raise UsageError(f"--n {n}, but {W} has {rows} rows: the layer has {rows} outputs")
+        raise UsageError("layer.n", n=n, matrix=W, rows=rows)
     if not 1 <= rows <= MAX_SIZE or columns > MAX_SIZE:
-        raise UsageError(f"a layer of at most {MAX_SIZE} outputs and inputs "
-                         f"({W} is {rows}×{columns})")
-    vectors = {h: _vector(point, h, columns, f"{h} (the layer's input)"),
-               y: _vector(point, y, rows, f"{y} (the target)")}
+        raise UsageError("layer.too_large", most=MAX_SIZE, matrix=W, rows=rows, columns=columns)
+    vectors = {h: _vector(point, h, columns, Message("layer.input", name=h)),
+               y: _vector(point, y, rows, Message("layer.target_vector", name=y))}
     if b is not None:
-        vectors[b] = _vector(point, b, rows, f"{b} (the bias)")
+        vectors[b] = _vector(point, b, rows, Message("layer.bias", name=b))
     if any(v < 0 for v in vectors[y]) or sum(vectors[y]) != 1:
-        raise UsageError(f"--at {y}: the target must be a probability vector (entries ≥ 0, "
-                         f"sum 1), e.g. one-hot {y}=[0, 1, 0]: the gradient p − y relies on "
-                         f"Σ_j y_j = 1")
+        raise UsageError("layer.probability", name=y)
     return affine, soft, loss, W, h, b, y, rows, columns
 
 
@@ -175,8 +170,8 @@ def layer_pass(program: Program, point: dict, parameters, lr, n: int | None) -> 
     chosen = parameters or tuple(s for s in (W, b, h) if s is not None)
     for s in chosen:
         if s not in (W, h, b):
-            raise UsageError(f"--wrt {s}: the parameters of the layer are "
-                             f"{', '.join(str(t) for t in (W, b, h) if t is not None)}")
+            raise UsageError("layer.parameters", name=s,
+                             names=tuple(str(t) for t in (W, b, h) if t is not None))
     values = {s: _mp(point[s]) for s in (W, h, b, y) if s is not None}
     with mpmath.workdps(DPS):
         zv = values[W] * values[h] + (values[b] if b is not None else mpmath.zeros(rows, 1))
@@ -184,8 +179,7 @@ def layer_pass(program: Program, point: dict, parameters, lr, n: int | None) -> 
         e = [mpmath.exp(zv[r] - top) for r in range(rows)]
         pv = mpmath.matrix([v / sum(e) for v in e])
         if any(pv[r] <= 0 for r in range(rows)):
-            raise UsageError("the loss is undefined at this point: a softmax output is 0 "
-                             "to working precision (log 0)")
+            raise UsageError("layer.log_zero")
         lv = -sum(values[y][r] * mpmath.log(pv[r]) for r in range(rows))
         dz = pv - values[y]
         grads = {W: dz * values[h].T, h: values[W].T * dz}

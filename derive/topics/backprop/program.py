@@ -25,6 +25,7 @@ from sympy import Basic, Expr, Function, ImmutableMatrix, Rational, Symbol
 from sympy.matrices.immutable import ImmutableDenseMatrix
 
 from ...errors import ParseError, UsageError
+from ...messages import Message
 from ...parse import parse, parse_variable
 
 SOFTMAX = Function("softmax")
@@ -104,28 +105,27 @@ def _lines(program) -> list[tuple[int, str]]:
             elif isinstance(item, str):
                 out.append((number, item.strip()))
             else:
-                raise UsageError(f"assignment {number}: expected \"name = expression\" or a "
-                                 f"(name, expression) pair, got {type(item).__name__}")
+                raise UsageError("backprop.assignment_type", number=number,
+                                 got=type(item).__name__)
         return out
-    raise UsageError(f"expected the computation as text or a list of assignments, got "
-                     f"{type(program).__name__}")
+    raise UsageError("backprop.program_type", got=type(program).__name__)
 
 
-def _where(number: int, text: str) -> str:
-    return f"line {number} ({text})"
+def _where(number: int, text: str) -> Message:
+    return Message("backprop.where", line=number, text=text)
 
 
 def _assignment(number: int, text: str, functions, latex) -> Assignment:
     left, equals, right = text.partition("=")
     if not equals or not left.strip() or not right.strip() or right.lstrip().startswith("="):
-        raise UsageError(f"{_where(number, text)}: expected an assignment \"name = expression\"")
+        raise UsageError("backprop.not_assignment", where=_where(number, text))
     try:
         name = parse_variable(left.strip())
     except ParseError as error:
-        raise UsageError(f"{_where(number, text)}: the left side must be one name "
-                         f"({error.message})") from None
+        raise UsageError("backprop.left_side_because", where=_where(number, text),
+                         reason=error) from None
     if not isinstance(name, Symbol):
-        raise UsageError(f"{_where(number, text)}: the left side must be one name")
+        raise UsageError("backprop.left_side", where=_where(number, text))
     body = right.strip()
     for pattern, function in _OPERATIONS.items():
         match = pattern.fullmatch(body)
@@ -135,8 +135,9 @@ def _assignment(number: int, text: str, functions, latex) -> Assignment:
     try:
         parsed = parse(body, functions=tuple(functions), latex=latex)
     except ParseError as error:
-        raise ParseError(f"{_where(number, text)}: {error.message}", body, error.position,
-                         error.hint) from None
+        raise ParseError("backprop.in_line", body, error.position, error.hint_key,
+                         **{**error.params, "at_line": _where(number, text),
+                            "inner": Message(error.key, **error.params)}) from None
     return Assignment(name, parsed.expr, number, text, parsed.readings)
 
 
@@ -158,16 +159,15 @@ def read_program(program, functions=(), latex=None) -> Program:
     without a cycle."""
     lines = _lines(program)
     if not lines:
-        raise UsageError("the computation is empty: give assignments such as "
-                         "\"y = sigmoid(w*x + b); L = (y - t)^2\"")
+        raise UsageError("backprop.empty")
     if len(lines) > MAX_ASSIGNMENTS:
-        raise UsageError(f"at most {MAX_ASSIGNMENTS} assignments (got {len(lines)})")
+        raise UsageError("backprop.too_many", most=MAX_ASSIGNMENTS, got=len(lines))
     assignments = [_assignment(number, text, functions, latex) for number, text in lines]
     first: dict[Symbol, Assignment] = {}
     for a in assignments:
         if a.name in first:
-            raise UsageError(f"{_where(a.line, a.text)}: {a.name} is assigned a second time "
-                             f"(first on line {first[a.name].line}); give each node its own name")
+            raise UsageError("backprop.assigned_twice", where=_where(a.line, a.text), name=a.name,
+                             first=first[a.name].line)
         first[a.name] = a
     _check_order(assignments, first)
     assigned = set(first)
@@ -188,13 +188,11 @@ def _check_order(assignments: list[Assignment], by_name: dict[Symbol, Assignment
             cycle = _cycle_through(used, a.name, by_name)
             if cycle is not None:
                 path = " → ".join(s.name for s in cycle)
-                lines = ", ".join(f"line {by_name[s].line}" for s in cycle[:-1])
-                raise UsageError(f"the computation has a cycle: {path} ({lines}); a node "
-                                 f"cannot depend on itself")
+                lines = tuple(by_name[s].line for s in cycle[:-1])
+                raise UsageError("backprop.cycle", path=path, lines=lines)
             user = by_name[used]
-            raise UsageError(f"{_where(a.line, a.text)}: {used} is used before it is assigned "
-                             f"(on line {user.line}); put the assignments in the order they "
-                             f"are computed")
+            raise UsageError("backprop.used_before", where=_where(a.line, a.text), name=used,
+                             line=user.line)
 
 
 def _cycle_through(start: Symbol, target: Symbol, by_name) -> list[Symbol] | None:
@@ -233,7 +231,7 @@ def _split_top(text: str, separator: str = ",") -> list[str]:
 def read_number(value, name: str) -> Expr:
     """A real number given as text (read by the parser), a Python number or a sympy number."""
     if isinstance(value, bool):
-        raise UsageError(f"--at {name}: expected a number, got {value!r}")
+        raise UsageError("at.not_number", name=name, got=repr(value))
     if isinstance(value, int):
         return Rational(value)
     if isinstance(value, float):
@@ -244,11 +242,12 @@ def read_number(value, name: str) -> Expr:
         try:
             number = parse(value.strip()).expr
         except ParseError as error:
-            raise UsageError(f"--at {name}={value.strip()}: {error.message}") from None
+            raise UsageError("at.value_error", name=name, value=value.strip(),
+                             reason=error) from None
     else:
-        raise UsageError(f"--at {name}: expected a number, got {type(value).__name__}")
+        raise UsageError("at.not_number", name=name, got=type(value).__name__)
     if number.free_symbols or not number.is_real or not number.is_finite:
-        raise UsageError(f"--at {name}={value}: expected a real number")
+        raise UsageError("at.not_real", name=name, value=value)
     return number
 
 
@@ -257,18 +256,18 @@ def _read_value(value, name: str):
     if isinstance(value, str) and value.strip().startswith("["):
         body = value.strip()
         if not body.endswith("]"):
-            raise UsageError(f"--at {name}={body}: a vector is written [1, 0, 0]")
+            raise UsageError("at.vector_form", name=name, value=body)
         return _read_value([piece for piece in _split_top(body[1:-1])], name)
     if isinstance(value, (list, tuple)):
         rows = [_read_value(v, name) for v in value]
         if not rows:
-            raise UsageError(f"--at {name}: a vector needs at least one entry")
+            raise UsageError("at.vector_empty", name=name)
         if all(isinstance(r, ImmutableMatrix) for r in rows):
             if len({r.shape for r in rows}) != 1 or rows[0].shape[1] != 1:
-                raise UsageError(f"--at {name}: the rows of a matrix must have one length")
+                raise UsageError("at.matrix_rows", name=name)
             return MatrixValue([list(r) for r in rows])
         if any(isinstance(r, ImmutableMatrix) for r in rows):
-            raise UsageError(f"--at {name}: mixes numbers and rows")
+            raise UsageError("at.mixed", name=name)
         return ImmutableMatrix(rows)
     return read_number(value, name)
 
@@ -286,19 +285,17 @@ def read_point(at) -> dict[Symbol, object]:
                 continue
             name, equals, value = piece.partition("=")
             if not equals or not name.strip() or not value.strip():
-                raise UsageError(f"--at expects name=value pairs separated by commas, "
-                                 f"e.g. --at x=0.5,t=1 (got {piece.strip()!r})")
+                raise UsageError("at.pairs", got=repr(piece.strip()))
             items.append((name.strip(), value))
     else:
-        raise UsageError(f"--at: expected text such as \"x=0.5,t=1\" or a mapping, got "
-                         f"{type(at).__name__}")
+        raise UsageError("at.type", got=type(at).__name__)
     point: dict[Symbol, object] = {}
     for name, value in items:
         try:
             symbol = parse_variable(name)
         except ParseError as error:
-            raise UsageError(f"--at {name}: {error.message}") from None
+            raise UsageError("at.name_error", name=name, reason=error) from None
         if symbol in point:
-            raise UsageError(f"--at gives {name} twice")
+            raise UsageError("at.twice", name=name)
         point[symbol] = _read_value(value, name)
     return point

@@ -173,9 +173,8 @@ def _split(expr: Expr, symbol: Symbol) -> list[Expr]:
 # --- the passes ----------------------------------------------------------------------------------
 
 def _undefined(what: str, point_names, values) -> UsageError:
-    at = ", ".join(f"{s} = {mpmath.nstr(values[s], 6)}" for s in point_names if s in values)
-    return UsageError(f"the loss is undefined at this point: {what} has no real value "
-                      f"(at {at})")
+    at = tuple(f"{s} = {mpmath.nstr(values[s], 6)}" for s in point_names if s in values)
+    return UsageError("backprop.undefined", what=what, at=at)
 
 
 def forward(assignments, values: dict) -> dict:

@@ -210,3 +210,29 @@ def test_the_json_records_where_the_result_holds():
 def test_the_step_function_is_printed_as_h():
     assert "x⋅H(x - 1)" in run("diff", "x*Heaviside(x-1)", "-f", "text")
     assert r"H{\left(x - 1 \right)}" in run("diff", "x*Heaviside(x-1)", "-f", "latex")
+
+
+# -- the topics ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("expr, result", [("3floor(x^2)", 0), ("x^2 + sign(x)", "2*x"),
+                                          ("ceil(sin x) + x", 1)])
+def test_the_limit_definition_of_a_jump_function(expr, result):
+    """(F(g(x+h)) − F(g(x)))/h is 0 once h is small enough, away from the jumps."""
+    data = json.loads(run("limit", expr, "-f", "json"))
+    assert data["verified"] and sympy.sympify(data["result"]) == sympy.sympify(result)
+    assert all(piece["move"] != "fallback" for piece in data["steps"])
+    assert data["almost_everywhere"]
+    for lang, words in (("en", "(almost everywhere)"), ("zh", "即几乎处处成立")):
+        assert words in run("limit", expr, "-f", "text", "--lang", lang)
+
+
+def test_implicit_with_a_jump_function():
+    data = json.loads(run("implicit", "y + floor(x) = 1", "-f", "json"))
+    assert data["verified"] and data["result"] == "0"
+    assert "where x is not an integer (almost everywhere)" in run(
+        "implicit", "y + floor(x) = 1", "-f", "text")
+
+
+def test_the_gradient_says_where_it_holds():
+    out = run("grad", "floor(x)*y + H(y-1)", "-f", "text")
+    assert "where x is not an integer, y ≠ 1 (almost everywhere)" in out

@@ -53,10 +53,11 @@ def test_the_readings_are_in_the_json(args):
     ("log x", "log is the natural logarithm ln (base e).", "log 是自然对数 ln（以 e 为底）。"),
     ("y = x^2", "y = only names the function", "y = 只是给函数命名"),
     ("f(x^2)", "f is an unspecified function", "f 是未给出具体形式的函数"),
+    ("3x(x+1)", "x(…) is read as x·(…).", "x(…) 读作 x·(…)。"),
 ])
 def test_a_reading_without_an_arrow_is_a_sentence(text, en, zh):
     """A reading recorded as a bare name (``e``, ``log``) is said as a sentence of its kind,
-    never as ``Reading: e.``."""
+    never as ``Reading: e.``; a bracket read as a product shows what it encloses."""
     for lang, sentence in (("en", en), ("zh", zh)):
         out = run("diff", text, "--wrt", "x", "-f", "text", "--lang", lang)
         assert sentence in out and "Reading:" not in out
@@ -66,3 +67,16 @@ def test_e_as_the_base_of_a_power_needs_no_reading():
     """``e^(2 ln x)``: the base e of a power is not worth a note; a lone ``e`` is."""
     assert "Euler" not in run("diff", "e^(2 ln x)", "-f", "text")
     assert "Euler" in run("diff", "e*x", "-f", "text")
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("ln x", "ln x -> ln(x)"), (r"\ln x", r"\ln x -> ln(x)"), ("sgn x", "sgn x -> sgn(x)"),
+    ("sin 2x", "sin 2x -> sin(2*x)"), ("ln sin x", "ln sin x -> ln(sin(x))"),
+])
+def test_an_unbracketed_argument_keeps_the_name_typed(text, detail):
+    """``ln x`` is read as ln(x): sympy's name log would suggest another base."""
+    from derive.parse import parse
+    assert parse(text).readings[0].detail == detail
+    reading = next(line for line in run("diff", text, "-f", "text").splitlines()
+                   if "is read as" in line)
+    assert "log" not in reading

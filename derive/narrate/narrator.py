@@ -102,6 +102,8 @@ def _reading(lang: str, reading) -> str:
     if not arrow:
         key = f"reading.{reading.kind}" if reading.kind in READING_SENTENCES else "reading"
         return say(lang, key, detail=detail)
+    if written.endswith("(") and read.endswith("("):    # x( -> x*( : x(…) is read as x·(…)
+        written, read = written + "…)", read + "…)"
     return say(lang, "reading_as", written=written,
                read=read.replace("**", "^").replace("*", "·"))
 

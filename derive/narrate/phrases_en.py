@@ -254,6 +254,7 @@ PHRASES = {
     "limit.move.standard_limits": "Apply the standard limits:",
     "limit.move.substitute": "The expression is now continuous at {h} = 0, so substitute {h} = 0:",
     "limit.move.fallback": "sympy.limit gives:",
+    "limit.move.jump_free": "For {h} small enough the argument stays between the same two jumps, so the function does not change: the numerator is 0, and so is the limit (wherever the argument is not at a jump):",
     "limit.standard.sine": "Standard limits as $t → 0$: $sin t / t → 1$ and $(cos t − 1)/t → 0$, with $t$ proportional to {h}.",
     "limit.standard.cosine": "Standard limits as $t → 0$: $sin t / t → 1$ and $(cos t − 1)/t → 0$, with $t$ proportional to {h}.",
     "limit.standard.exp": "Standard limit as $t → 0$: $(eᵗ − 1)/t → 1$, with $t$ proportional to {h}.",

@@ -239,6 +239,7 @@ PHRASES = {
     "limit.move.standard_limits": "代入标准极限：",
     "limit.move.substitute": "现在表达式在 {h} = 0 处连续，直接代入 {h} = 0：",
     "limit.move.fallback": "sympy.limit 的结果：",
+    "limit.move.jump_free": "当 {h} 足够小时，自变量停留在同样两个跳跃点之间，函数值不变：分子为 0，极限也为 0（在自变量不处于跳跃点处）：",
     "limit.standard.sine": "$t → 0$ 时的标准极限：$sin t / t → 1$，$(cos t − 1)/t → 0$，这里 $t$ 与 {h} 成正比。",
     "limit.standard.cosine": "$t → 0$ 时的标准极限：$sin t / t → 1$，$(cos t − 1)/t → 0$，这里 $t$ 与 {h} 成正比。",
     "limit.standard.exp": "$t → 0$ 时的标准极限：$(eᵗ − 1)/t → 1$，这里 $t$ 与 {h} 成正比。",

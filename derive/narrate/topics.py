@@ -298,7 +298,8 @@ def narrate_limit(r, lang: str) -> Document:
         if piece.fallback:
             blocks.append(Note(say(lang, "limit.fallback"), NoteKind.FALLBACK, depth))
         for rewrite in piece.rewrites:
-            final = rewrite.name in ("substitute", "standard_limits", NoteKind.FALLBACK)
+            final = rewrite.name in ("substitute", "standard_limits", "jump_free",
+                                     NoteKind.FALLBACK)
             shown = rewrite.expr if final else Limit(rewrite.expr, r.h, 0, "+-")
             label = say(lang, f"limit.move.{rewrite.name}", h=Math(r.h))
             blocks.append(Equation((Derivative(piece.term, r.var), shown), depth, label))
@@ -307,7 +308,9 @@ def narrate_limit(r, lang: str) -> Document:
                                    NoteKind.ASSUMPTION, depth))
     lhs = Derivative(r.expression, r.var)
     against = "sympy.diff"
-    blocks.append(Result((lhs, r.result), _verdict(lang, r.verified, against), r.verified))
+    where = holds_where(lang, r.jumps)
+    blocks.append(Result((lhs, r.result), _verdict(lang, r.verified, against) + where,
+                         r.verified))
     return Document(say(lang, "limit.title", expr=Math(r.expression), var=Math(r.var)),
                     tuple(blocks), lang)
 
@@ -356,5 +359,7 @@ def narrate_implicit(r, lang: str) -> Document:
                    *_held_note(lang, F, y), *_traced_blocks(lang, r.fy)]
     blocks.append(Equation(_shown_once((dydx, formula, fraction_shown(-r.fx.result, r.fy.result),
                                         r.result)), label=say(lang, "implicit.combine")))
-    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff"), r.verified))
+    where = holds_where(lang, [*r.fx.verification.jumps, *r.fy.verification.jumps])
+    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff") + where,
+                         r.verified))
     return Document(say(lang, "implicit.title", F=Math(F), dydx=Math(dydx)), tuple(blocks), lang)

@@ -61,6 +61,16 @@ def _short(text: str) -> str:
     return text if len(text) <= DETAIL_CHARS else text[:DETAIL_CHARS - 1] + "…"
 
 
+def _as_named(value: sympy.Expr, name: str, kind: str) -> str:
+    """:func:`_brief` of a function read with its argument unbracketed, under the name typed:
+    ``ln x -> ln(x)``, not ``log(x)`` (sympy's name would suggest another base)."""
+    name = name.lstrip("\\")
+    if kind != "unparenthesized_argument" or not name.isalpha() or \
+            not isinstance(value, sympy.Function) or len(value.args) != 1:
+        return _brief(value)
+    return f"{name}({_brief(value.args[0])})"
+
+
 def _brief(value: sympy.Expr) -> str:
     """``sstr(value)`` when it is short; else its outer functions (``sin(sin(…))``), so that a
     reading of each level of ``sinsin…x`` does not print all the levels below it."""
@@ -457,7 +467,8 @@ class Parser:
                 else "log_base" if base is not None or key in ("log10", "log2")
                 else "unparenthesized_argument" if bare else None)
         if kind:
-            self.note(kind, f"{self.source(start.pos, self.last_end)} -> {_brief(value)}",
+            self.note(kind, f"{self.source(start.pos, self.last_end)} -> "
+                            f"{_as_named(value, self.source(token.pos, token.end), kind)}",
                       start.pos)
         return value
 

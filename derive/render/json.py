@@ -170,11 +170,14 @@ def verification_data(verification: Verification) -> dict:
         **verification.oracle.data("oracle"),
     }
     if verification.jumps:
-        data["almost_everywhere"] = [
-            {"function": j.function, "argument": expression_string(j.argument),
-             "jumps_at": j.kind, "condition": expression_string(j.condition)}
-            for j in verification.jumps]
+        data["almost_everywhere"] = jumps_data(verification.jumps)
     return data
+
+
+def jumps_data(jumps) -> list[dict]:
+    """Where a result with piecewise-constant functions holds (:class:`derive.jumps.Jump`)."""
+    return [{"function": j.function, "argument": expression_string(j.argument),
+             "jumps_at": j.kind, "condition": expression_string(j.condition)} for j in jumps]
 
 
 def json_value(value):

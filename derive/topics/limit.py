@@ -9,7 +9,10 @@ show them one by one:
 * ``root`` — f = c·√A: multiply by the conjugate √A(x+h) + √A(x), expand, cancel h, substitute;
 * ``sine`` / ``cosine`` — f = c·sin(ax+b) or c·cos(ax+b): angle-sum formula, regroup, then the
   standard limits sin t/t → 1 and (cos t − 1)/t → 0;
-* ``exp`` — f = c·e^{ax+b}: factor e^{ax+b}, then (eᵗ − 1)/t → 1.
+* ``exp`` — f = c·e^{ax+b}: factor e^{ax+b}, then (eᵗ − 1)/t → 1;
+* ``step`` — f = c·F(g), F piecewise constant (sign, H, floor, ceiling): for h small enough g
+  stays between the jumps it lies between, so the numerator is 0, and so is the limit, wherever
+  g is not at a jump (the verdict says where).
 
 Whatever no move handles falls back to ``sympy.limit`` and is marked as a fallback.  With several
 variables only the chosen one moves (the partial derivative's limit definition).  Every rewrite
@@ -30,8 +33,9 @@ from ..deep import run_deep
 from ..errors import UsageError
 from ..messages import Message
 from ..inputs import first_order_variables, read_operand, read_variables, require_present
+from ..jumps import PIECEWISE_CONSTANT, Jump, jumps
 from ..notation import fraction_shown, product, total
-from ..render.json import expression_string, header, latex_string
+from ..render.json import expression_string, header, jumps_data, latex_string
 from ..result import ExpressionResult
 from ..tidy import tidy
 from ..verify import Verdict, sympy_derivative
@@ -54,7 +58,7 @@ class Piece:
     """The limit of one term's difference quotient."""
 
     term: Expr
-    move: str                              # rational | root | sine | cosine | exp | fallback
+    move: str                              # rational | root | sine | cosine | exp | step | fallback
     quotient: Expr                         # (f(x+h) − f(x))/h as written
     rewrites: tuple[Rewrite, ...]
     result: Expr
@@ -81,6 +85,11 @@ class LimitDefinition(ExpressionResult):
     @property
     def fallback(self) -> bool:
         return any(p.fallback for p in self.pieces)
+
+    @property
+    def jumps(self) -> tuple[Jump, ...]:
+        """Where the result holds, when f has a piecewise-constant function (almost everywhere)."""
+        return jumps(self.expression, [self.var])
 
     @property
     def verified(self) -> bool:
@@ -114,6 +123,7 @@ class LimitDefinition(ExpressionResult):
             "fallback": self.fallback,
             "verified": self.verified,
             **self.check.data(),
+            **({"almost_everywhere": jumps_data(self.jumps)} if self.jumps else {}),
             "steps": [piece_data(p) for p in self.pieces],
         }
 
@@ -291,6 +301,13 @@ def _move_exp(f, x, h) -> Piece | None:
     return Piece(f, "exp", q, rewrites, result, ("exp",))
 
 
+def _move_step(f, x, h) -> Piece | None:
+    c, g = _split_constant(f, x)
+    if not isinstance(g, PIECEWISE_CONSTANT) or g.args[0].has(*PIECEWISE_CONSTANT):
+        return None
+    return Piece(f, "step", quotient(f, x, h), (Rewrite("jump_free", sympy.S.Zero),), sympy.S.Zero)
+
+
 def _fallback(f, x, h) -> Piece:
     q = quotient(f, x, h)
     value = sympy.limit(cancel(together(f.xreplace({x: x + h}) - f)) / h, h, 0)
@@ -298,4 +315,4 @@ def _fallback(f, x, h) -> Piece:
     return Piece(f, "fallback", q, (Rewrite("fallback", result),), result)
 
 
-MOVES = (_move_rational, _move_root, _move_trig, _move_exp)
+MOVES = (_move_rational, _move_root, _move_trig, _move_exp, _move_step)

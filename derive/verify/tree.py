@@ -115,6 +115,7 @@ class _Checker:
         self._equalities: dict[tuple, bool] = {}
         self._oracle: Verdict | None = None
         self._jumps: dict[Expr, tuple[Jump, ...]] = {}
+        self._any_jumps = root.expr.has(*PIECEWISE_CONSTANT)
 
     def run(self) -> Verification:
         with mpmath.workdps(DPS):
@@ -128,6 +129,8 @@ class _Checker:
     def near_a_jump(self, expr: Expr, index: int) -> bool:
         """Whether at point ``index`` an argument of a piecewise-constant function in ``expr``
         is at (or within :data:`JUMP_MARGIN` of) a jump, where no derivative exists."""
+        if not self._any_jumps:
+            return False
         if expr not in self._jumps:
             self._jumps[expr] = jumps(expr, expr.free_symbols)
         for jump in self._jumps[expr]:

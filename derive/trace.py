@@ -17,6 +17,7 @@ from .deep import run_deep
 from .names import NameSupply
 from .rules import MATCHERS, TraceContext
 from .rules.context import Matcher
+from .routes import SIMPLIFY_FIRST, matchers_for
 from .simplify import simplify_first
 from .sizes import Dependence
 from .steps import RepeatedStep, Step, Tidy
@@ -36,28 +37,37 @@ def trace(expr: Expr, var: Symbol, names: NameSupply | None = None, *,
     return run_deep(ctx.trace, expr, var)
 
 
-def trace_first(expr: Expr, var: Symbol) -> Step:
+def trace_first(expr: Expr, var: Symbol, *, matchers: tuple[Matcher, ...] = MATCHERS,
+                tidy: Tidy = tidy_steps) -> Step:
     """The derivative of a function as typed: traced as written, or from a shorter form of it
     when that makes the derivation clearly shorter (:func:`derive.simplify.simplify_first`)."""
-    step = trace(expr, var)
-    return simplify_first(step, lambda form: trace(form, var,
-                                                   NameSupply.for_expression(expr, var)))
+    step = trace(expr, var, matchers=matchers, tidy=tidy)
+    return simplify_first(step, lambda form: trace(form, var, NameSupply.for_expression(expr, var),
+                                                   matchers=matchers, tidy=tidy))
 
 
-def trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
-    """d/dvₙ … d/dv₁ expr, each derivative traced from the previous result (the first one by
-    :func:`trace_first`: the later ones start from a tidied result).
+def trace_repeated(expr: Expr, variables: tuple[Symbol, ...], route: str = "book",
+                   tidy: Tidy = tidy_steps) -> Step:
+    """d/dvₙ … d/dv₁ expr, each derivative traced from the previous result, by ``route``
+    (:mod:`derive.routes`), its results tidied by ``tidy``; the first one by
+    :func:`trace_first` where the route simplifies first (the later ones start from a tidied
+    result).
 
     One variable gives the plain step; several give a :class:`RepeatedStep`.
     """
-    return run_deep(_trace_repeated, expr, variables)
+    return run_deep(_trace_repeated, expr, variables, route, tidy)
 
 
-def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
+def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...], route: str, tidy: Tidy) -> Step:
+    matchers = matchers_for(route)
     steps: list[Step] = []
     current = expr
+    first = route in SIMPLIFY_FIRST
     for var in variables:
-        step = trace(current, var) if steps else trace_first(current, var)
+        if first and not steps:
+            step = trace_first(current, var, matchers=matchers, tidy=tidy)
+        else:
+            step = trace(current, var, matchers=matchers, tidy=tidy)
         steps.append(step)
         current = step.result
     if len(steps) == 1:

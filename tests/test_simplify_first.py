@@ -218,3 +218,13 @@ def test_whenever_the_step_is_taken_its_forms_are_equal_and_the_result_is_sympys
         assert before == step.simplified == step.simplified_step.expr
     assert d.verified
     assert _values_agree(d.result, reference)
+
+
+@pytest.mark.parametrize("text", TAKEN)
+def test_the_direct_route_applies_the_rules_as_typed(text):
+    """``--route direct``: the other route, the rules applied to the function as written; the
+    same derivative."""
+    book, direct = explain(text), explain(text, route="direct")
+    assert not any(isinstance(s, SimplifyFirstStep) for s in walk(direct.steps))
+    assert direct.steps.expr == parse(text).expr and direct.verified
+    assert sympy.simplify(direct.result - book.result) == 0

@@ -13,7 +13,8 @@ from sympy import Expr, Symbol
 from .budget import check_derivative_size
 from .render.json import expression_string, header, latex_string, step_data, verification_data
 from .result import ExpressionResult, reading_data
-from .steps import Step
+from .steps import Step, Tidy
+from .tidy import tidy_steps
 from .trace import trace_repeated
 from .undefined import check_defined
 from .verify import Verification, verify
@@ -32,6 +33,7 @@ class Derivation(ExpressionResult):
     verification: Verification
     readings: tuple = ()
     held_constant: tuple[Symbol, ...] = ()
+    route: str = "book"
 
     @property
     def result(self) -> Expr:
@@ -50,6 +52,7 @@ class Derivation(ExpressionResult):
         return {
             **header("derivative", self.input, self.expression, [str(v) for v in self.wrt]),
             "held_constant": [str(s) for s in self.held_constant],
+            "route": self.route,
             "readings": reading_data(self.readings),
             "result": expression_string(self.result),
             "latex": {"expression": latex_string(self.expression), "result": latex_string(self.result)},
@@ -59,13 +62,16 @@ class Derivation(ExpressionResult):
         }
 
 
-def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=()) -> Derivation:
-    """Trace and verify an expression already read (for topics that build on one derivative)."""
+def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], readings=(),
+                      route: str = "book", tidy: Tidy = tidy_steps) -> Derivation:
+    """Trace and verify an expression already read (for topics that build on one derivative),
+    by ``route`` (:mod:`derive.routes`), results tidied by ``tidy``."""
     check_derivative_size(expr, variables)
-    step = trace_repeated(expr, variables)
+    step = trace_repeated(expr, variables, route, tidy)
     check_defined(step.result, text, derivative=True)
     verification = verify(step)
     moving = set(variables)
     held = tuple(sorted((s for s in expr.free_symbols if s not in moving), key=lambda s: s.name))
     return Derivation(input=text, expression=expr, wrt=variables, steps=step,
-                      verification=verification, readings=readings, held_constant=held)
+                      verification=verification, readings=readings, held_constant=held,
+                      route=route)

@@ -4,9 +4,9 @@ Every error a user can cause is a :class:`DeriveError`: a message key and the pa
 sentence (``UsageError("wrt.absent", var="w0", …)``), never a sentence already written in one
 language.  The command line renders it in the language of ``--lang`` (:mod:`derive.messages`
 holds the sentences), prints it on standard error (with ``--format json``, as a JSON object with
-the key as its stable ``code``) and exits with code 2; a :class:`ParseError` adds the input with a
-caret under ``position`` and, when there is one, a hint (another key, filled from the same
-parameters).
+the key as its stable ``code``) and exits with code 2.  An error may carry a ``hint``, the key of a
+suggestion filled from the same parameters; a :class:`ParseError` adds the input with a caret
+under ``position``.
 
 To add an error: raise one of the classes below with a new key and add the key's sentence to
 every catalogue of :mod:`derive.messages`.  ``message`` and ``str()`` give the English text.
@@ -32,12 +32,18 @@ def printable(text: str) -> str:
     return "".join(_shown(char) for char in text)
 
 
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: a wide character (Chinese, full-width forms) takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
 class DeriveError(Message, Exception):
     """A problem with the user's request: shown as one clear message, exit code 2."""
 
-    def __init__(self, key: str, /, **params: object) -> None:
+    def __init__(self, key: str, /, hint: str | None = None, **params: object) -> None:
         Message.__init__(self, key, **params)
         Exception.__init__(self, key)
+        self.hint_key = hint
 
     @property
     def message(self) -> str:
@@ -56,26 +62,6 @@ class DeriveError(Message, Exception):
         """The message in one line, without the ``error:`` in front."""
         return self.text(lang)
 
-    def report(self, lang: str = "en") -> str:
-        """The full message, as the command line prints it."""
-        return Message("frame.error", message=self.line(lang)).text(lang)
-
-    def data(self, lang: str = "en") -> dict:
-        """The error as JSON data: its stable ``code`` and its ``message`` in ``lang``."""
-        return {"code": self.code, "message": self.line(lang)}
-
-
-class ParseError(DeriveError):
-    """The input text could not be read; ``position`` is a 0-based index into it (``input``);
-    ``hint`` is the key of a suggestion, filled from the same parameters."""
-
-    def __init__(self, key: str, /, text: str = "", position: int | None = None,
-                 hint: str | None = None, **params: object) -> None:
-        super().__init__(key, **params)
-        self.input = text
-        self.position = position
-        self.hint_key = hint
-
     @property
     def hint(self) -> str | None:
         """The hint in English, or ``None``."""
@@ -84,14 +70,52 @@ class ParseError(DeriveError):
     def hint_text(self, lang: str = "en") -> str | None:
         return Message(self.hint_key, **self.params).text(lang) if self.hint_key else None
 
+    def where(self) -> str:
+        """The input with a caret under the position, for an error that has one."""
+        return ""
+
+    def report(self, lang: str = "en") -> str:
+        """The full message, as the command line prints it: what, where (with a caret), and a
+        hint when there is one."""
+        parts = [Message("frame.error", message=self.line(lang)).text(lang)]
+        if self.where():
+            parts.append(self.where())
+        hint = self.hint_text(lang)
+        if hint:
+            parts.append(Message("frame.hint", hint=hint).text(lang))
+        return "\n".join(parts)
+
+    def data(self, lang: str = "en") -> dict:
+        """The error as JSON data: its stable ``code``, its ``message`` in ``lang`` and its
+        ``hint`` when it has one."""
+        out = {"code": self.code, "message": Message(self.key, **self.params).text(lang)}
+        hint = self.hint_text(lang)
+        if hint:
+            out["hint"] = hint
+        return out
+
+
+class ParseError(DeriveError):
+    """The input text could not be read; ``position`` is a 0-based index into it (``input``);
+    ``hint`` is the key of a suggestion, filled from the same parameters."""
+
+    def __init__(self, key: str, /, text: str = "", position: int | None = None,
+                 hint: str | None = None, **params: object) -> None:
+        super().__init__(key, hint, **params)
+        self.input = text
+        self.position = position
+
+    def where(self) -> str:
+        return self.caret()
+
     def caret(self) -> str:
         """The input on one line and a caret under the offending position."""
         if self.position is None or not self.input:
             return ""
         line = self.input.replace("\n", " ").replace("\t", " ")
         pos = max(0, min(self.position, len(line)))
-        shown, pos = printable(line), len(printable(line[:pos]))
-        return f"  {shown}\n  {' ' * pos}^"
+        shown, before = printable(line), printable(line[:pos])
+        return f"  {shown}\n  {' ' * _width(before)}^"
 
     def line(self, lang: str = "en") -> str:
         message = Message(self.key, **self.params).text(lang)
@@ -99,27 +123,12 @@ class ParseError(DeriveError):
             return message
         return Message("frame.at_position", message=message, n=self.position + 1).text(lang)
 
-    def report(self, lang: str = "en") -> str:
-        """The full message: what, where (with a caret), and a hint when there is one."""
-        parts = [super().report(lang)]
-        caret = self.caret()
-        if caret:
-            parts.append(caret)
-        hint = self.hint_text(lang)
-        if hint:
-            parts.append(Message("frame.hint", hint=hint).text(lang))
-        return "\n".join(parts)
-
     def data(self, lang: str = "en") -> dict:
         out = super().data(lang)
-        out["message"] = Message(self.key, **self.params).text(lang)
         if self.position is not None:
             out["position"] = self.position
         if self.input:
             out["input"] = self.input
-        hint = self.hint_text(lang)
-        if hint:
-            out["hint"] = hint
         return out
 
 

@@ -125,8 +125,8 @@ def require_present(expr: Expr, variables, allow_absent: bool = False) -> None:
         if var not in present:
             names = sorted(s.name for s in present)
             guess = closest_name(var.name, names)
-            raise UsageError("wrt.absent_guess" if guess else "wrt.absent", var=var.name,
-                             names=tuple(names), guess=guess)
+            raise UsageError("wrt.absent", "hint.absent_guess" if guess else "hint.allow_absent",
+                             var=var.name, names=tuple(names), guess=guess)
 
 
 def closest_name(name: str, names: list[str]) -> str | None:

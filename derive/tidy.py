@@ -34,7 +34,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from sympy import (Add, Expr, Mul, Pow, Sum, Symbol, apart, cancel, cos, cot, count_ops,
-                   csc, expand, factor_terms, fraction, log, logcombine, powsimp, sec, sin, tan,
+                   csc, exp, expand, factor_terms, fraction, log, logcombine, powsimp, sec, sin, tan,
                    together)
 
 from .sizes import size_at_most
@@ -83,22 +83,53 @@ def _expand_numerator(expr: Expr) -> Expr:
     return expand(numerator) / denominator
 
 
-def _common_denominator(expr: Expr) -> Expr:
+def _common_denominator(expr: Expr) -> list[Named]:
     """Over a common denominator with the numerator expanded and common factors taken out:
-    like terms collect (only where there is a denominator)."""
+    like terms collect (only where there is a denominator).  Named by what changed
+    (:func:`_over_one_denominator`)."""
     if not _has_denominator(expr):
-        return expr
-    numerator, denominator = fraction(together(expr))
-    if not _small_powers(numerator):
-        return expr
-    return factor_terms(expand(numerator)) / denominator
+        return []
+    return _over_one_denominator(expr)
 
 
-def _collected(expr: Expr) -> Expr:
+def _collected(expr: Expr) -> list[Named]:
     """Over a common denominator with the numerator expanded, where there is no denominator too
     (sums over an index: the terms of each Kronecker delta gather)."""
-    numerator, denominator = fraction(together(expr))
-    return factor_terms(expand(numerator)) / denominator
+    return _over_one_denominator(expr)
+
+
+def _holds_fraction(expr: Expr) -> bool:
+    """Whether a numerator or denominator still holds a fraction (1/x, e^(−x)) to combine."""
+    return _has_denominator(expr) or any(e.args[0].could_extract_minus_sign()
+                                         for e in expr.atoms(exp))
+
+
+def _over_one_denominator(expr: Expr) -> list[Named]:
+    """One fraction with the numerator multiplied out and its common factor taken out, as one
+    step named by the parts that changed something: ``common_denominator`` when fractions were
+    combined (``common_denominator_numerator`` when the numerator then changed too); for a
+    single fraction, ``cancel`` or ``expand_cancel`` when a factor of the denominator went,
+    else ``expand_numerator``, ``factor_numerator`` or ``expand_factor_numerator`` for a
+    numerator multiplied out, factored, or both."""
+    combined = together(expr)
+    numerator, denominator = fraction(combined)
+    if not _small_powers(numerator):
+        return []
+    expanded = expand(numerator)
+    factored = factor_terms(expanded)
+    form = factored / denominator
+    if form == expr:
+        return []
+    before, below = fraction(expr)
+    if any(_holds_fraction(part) for part in (before, below)):
+        name = "common_denominator_numerator" if factored != numerator else "common_denominator"
+    elif fraction(form)[1] != below:
+        name = "expand_cancel" if expand(before) != before else "cancel"
+    elif expand(before) != before:
+        name = "expand_factor_numerator" if factored != expanded else "expand_numerator"
+    else:
+        name = "factor_numerator"
+    return [(name, form)]
 
 
 def _cancel(expr: Expr) -> Expr:
@@ -221,8 +252,8 @@ def _trig_identities(expr: Expr) -> list[Named]:
             current = form
 
     step("sin_cos", _in_sin_cos(current))
-    if _has_denominator(current):
-        step("common_denominator", _common_denominator(current))
+    for name, form in _common_denominator(current):
+        step(name, form)
     step("pythagoras", _pythagoras(current))
     if _has_denominator(current) and current.is_Mul and any(f.is_Add for f in current.args):
         step("split_fraction", _split_fraction(current))
@@ -267,6 +298,9 @@ MOVES: tuple[tuple[str, Move], ...] = (
     ("trig", _trig_identities),
     ("evaluate", _evaluate),
 )
+#: the moves for a derivative whose terms are sorted next (implicit differentiation collects the
+#: dy/dx terms): no common factor taken out of a whole sum
+UNFACTORED_MOVES = tuple(move for move in MOVES if move[0] != "factor_out")
 SUM_MOVES: tuple[tuple[str, Move], ...] = (
     ("factor_out", _factor_out),
     ("common_denominator", _collected),
@@ -287,6 +321,14 @@ def tidy_steps(expr: Expr, *, sums: bool = False) -> tuple[Named, ...]:
         return ()
     shown = {symbol: s for s, symbol in hidden.items()}
     return tuple((name, form.xreplace(shown)) for name, form in _greedy(work, SUM_MOVES))
+
+
+def tidy_steps_unfactored(expr: Expr) -> tuple[Named, ...]:
+    """:func:`tidy_steps` without taking a common factor out of a whole sum
+    (:data:`UNFACTORED_MOVES`)."""
+    if not isinstance(expr, Expr) or expr.is_Atom or not size_at_most(expr, MAX_NODES):
+        return ()
+    return _greedy(expr, UNFACTORED_MOVES)
 
 
 def tidy(expr: Expr, *, sums: bool = False) -> Expr:
@@ -329,4 +371,5 @@ def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
     return tuple(steps)
 
 
-__all__ = ["MOVES", "Named", "SUM_MOVES", "tidy", "tidy_steps"]
+__all__ = ["MOVES", "Named", "SUM_MOVES", "UNFACTORED_MOVES", "tidy", "tidy_steps",
+           "tidy_steps_unfactored"]

@@ -17,6 +17,7 @@ from .deep import run_deep
 from .names import NameSupply
 from .rules import MATCHERS, TraceContext
 from .rules.context import Matcher
+from .routes import matchers_for
 from .sizes import Dependence
 from .steps import RepeatedStep, Step, Tidy
 from .tidy import tidy_steps
@@ -35,19 +36,22 @@ def trace(expr: Expr, var: Symbol, names: NameSupply | None = None, *,
     return run_deep(ctx.trace, expr, var)
 
 
-def trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
-    """d/dvₙ … d/dv₁ expr, each derivative traced from the previous result.
+def trace_repeated(expr: Expr, variables: tuple[Symbol, ...], route: str = "book",
+                   tidy: Tidy = tidy_steps) -> Step:
+    """d/dvₙ … d/dv₁ expr, each derivative traced from the previous result, by ``route``
+    (:mod:`derive.routes`), its results tidied by ``tidy``.
 
     One variable gives the plain step; several give a :class:`RepeatedStep`.
     """
-    return run_deep(_trace_repeated, expr, variables)
+    return run_deep(_trace_repeated, expr, variables, route, tidy)
 
 
-def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...]) -> Step:
+def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...], route: str, tidy: Tidy) -> Step:
+    matchers = matchers_for(route)
     steps: list[Step] = []
     current = expr
     for var in variables:
-        step = trace(current, var)
+        step = trace(current, var, matchers=matchers, tidy=tidy)
         steps.append(step)
         current = step.result
     if len(steps) == 1:

@@ -261,7 +261,7 @@ def test_json_kind_and_fields():
 def test_graph_and_table_in_every_format(format):
     """The graph (a tree, Mermaid, TikZ) and the node table appear in every format."""
     out = backprop(TWO_LAYER, at=TWO_LAYER_AT).render(format, "en")
-    marks = {"text": ["└─ [∂y/∂h = -0.2] h = 0.2449", "local derivative"],
+    marks = {"text": ["└─ [∂y/∂h = −0.2] h = 0.2449", "local derivative"],
              "rich": ["h = 0.2449", "local derivative"],
              "markdown": ["```mermaid\nflowchart LR", "| node | value | local derivative | adjoint |\n| :-- |"],
              "latex": [r"\begin{tikzpicture}", r"\begin{tabular}{llll}"]}[format]

@@ -28,6 +28,9 @@ SLOT = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 #: error, the hint)
 BUILDERS = {"UsageError", "DeriveError", "ParseError", "BudgetExceeded", "Message", "error",
             "fail", "_shape_error"}
+#: where a builder takes the key of its hint as a positional argument
+HINT_POSITIONS = {"UsageError": 1, "DeriveError": 1, "BudgetExceeded": 1, "ParseError": 3,
+                  "error": 2}
 #: the names whose values are hint keys
 HINT_TABLES = {"REJECTED", "UNSUPPORTED"}
 
@@ -58,9 +61,8 @@ def _keys_in_source() -> dict[str, list[str]]:
                 if isinstance(first, ast.JoinedStr) or isinstance(first, ast.Constant) and \
                         isinstance(first.value, str) and " " in first.value:
                     sentences.append(where)
-                hints = [node.args[2 if name == "error" else 3]] if \
-                    len(node.args) > (2 if name == "error" else 3) and \
-                    name in ("error", "ParseError") else []
+                at = HINT_POSITIONS.get(name)
+                hints = [node.args[at]] if at is not None and len(node.args) > at else []
                 hints += [k.value for k in node.keywords if k.arg == "hint"]
                 for argument in (first, *hints):
                     for constant in _strings(argument):
@@ -103,8 +105,8 @@ def test_every_key_raised_is_in_the_catalogues():
     sentence already written in one language."""
     assert len(KEYS) > 150
     missing = {key: places for key, places in KEYS.items() if not known(key)}
-    assert not missing, missing
-    assert not SENTENCES, SENTENCES
+    assert not missing, f"add these keys to derive/messages/en.py and zh.py: {missing}"
+    assert not SENTENCES, f"raise these with a message key (derive/messages): {SENTENCES}"
 
 
 def test_the_source_scan_finds_a_sentence(tmp_path):
@@ -144,6 +146,31 @@ def test_a_nested_message_and_a_list_follow_the_language():
     assert "（x、y）" in listed.text("zh") and "(x, y)" in listed.text("en")
 
 
+def test_the_caret_counts_wide_characters_twice():
+    """Under a wide (Chinese, full-width) character the terminal uses two columns."""
+    error = ParseError("parse.unexpected_character", "数数x@", 3, char="@")
+    assert error.caret() == "  数数x@\n       ^"
+
+
+def test_a_full_width_character_gets_a_hint(monkeypatch, capsys):
+    """A student's full-width bracket is named, with the character to type instead."""
+    status, _, err = run_main(monkeypatch, capsys, "diff", "sin（x）", "--lang", "zh")
+    assert status == 2 and err.splitlines()[-1] == "提示：`（` 是全角字符，请改用半角的 `(`"
+
+
+def test_any_error_may_carry_a_hint():
+    """A hint is a key too, filled from the error's parameters, on its own line."""
+    error = UsageError("wrt.absent", "hint.absent_guess", var="w0", names=("w_0", "x"),
+                       guess="w_0")
+    assert error.report("en") == ("error: w0 does not occur in the expression (its variables: "
+                                  "w_0, x)\nhint: did you mean w_0? To differentiate by w0 "
+                                  "anyway (the derivative is 0), add --allow-absent")
+    assert error.report("zh").splitlines() == [
+        "错误：表达式中没有 w0（它的变量：w_0、x）",
+        "提示：你是不是想写 w_0？如果确实要对 w0 求导（导数为 0），请加上 --allow-absent"]
+    assert error.data("zh")["hint"].startswith("你是不是想写 w_0？")
+
+
 def test_a_parse_error_keeps_its_position_and_hint_in_both_languages():
     error = ParseError("parse.ends_with_operator", "x+", 2, "hint.ends_with_operator",
                        operator="+")
@@ -164,6 +191,7 @@ BAD_INPUTS = [
     (["diff", "sin(x"], "parse.missing_closing", 5),
     (["diff", "x @ y"], "parse.unexpected_character", 2),
     (["diff", "qwerty(x)"], "parse.unknown_function", 0),
+    (["diff", "sin（x）"], "parse.unexpected_character", 3),
     (["diff", r"\sinn x"], "parse.latex_unknown", 0),
     (["diff", "x_"], "parse.subscript_missing", 2),
     (["diff", "()"], "parse.empty_parentheses", 0),
@@ -171,7 +199,7 @@ BAD_INPUTS = [
     (["diff", "1/0"], "parse.division_by_zero", 1),
     (["diff", "d/dx"], "operator.nothing", 4),
     (["diff", "gamma(10^9)"], "budget.value_too_large", 0),
-    (["diff", "w_0^2 + x", "--wrt", "w0"], "wrt.absent_guess", None),
+    (["diff", "w_0^2 + x", "--wrt", "w0"], "wrt.absent", None),
     (["diff", "x*y"], "wrt.several", None),
     (["diff", "d/dx x^2", "--wrt", "y"], "operator.wrt_conflict", None),
     (["diff", "relu(asin(3))"], "undefined.expression", None),
@@ -271,3 +299,16 @@ def test_a_json_error_quoting_control_characters_cannot_drive_the_terminal(monke
     assert status == 2 and out == ""
     assert not any(ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 or c == "\u202e" for c in err.rstrip("\n"))
     assert json.loads(err)["error"]["input"] == text
+
+
+def test_a_bug_is_reported_in_one_line_in_the_chosen_language(monkeypatch, capsys):
+    """An exception that is not a user error: exit code 70, one line, the user's language."""
+    import derive.cli.output as output
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(output, "run", broken)
+    status, out, err = run_main(monkeypatch, capsys, "diff", "x^2", "--lang", "zh")
+    assert status == 70 and out == ""
+    assert err == "derive 内部错误（RuntimeError: boom second line）；请连同引发它的命令一起报告\n"

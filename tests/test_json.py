@@ -7,8 +7,8 @@ import sympy
 from derive import explain
 from derive.steps import walk
 
-TOP_LEVEL = {"schema", "kind", "detail", "input", "expression", "wrt", "held_constant", "readings",
-             "result", "latex", "verified", "verification", "steps"}
+TOP_LEVEL = {"schema", "kind", "detail", "input", "expression", "wrt", "held_constant", "route",
+             "readings", "result", "latex", "verified", "verification", "steps"}
 STEP = {"rule", "expr", "var", "result", "latex", "check", "substeps"}
 
 

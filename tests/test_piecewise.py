@@ -208,7 +208,7 @@ def test_the_json_records_where_the_result_holds():
 
 
 def test_the_step_function_is_printed_as_h():
-    assert "x⋅H(x - 1)" in run("diff", "x*Heaviside(x-1)", "-f", "text")
+    assert "x⋅H(x − 1)" in run("diff", "x*Heaviside(x-1)", "-f", "text")
     assert r"H{\left(x - 1 \right)}" in run("diff", "x*Heaviside(x-1)", "-f", "latex")
 
 

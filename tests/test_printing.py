@@ -50,9 +50,9 @@ def test_no_double_signs():
     quotient_top = Add(Mul(0, 1 + exp(-x), evaluate=False),
                        -Mul(1, -exp(-x), evaluate=False), evaluate=False)
     assert "- -" not in tex(quotient_top) and r"- \left(- e^{- x}\right)" in tex(quotient_top)
-    assert "- -" not in display((quotient_top,)) and "- (-e^(-x))" in inline(quotient_top)
+    assert "- -" not in display((quotient_top,)) and "− (−e^(−x))" in inline(quotient_top)
     product = Mul(-y / x, -sigma[i] * sigma[j], evaluate=False)
-    assert "⋅-" not in display((product,)) and "·-" not in inline(product)
+    assert "⋅-" not in display((product,)) and "·−" not in inline(product)
 
 
 def test_partial_derivation_writes_every_step_with_partial():
@@ -144,7 +144,7 @@ def test_forms_that_print_alike_are_shown_once():
 def test_negative_summand_is_bracketed():
     """Σ (−a_j) is not printed as Σ −a_j, which reads like a subtraction."""
     summed = Sum(-sigma[j] / z[j], (j, 1, n))
-    assert r"\sum_{j=1}^{n} \left(-" in tex(summed) and inline(summed).startswith("Σ_(j=1..n) (-")
+    assert r"\sum_{j=1}^{n} \left(-" in tex(summed) and inline(summed).startswith("Σ_(j=1..n) (−")
 
 
 def test_power_of_a_sum_is_bracketed():

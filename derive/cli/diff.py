@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..api import explain
-from .output import AllowAbsentOption, command
+from .output import AllowAbsentOption, Route, RouteOption, command
 
 
 @command()
@@ -21,6 +21,7 @@ def diff(
         "--order", "-n", help="How many times to differentiate (default 1, or as the input's "
                               "d^2/dx^2 says).")] = None,
     allow_absent: AllowAbsentOption = False,
+    route: RouteOption = Route.book,
     *, functions, latex,
 ) -> object:
     """The derivative of EXPRESSION, with every step named and checked.
@@ -28,4 +29,4 @@ def diff(
     An expression may start with a minus sign: derive diff "-x^2" --wrt x.
     """
     return explain(expression, wrt=wrt or None, order=order, functions=functions, latex=latex,
-                   allow_absent=allow_absent)
+                   allow_absent=allow_absent, route=Route(route).value)

@@ -74,6 +74,18 @@ StandaloneOption = Annotated[bool, typer.Option(
 AllowAbsentOption = Annotated[bool, typer.Option(
     "--allow-absent", help="Accept a --wrt variable that does not occur in the expression "
                            "(its derivative is 0); without it, that is an error.")]
+class Route(str, Enum):
+    book = "book"
+    direct = "direct"
+
+
+RouteOption = Annotated[Route, typer.Option(
+    "--route", "-r", help="Where two routes are common, which one to show (every step is checked either way). "
+                          "book: the log laws before differentiating ln of a product or "
+                          "quotient, logarithmic differentiation for a product of powered "
+                          "factors, implicit differentiation by differentiating both sides; "
+                          "direct: the chain, product and quotient rules as they come, and "
+                          "dy/dx = −F_x/F_y.")]
 FunctionOption = Annotated[Optional[list[str]], typer.Option(
     "--function", help="Declare a name as an undefined function, e.g. --function phi "
                        "(f, g and h always are).")]

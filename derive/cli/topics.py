@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .output import AllowAbsentOption, command
+from .output import AllowAbsentOption, Route, RouteOption, command
 
 
 def _topics():
@@ -76,7 +76,10 @@ def implicit(
     equation: Annotated[str, typer.Argument(help="The curve, e.g. \"x^2 + y^2 = 1\" (or F, meaning F = 0).")],
     y: Annotated[str, typer.Option("--y", help="The dependent variable.")] = "y",
     x: Annotated[Optional[str], typer.Option("--x", help="The independent variable.")] = None,
+    route: RouteOption = Route.book,
     *, functions, latex,
 ) -> object:
-    """dy/dx for the curve EQUATION by implicit differentiation (−F_x/F_y)."""
-    return _topics().implicit(equation, y=y, x=x, functions=functions, latex=latex)
+    """dy/dx for the curve EQUATION by implicit differentiation: both sides differentiated with
+    y = y(x) and solved for dy/dx (--route direct: the formula −F_x/F_y first)."""
+    return _topics().implicit(equation, y=y, x=x, functions=functions, latex=latex,
+                              route=Route(route).value)

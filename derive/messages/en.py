@@ -99,6 +99,7 @@ MESSAGES = {
     "hint.quotes": "quotes and strings are not part of an expression",
     "hint.prime": "derivative notation (′) is not part of an expression; give the function "
                   "itself",
+    "hint.fullwidth": "`{char}` is a full-width character: write `{halfwidth}`",
     "hint.factorial": "factorials are not supported",
     "hint.dot": "a `.` is only allowed inside a number such as 0.5",
     "hint.subscript_follows": "a subscript follows a variable: x_1, x_{{12}}, z_i",
@@ -226,6 +227,7 @@ MESSAGES = {
     "api.expression_type": "expected an expression as text or a sympy object, got {got}",
     "api.equation_type": "expected an equation as text or a sympy object, got {got}",
     "api.detail": "unknown detail level {level}: choose one of {levels}",
+    "api.route": "unknown route {route}: choose one of {routes}",
     "api.format": "unknown format {format}: choose one of {formats}",
     "api.format_option": "the {format} format has no option {unknown} (its options: {takes})",
     "api.json_options": "the json format takes no options (got {got})",
@@ -235,11 +237,11 @@ MESSAGES = {
                    "(e.g. --wrt {first})",
     "wrt.none": "no variable given to differentiate by",
     "wrt.order_and_several": "give either several variables or an order, not both",
-    "wrt.absent": "{var} does not occur in the expression (its variables: {names}). To "
-                  "differentiate by it anyway (the derivative is 0), add --allow-absent.",
-    "wrt.absent_guess": "{var} does not occur in the expression (its variables: {names}); did "
-                        "you mean {guess}? To differentiate by it anyway (the derivative is 0), "
-                        "add --allow-absent.",
+    "wrt.absent": "{var} does not occur in the expression (its variables: {names})",
+    "hint.allow_absent": "to differentiate by {var} anyway (the derivative is 0), add "
+                         "--allow-absent",
+    "hint.absent_guess": "did you mean {guess}? To differentiate by {var} anyway (the derivative "
+                         "is 0), add --allow-absent",
     "operator.wrt_conflict": "the input's {operator} says {stated}, --wrt says {given}: give "
                              "one of them",
     "operator.order_conflict": "the input's {operator} is of order {stated}, --order says "
@@ -270,6 +272,7 @@ MESSAGES = {
     "implicit.choose_x": "choose the independent variable with --x",
     "implicit.only_y": "the equation only contains {y}",
     "implicit.same": "x and y must be different variables",
+    "implicit.slope_cancels": "d{y}/d{x} cancels from the differentiated equation: it does not define {y} as a function of {x} here",
     "implicit.not_function": "∂F/∂{y} is 0: the equation does not define {y} as a function of "
                              "{x}",
     "chain.twice": "the intermediate {name} is defined twice",

@@ -20,7 +20,7 @@ from sympy import Basic, Derivative, Symbol, exp
 from sympy.printing.conventions import requires_partial
 
 from ..notation import Shown, derivative_of, distinct, named
-from ..steps import ChainStep, CombiningStep, RepeatedStep, Step, rule_key
+from ..steps import ChainStep, CombiningStep, RepeatedStep, Step, UnknownStep, rule_key
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
 from .detail import current_detail, is_known
@@ -130,8 +130,9 @@ class Narrator:
     """Narrates one verified Step tree in one language."""
 
     def __init__(self, lang: str, verification: Verification | None = None,
-                 detail: str | None = None) -> None:
+                 detail: str | None = None, dependent: frozenset[str] = frozenset()) -> None:
         self.lang = lang
+        self.dependent = dependent       # names of functions of the variable (y = y(x))
         self.verification = verification
         self.detail = detail or current_detail()
         self._stated: set[str] = set()   # rules whose general formula has been stated
@@ -141,6 +142,14 @@ class Narrator:
 
     def say(self, key: str, **slots) -> Parts:
         return say(self.lang, key, **slots)
+
+    def _key(self, step: Step) -> str:
+        """The phrase key of ``step``; y(x) by x, y one of :attr:`dependent` (implicit
+        differentiation), is ``function_of_variable``, not a rule derive lacks."""
+        if (isinstance(step, UnknownStep) and step.expr.args == (step.var,)
+                and getattr(step.expr.func, "__name__", None) in self.dependent):
+            return "function_of_variable"
+        return rule_key(step)
 
     # --- the whole document -----------------------------------------------------------------
 
@@ -216,7 +225,7 @@ class Narrator:
 
     def decomposition(self, step: Step, depth: int) -> TreeNode:
         colon = self.say("label.colon")
-        label = (self.say(f"rule.{rule_key(step)}") + colon + (Math(abbreviate(step.expr)),))
+        label = (self.say(f"rule.{self._key(step)}") + colon + (Math(abbreviate(step.expr)),))
         if depth <= 1:
             return TreeNode(label, (TreeNode(("…",)),) if step.children() else ())
         return TreeNode(label, self._hook("tree", step)(step, depth - 1))
@@ -252,7 +261,7 @@ class Narrator:
             self._partial = saved
 
     def _steps(self, step: Step, depth: int = 0, label: Parts = ()) -> list[Block]:
-        title = (label + (DASH,) if label else ()) + self.say(f"rule.{rule_key(step)}")
+        title = (label + (DASH,) if label else ()) + self.say(f"rule.{self._key(step)}")
         return self._hook("steps", step)(step, depth, title)
 
     def _steps_Step(self, step: Step, depth: int, title: Parts) -> list[Block]:
@@ -315,7 +324,7 @@ class Narrator:
         blocks: list[Block] = []
         for node in reversed(order):
             line = join([(Math(form),) for form in self._chain(node)], " = ")
-            blocks.append(RuleStep(self.say(f"rule.{rule_key(node)}"), line, depth))
+            blocks.append(RuleStep(self.say(f"rule.{self._key(node)}"), line, depth))
             blocks.extend(self._hook("notes", node)(node, depth))
             blocks.extend(self._verdict_note(node, depth))
             blocks.extend(self._algebra(node, depth))
@@ -362,7 +371,7 @@ class Narrator:
 
     def _says(self, step: Step) -> Parts:
         slots = dict(expr=Math(abbreviate(step.expr)), var=Math(step.var))
-        key = rule_key(step)
+        key = self._key(step)
         if self.detail == "standard" and key in self._stated and step.children():
             return ()           # the rule's formula was stated at its first use
         self._stated.add(key)
@@ -389,7 +398,7 @@ class Narrator:
         return {"name": step.function}
 
     def _slots_UnknownStep(self, step) -> dict:
-        return {"name": step.name}
+        return {"name": step.name, "derivative": Math(Derivative(step.expr, step.var))}
 
     def _slots_SumStep(self, step) -> dict:
         return {"n": len(step.terms)}
@@ -483,6 +492,8 @@ class Narrator:
         return [Note(self.say("note.relu"), NoteKind.ASSUMPTION, depth)]
 
     def _notes_UnknownStep(self, step, depth: int) -> list[Block]:
+        if self._key(step) == "function_of_variable":
+            return []           # y = y(x): its derivative is dy/dx, nothing was left unexplained
         return [Note(self.say(f"note.unknown.{step.reason}", name=step.name), NoteKind.FALLBACK,
                      depth)]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
 
-from sympy import Basic, Derivative, FiniteSet, Function, Integer, Limit, Tuple, latex
+from sympy import Add, Basic, Derivative, Eq, FiniteSet, Function, Integer, Limit, Mul, Tuple, latex
 from sympy.core.parameters import evaluate as evaluation
 
 from ..notation import (Notation, Written, derivative_notation, distinct, fraction_shown, nabla, named,
@@ -37,9 +37,10 @@ def _held_note(lang, expr, var, depth=0) -> list[Block]:
     return held_note(lang, var, sorted(expr.free_symbols - {var}, key=lambda s: s.name), depth)
 
 
-def _traced_blocks(lang, item, depth=0) -> list[Block]:
-    """The steps of one traced derivative, as in ``derive diff``."""
-    narrator = Narrator(lang, item.verification)
+def _traced_blocks(lang, item, depth=0, dependent: frozenset[str] = frozenset()) -> list[Block]:
+    """The steps of one traced derivative, as in ``derive diff`` (``dependent``: names of
+    functions of the variable, y = y(x))."""
+    narrator = Narrator(lang, item.verification, dependent=dependent)
     return list(narrator.steps(item.steps, depth))
 
 
@@ -330,36 +331,98 @@ def _rewritten(value, mapping: dict):
     return value
 
 
+class _Slope(Notation):
+    """dy/dx written after the other factors of a product, as a book writes x·dy/dx."""
+
+    @classmethod
+    def class_key(cls):
+        return 9, 0, cls.__name__
+
+
 def narrate_implicit(r, lang: str) -> Document:
-    """Both sides differentiated with y = y(x), the dy/dx terms collected and solved; the
-    formula −F_x/F_y as the check (with its two partial derivatives in ``full`` detail)."""
+    """``book``: both sides differentiated with y = y(x), the dy/dx terms collected, dy/dx taken
+    out and solved for, −F_x/F_y as the check (its partial derivatives shown in ``full``).
+    ``direct``: the formula −F_x/F_y with both partial derivatives, the two sides as the check."""
     x, y, F = r.x, r.y, r.expression
-    dydx = derivative_notation(y, x, partial=False)
-    formula = Notation(f"−F_{x}/F_{y}", rf"-\frac{{F_{{{x}}}}}{{F_{{{y}}}}}")
-    collected = total(r.without, product(r.coefficient, dydx)) if r.without != 0 else \
-        product(r.coefficient, dydx)
+    plain = derivative_notation(y, x, partial=False)
+    dydx = _Slope(plain.name, plain.latex, plain.top, plain.bottom)
     y_of_x = Function(y.name)(x)
     written = {Derivative(y_of_x, x): dydx,                   # as a textbook writes them
                y_of_x: Written(str(y), latex(y))}
-    blocks: list[Block] = [
-        Paragraph(say(lang, "implicit.setup", F=Math(F), y=Math(y), x=Math(x))),
-        *reading_notes(lang, r.readings),
-        Heading(say(lang, "implicit.both_sides", x=Math(x), y=Math(y)), level=2),
-        *_rewritten(_traced_blocks(lang, r.both_sides), written),
-        Equation((collected, Integer(0)), label=say(lang, "implicit.collect", dydx=Math(dydx), y=Math(y))),
-        Equation(_shown_once((dydx, fraction_shown(-r.without, r.coefficient), r.result)),
-                 label=say(lang, "implicit.solve", dydx=Math(dydx))),
-        Heading(say(lang, "implicit.check_title"), level=2),
-        Paragraph(say(lang, "implicit.formula", dydx=Math(dydx), formula=Math(formula))),
-    ]
-    if current_detail() == "full":
+    with evaluation(False):
+        equation = Eq(r.lhs, r.rhs)
+    blocks: list[Block] = [*reading_notes(lang, r.readings)]
+    if r.route == "direct":
+        blocks += [Paragraph(say(lang, "implicit.setup_direct", F=Math(F), y=Math(y), x=Math(x))),
+                   *_formula_blocks(lang, r, dydx, shown=True),
+                   Heading(say(lang, "implicit.check_sides"), level=2),
+                   *_sides_blocks(lang, r, dydx, written, brief=True),
+                   Note(say(lang, "implicit.other.direct", dydx=Math(dydx)), NoteKind.ASSUMPTION)]
+    else:
+        relation = Math(Notation(f"{y} = {y}({x})", rf"{latex(y)} = {latex(y)}({latex(x)})"))
+        blocks += [Paragraph(say(lang, "implicit.setup", y=Math(y), x=Math(x),
+                                 dydx=Math(dydx), relation=relation)),
+                   Heading(say(lang, "implicit.both_sides", x=Math(x), relation=relation),
+                           level=2),
+                   *_sides_blocks(lang, r, dydx, written, brief=False),
+                   Heading(say(lang, "implicit.check_title"), level=2),
+                   *_formula_blocks(lang, r, dydx, shown=current_detail() == "full")]
+    jumps = [j for item in (r.fx, r.fy, r.left, r.right) for j in item.verification.jumps]
+    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff")
+                         + holds_where(lang, jumps), r.verified))
+    return Document(say(lang, "implicit.title", equation=Math(equation), dydx=Math(dydx)),
+                    tuple(blocks), lang)
+
+
+def _sides_blocks(lang, r, dydx, written, brief: bool) -> list[Block]:
+    """d/dx of each side (traced unless ``brief``), the dy/dx terms collected on the left, dy/dx
+    taken out, and solved for."""
+    x = r.x
+    left, right = (_rewritten(side.result, written) for side in (r.left, r.right))
+    blocks: list[Block] = []
+    if not brief:
+        y_of_x = Function(r.y.name)(x)
+        sides = (_rewritten(Derivative(side.xreplace({r.y: y_of_x}), x), written)
+                 for side in (r.lhs, r.rhs))
+        blocks.append(Equation(tuple(sides), label=say(lang, "implicit.each_side")))
+        for key, side, item in (("implicit.left", r.lhs, r.left), ("implicit.right", r.rhs, r.right)):
+            if item.steps.rule == "constant":
+                continue
+            blocks.append(Heading(say(lang, key, side=Math(side), x=Math(x)), level=3))
+            blocks.extend(_rewritten(_traced_blocks(lang, item, dependent=frozenset({r.y.name})),
+                                     written))
+        blocks.append(Heading(say(lang, "implicit.solve_title", dydx=Math(dydx)), level=3))
+    blocks.append(Equation((left, right), label=say(lang, "implicit.differentiated")))
+    (left_slope, right_slope), (left_other, right_other) = r.slope_terms, r.other_terms
+    slope_side = [c * dydx for c in left_slope] + [-c * dydx for c in right_slope]
+    other_side = list(right_other) + [-t for t in left_other]
+    collected = (total(*slope_side), Add(*other_side))
+    blocks.append(Equation(collected, label=say(lang, "implicit.collect", dydx=Math(dydx))))
+    solved_for = -r.without
+    if len(slope_side) > 1:
+        blocks.append(Equation((Mul(r.coefficient, dydx), solved_for),
+                               label=say(lang, "implicit.factor", dydx=Math(dydx))))
+    blocks.append(Equation(_shown_once((dydx, fraction_shown(solved_for, r.coefficient), r.result)),
+                           label=say(lang, "implicit.solve", dydx=Math(dydx),
+                                     coefficient=Math(r.coefficient))))
+    return blocks
+
+
+def _formula_blocks(lang, r, dydx, shown: bool) -> list[Block]:
+    """dy/dx = −F_x/F_y, with the two partial derivatives traced when ``shown``."""
+    x, y, F = r.x, r.y, r.expression
+    formula = Notation(f"−F_{x}/F_{y}", rf"-\frac{{F_{{{x}}}}}{{F_{{{y}}}}}")
+    blocks: list[Block] = []
+    if r.route == "direct":
+        blocks.append(Heading(say(lang, "implicit.formula_title"), level=2))
+    blocks.append(Paragraph(say(lang, "implicit.formula", dydx=Math(dydx), formula=Math(formula))))
+    if shown:
         blocks += [Heading(say(lang, "implicit.fx", x=Math(x)), level=3),
                    *_held_note(lang, F, x), *_traced_blocks(lang, r.fx),
                    Heading(say(lang, "implicit.fy", y=Math(y)), level=3),
                    *_held_note(lang, F, y), *_traced_blocks(lang, r.fy)]
     blocks.append(Equation(_shown_once((dydx, formula, fraction_shown(-r.fx.result, r.fy.result),
-                                        r.result)), label=say(lang, "implicit.combine")))
-    where = holds_where(lang, [*r.fx.verification.jumps, *r.fy.verification.jumps])
-    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff") + where,
-                         r.verified))
-    return Document(say(lang, "implicit.title", F=Math(F), dydx=Math(dydx)), tuple(blocks), lang)
+                                        r.result)),
+                           label=say(lang, "implicit.apply" if r.route == "direct"
+                                     else "implicit.combine")))
+    return blocks

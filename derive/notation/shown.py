@@ -45,6 +45,11 @@ class Written(sympy.Expr):
     """A quantity written by its name that is not a free symbol of the formula: ``y`` for
     y(x) in implicit differentiation, so that d/dx of a formula in x and y stays d/dx."""
 
+    is_commutative = True      # ordered among the other factors: x·y·dy/dx, not x·dy/dx·y
+
+    def sort_key(self, order=None):
+        return Symbol(self.text).sort_key(order)     # placed where the symbol would be
+
     def __new__(cls, text: str, latex: str):
         obj = super().__new__(cls)
         obj.text, obj.latex = text, latex
@@ -170,7 +175,7 @@ class ShownFraction(sympy.Expr):
 
     def _sympystr(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
-        return f"({numerator})/({denominator})"
+        return f"{_grouped(numerator, ' +-−/')}/{_grouped(denominator)}"
 
     def _latex(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
@@ -179,6 +184,23 @@ class ShownFraction(sympy.Expr):
     def _pretty(self, printer):
         numerator, denominator = (printer._print(a) for a in self.args)
         return numerator / denominator
+
+
+def _grouped(text: str, splits: str = " +-−·*/") -> str:
+    """``text`` in brackets when one of ``splits`` stands outside its brackets (a denominator:
+    unless it is one factor, ``x``, ``sin(x)``, ``(x + 1)²``; a numerator: unless it is a
+    product): never ``((x + 1)²)``."""
+    depth, k = 0, 0
+    while k < len(text):
+        c = text[k]
+        depth += (c in "([{") - (c in ")]}")
+        if text.startswith("**", k):            # a power binds tighter than the fraction
+            k += 2
+            continue
+        if depth == 0 and c in splits and not (k == 0 and c in "-−"):
+            return f"({text})"
+        k += 1
+    return text
 
 
 def fraction_shown(numerator, denominator) -> Expr:

@@ -77,6 +77,7 @@ class Parsed:
     readings: tuple[Reading, ...]  # decisions the user should see, in order of appearance
     functions: tuple[str, ...]     # names of the undefined functions used (f, g, declared ones)
     operator: Operator | None = None  # a derivative operator written first (d/dx …)
+    sides: tuple | None = None     # an equation's (lhs, rhs), each as read
 
 
 def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None,
@@ -97,7 +98,8 @@ def parse(text: str, *, functions: Iterable[str] = (), latex: bool | None = None
 def parse_equation(text: str, *, functions: Iterable[str] = (), latex: bool | None = None
                    ) -> Parsed:
     """Read an equation ``lhs = rhs`` as the expression ``lhs - rhs`` (for implicit
-    differentiation: ``e^(xy)+ye^y=1`` gives ``exp(x*y) + y*exp(y) - 1``)."""
+    differentiation: ``e^(xy)+ye^y=1`` gives ``exp(x*y) + y*exp(y) - 1``); ``sides`` keeps
+    ``(lhs, rhs)``."""
     return _run(_parse_equation, text, functions, latex, None)
 
 
@@ -279,7 +281,8 @@ def _parse_equation(text: str, undefined: frozenset[str], latex: bool, indices: 
     rhs = right.parse()
     expr = _checked(sympy.Add(lhs, -rhs), text)
     functions = left.functions + [f for f in right.functions if f not in left.functions]
-    return _result(text, expr, readings + left.readings + right.readings, functions)
+    parsed = _result(text, expr, readings + left.readings + right.readings, functions)
+    return replace(parsed, sides=(lhs, rhs))
 
 
 def _is_definition_head(tokens: list[Token]) -> bool:

@@ -24,6 +24,7 @@ error) — nothing else needs to change.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 
 import sympy
@@ -140,8 +141,11 @@ class Tokenizer:
             elif ch in SUBSCRIPT_DIGITS:
                 raise self.error("parse.subscript_alone", self.i)
             else:
-                reason = REJECTED.get(ch)
-                raise self.error("parse.unexpected_character", self.i, reason, char=ch)
+                halfwidth = unicodedata.normalize("NFKC", ch)
+                reason = REJECTED.get(ch) or ("hint.fullwidth" if halfwidth != ch
+                                              and halfwidth.isascii() else None)
+                raise self.error("parse.unexpected_character", self.i, reason, char=ch,
+                                 halfwidth=halfwidth)
         self.tokens.append(Token(END, None, len(text), len(text)))
         return self.tokens, self.readings
 

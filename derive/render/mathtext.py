@@ -175,15 +175,18 @@ class InlinePrinter(ShortNumbers, StepAsH, GuardedAdd, StrPrinter):
         body = expr.expr
         if is_named(body):
             return f"{top}{self._print(body)}/{variables}"
-        return f"{top}/{variables} ({self._print(body)})"
+        shown = self._print(body)
+        return f"{top}/{variables} [{shown}]" if shown.startswith("(") else \
+            f"{top}/{variables} ({shown})"
 
     def _print_Equality(self, expr):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
 
 def inline(expr: Basic) -> str:
-    """``x²·sin(x)/(x + 1)``: a linear form with ``^``, ``·`` and small superscripts."""
-    text = InlinePrinter().doprint(expr).replace("**", "^").replace("*", "·")
+    """``x²·sin(x)/(x + 1)``: a linear form with ``^``, ``·``, small superscripts and one minus
+    sign, ``−`` (never the hyphen)."""
+    text = InlinePrinter().doprint(expr).replace("**", "^").replace("*", "·").replace("-", "−")
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
 
 

@@ -26,8 +26,8 @@ from ..narrate.document import (Cases, Document, Equation, Graph, Heading, Note,
 from .base import Renderer
 from .graphs import tree_text
 from .mathtext import inline
-from .text import NARROWEST, indent
-from .textbreak import columns, display_lines
+from .text import NARROWEST, indent, line_starts
+from .textbreak import NO_BREAK, columns, display_lines, keep_together
 
 THEME = Theme({
     "derive.title": "bold",
@@ -85,6 +85,38 @@ class Drawing:
         return Measurement(min(widest, NARROWEST + self.pad), widest)
 
 
+class Prose:
+    """A styled sentence wrapped as the text format wraps it (:func:`derive.render.text.wrap`):
+    a formula inside it is broken only at a top-level operator, never inside brackets."""
+
+    def __init__(self, text: Text, hang: int = 0) -> None:
+        self.text = text
+        self.hang = hang          # continuation lines this many columns further in
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        text, rest = self.text, " " * self.hang
+        starts = line_starts(text.plain, options.max_width, rest)
+        if starts is None:
+            yield self._spaced(text)
+            return
+        lines = text.divide(starts[1:])
+        for k, line in enumerate(lines):
+            line.rstrip()
+            if k:
+                line.pad_left(self.hang)
+        yield self._spaced(Text("\n").join(lines), no_wrap=True)
+
+    @staticmethod
+    def _spaced(text: Text, no_wrap: bool = False) -> Text:
+        spaced = text.copy()
+        spaced.plain = text.plain.replace(NO_BREAK, " ")
+        spaced.no_wrap = no_wrap
+        return spaced
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
 class TerminalRenderer(Renderer):
     """As a string (:meth:`render_string`), the drawing is ``width`` columns wide, with ANSI
     colours when ``color``."""
@@ -95,8 +127,21 @@ class TerminalRenderer(Renderer):
     def render_string(self, document: Document) -> str:
         return rich_to_text(self.render(document), self.width, self.color)
 
+    keeping = False        # while prose for a :class:`Prose` is built: formulas kept together
+
     def math(self, expr) -> str:
-        return inline(expr)
+        return keep_together(inline(expr)) if self.keeping else inline(expr)
+
+    def formula(self, formula) -> str:
+        return keep_together(formula.text) if self.keeping else formula.text
+
+    def prose(self, *parts) -> str:
+        """``parts`` joined for a :class:`Prose`, each formula kept together."""
+        self.keeping = True
+        try:
+            return "".join(self.parts(p) for p in parts)
+        finally:
+            self.keeping = False
 
     def join(self, pieces, document: Document):
         title = Text(self.parts(document.title), style="derive.title")
@@ -111,26 +156,27 @@ class TerminalRenderer(Renderer):
         return Padding(renderable, (0, 0, 0, len(indent(depth)) + extra))
 
     def _render_Paragraph(self, block: Paragraph):
-        return self._at(block.depth, Text(self.parts(block.parts)))
+        return self._at(block.depth, Prose(Text(self.prose(block.parts))))
 
     def _render_Note(self, block: Note):
         style = {NoteKind.FALLBACK: "derive.fallback",
                  NoteKind.WARNING: "derive.warning"}.get(block.kind, "derive.note")
-        return self._at(block.depth, Text("⚑ " + self.parts(block.parts), style=style), 2)
+        return self._at(block.depth, Prose(Text("⚑ " + self.prose(block.parts), style=style)), 2)
 
     def _render_RuleStep(self, block: RuleStep):
         line = Text("• ")
-        line.append(self.parts(block.title), style="derive.rule")
-        line.append(self.parts(block.colon) + self.parts(block.parts))
+        line.append(self.prose(block.title), style="derive.rule")
+        line.append(self.prose(block.colon, block.parts))
         if not block.equation:
-            return self._at(block.depth, line)
-        return self._at(block.depth, Group(line, Drawing(block.equation, pad=4)))
+            return self._at(block.depth, Prose(line, hang=2))
+        return self._at(block.depth, Group(Prose(line, hang=2), Drawing(block.equation, pad=4)))
 
     def _render_Equation(self, block: Equation):
         equation = Drawing(block.chain, pad=4)
         if not block.label:
             return self._at(block.depth, equation)
-        return self._at(block.depth, Group(self._at(0, Text(self.parts(block.label)), 2), equation))
+        return self._at(block.depth, Group(self._at(0, Prose(Text(self.prose(block.label))), 2),
+                                           equation))
 
     def _render_Tree(self, block: Tree):
         tree = RichTree(Text(self.parts(block.title), style="derive.heading"), guide_style="derive.tree")

@@ -15,7 +15,7 @@ from .base import Renderer, spaced
 from .graphs import grid, tree_leads, tree_text
 from .mathtext import inline
 from .textbreak import columns as width
-from .textbreak import display_lines
+from .textbreak import NO_BREAK, display_lines, keep_together
 
 INDENT = "  "
 MAX_INDENT = 12   # deeper steps are drawn at this indentation
@@ -26,7 +26,12 @@ NARROWEST = 30    # a formula gets at least this many columns, however deep its 
 # except before closing punctuation or after opening punctuation
 _NO_BREAK_BEFORE = set("，。、：；！？）」』》,.:;!?)]}")
 _NO_BREAK_AFTER = set("（「『《([{")
-_TOKENS = re.compile(r"\s+|[^\s]")
+_TOKENS = re.compile(r"[ \t\n]+|[^ \t\n]")
+
+
+def _space(token: str) -> bool:
+    """A break opportunity: a plain space (never the no-break space of a formula)."""
+    return token[:1] in " \t\n"
 
 
 def indent(depth: int) -> str:
@@ -50,7 +55,7 @@ def wrap(text: str, columns: int, first: str = "", rest: str | None = None) -> s
     rest = " " * width(first) if rest is None else rest
     lines, line, words = [], first, _words(text)
     for word in words:
-        if word.isspace():
+        if _space(word):
             if line.strip():
                 line += " "
             continue
@@ -67,6 +72,22 @@ def wrap(text: str, columns: int, first: str = "", rest: str | None = None) -> s
     return "\n".join(lines)
 
 
+def line_starts(text: str, columns: int, rest: str = "") -> list[int] | None:
+    """Where each line of ``wrap(text, columns, "", rest)`` starts in ``text`` (for a renderer
+    that keeps its own styled text, the terminal's), or None when the lines are not plain
+    slices of ``text`` (a run of several spaces, collapsed by wrapping)."""
+    starts, position = [], 0
+    for k, line in enumerate(wrap(text, columns, "", rest).split("\n")):
+        line = line[len(rest):] if k else line
+        while position < len(text) and text[position] == " ":
+            position += 1
+        if not text.startswith(line, position):
+            return None
+        starts.append(position)
+        position += len(line)
+    return starts
+
+
 def _fit(word: str, room: int) -> int:
     used = 0
     for k, c in enumerate(word):
@@ -81,7 +102,7 @@ def _words(text: str) -> list[str]:
     punctuation that must stay beside them, and the spaces between."""
     units: list[str] = []
     for token in _TOKENS.findall(text):
-        glue = units and not units[-1].isspace() and not token.isspace() and (
+        glue = units and not _space(units[-1]) and not _space(token) and (
             token in _NO_BREAK_BEFORE or units[-1][-1] in _NO_BREAK_AFTER
             or not (_wide(token) or _wide(units[-1][-1])))
         if glue:
@@ -97,12 +118,25 @@ class TextRenderer(Renderer):
     name = "text"
     options = {"width": None}
 
+    wrapping = False       # while a document is rendered: formulas kept together in prose
+
     def render(self, document: Document) -> str:
         self.columns = self.width or terminal_width()
-        return super().render(document)
+        self.wrapping = True
+        try:
+            return super().render(document).replace(NO_BREAK, " ")
+        finally:
+            self.wrapping = False
 
     def math(self, expr) -> str:
-        return inline(expr)
+        return self._together(inline(expr))
+
+    def formula(self, formula) -> str:
+        return self._together(formula.text)
+
+    def _together(self, text: str) -> str:
+        """Inside a document, a formula is broken across lines only at a top-level operator."""
+        return keep_together(text) if self.wrapping else text
 
     def say(self, text: str, first: str = "", rest: str | None = None) -> str:
         return wrap(text, self.columns, first, rest)

@@ -23,7 +23,25 @@ from .mathtext import DisplayPrinter, InlinePrinter, display_form, inline
 
 UNIT = 2             # columns per unit of the breaker (one level of indentation)
 _DRAWN = {"=": " = ", "+": " + ", MINUS: " - ", TIMES: "⋅", EQUALS_MINUS: " = - ", "": ""}
-_WRITTEN = {"=": " = ", "+": " + ", MINUS: " - ", TIMES: "·", EQUALS_MINUS: " = - ", "": ""}
+_WRITTEN = {"=": " = ", "+": " + ", MINUS: " − ", TIMES: "·", EQUALS_MINUS: " = − ", "": ""}
+
+
+#: a space that prose wrapping never breaks at (written back as a plain space)
+NO_BREAK = "\u00a0"
+SHORT_FORMULA = 24    # a formula this wide or narrower is never broken inside a sentence
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def keep_together(formula: str) -> str:
+    """A one-line formula for a sentence: its spaces inside brackets (all of them, when it is
+    short) made :data:`NO_BREAK`, so that wrapping breaks it only at a top-level operator."""
+    if columns(formula) <= SHORT_FORMULA:
+        return formula.replace(" ", NO_BREAK)
+    out, depth = [], 0
+    for c in formula:
+        depth += (c in _OPEN) - (c in _CLOSE)
+        out.append(NO_BREAK if c == " " and depth > 0 else c)
+    return "".join(out)
 
 
 def columns(text: str) -> int:
@@ -84,7 +102,8 @@ class _Drawing:
 
 
 def _text(form: prettyForm) -> str:
-    return form.render(wrap_line=False)
+    """The drawing as text, with one minus sign, ``−`` (sympy draws a hyphen, a shown sum ``−``)."""
+    return form.render(wrap_line=False).replace("-", "−")
 
 
 def _rows(form: prettyForm, pad: int) -> list[str]:

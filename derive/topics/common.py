@@ -29,9 +29,10 @@ def by_name(symbols: Iterable[Symbol]) -> tuple[Symbol, ...]:
 
 # --- one traced derivative --------------------------------------------------------------------
 
-def traced(expr: Expr, var: Symbol) -> Derivation:
-    """The derivative of ``expr`` by ``var``, traced and verified as ``derive diff`` does."""
-    return derive_expression(str(expr), expr, (var,))
+def traced(expr: Expr, var: Symbol, **options) -> Derivation:
+    """The derivative of ``expr`` by ``var``, traced and verified as ``derive diff`` does
+    (``options``: ``route``, ``tidy`` of :func:`derive.derivation.derive_expression`)."""
+    return derive_expression(str(expr), expr, (var,), **options)
 
 
 _DOCUMENT_ONLY = {"schema", "kind", "input", "readings"}

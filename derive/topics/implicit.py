@@ -1,11 +1,10 @@
-"""Implicit differentiation, the textbook's way: for F(x, y) = 0, differentiate both sides with
-respect to x with y = y(x), collect the dy/dx terms and solve; dy/dx = −F_x / F_y is the check.
+"""Implicit differentiation, the textbook's way: for an equation ``lhs = rhs`` in x and y,
+differentiate both sides with respect to x with y = y(x) (every y brings a factor dy/dx by the
+chain rule), collect the dy/dx terms on the left and the others on the right, take dy/dx out
+and solve.  dy/dx = −F_x/F_y (F = lhs − rhs) and ``sympy.idiff`` are the checks.
 
-The derivative of F(x, y(x)) is traced like any other (y(x) is an undefined function, so every
-y brings a factor dy/dx by the chain rule); it is linear in dy/dx, A + B·dy/dx, which gives
-dy/dx = −A/B, tidied.  Both partial derivatives F_x and F_y are traced too (the other variable
-held constant), and the answer is compared with −F_x/F_y and with ``sympy.idiff``.  An equation
-``lhs = rhs`` is read as F = lhs − rhs; an expression alone is read as F = 0.
+``route="direct"`` makes −F_x/F_y the route shown and the two sides the check: both are always
+computed and compared, only the narration changes.  An expression alone is read as F = 0.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy
-from sympy import Basic, Derivative, Dummy, Equality, Expr, Function, Integer, Symbol
+from sympy import Add, Basic, Derivative, Dummy, Equality, Expr, Function, Integer, Symbol
 
 from ..deep import run_deep
 from ..derivation import Derivation
@@ -23,14 +22,15 @@ from ..jumps import regular_part
 from ..parse import parse_equation
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
-from ..tidy import tidy
+from ..routes import checked_route
+from ..tidy import tidy, tidy_steps_unfactored
 from ..verify import Verdict
 from .common import by_name, compare, traced, traced_data
 
 
 @dataclass(frozen=True)
 class ImplicitDerivative(ExpressionResult):
-    """dy/dx from F(x, y) = 0 (``expression`` is F)."""
+    """dy/dx from ``lhs = rhs`` (``expression`` is F = lhs − rhs)."""
 
     x: Symbol
     y: Symbol
@@ -40,29 +40,40 @@ class ImplicitDerivative(ExpressionResult):
     result: Expr
     check: Verdict
     readings: tuple = ()
-    both_sides: Derivation | None = None   # d/dx F(x, y(x)), y a function of x
+    lhs: Expr = Integer(0)
+    rhs: Expr = Integer(0)
+    left: Derivation | None = None         # d/dx lhs(x, y(x))
+    right: Derivation | None = None        # d/dx rhs(x, y(x))
+    slope_terms: tuple = ((), ())          # coefficients of dy/dx: (left side's, right side's)
+    other_terms: tuple = ((), ())          # the terms without dy/dx: (left side's, right side's)
     without: Expr = Integer(0)             # A in A + B·dy/dx = 0
     coefficient: Expr = Integer(1)         # B
-    formula_check: Verdict | None = None   # the answer against −F_x/F_y
+    formula_check: Verdict | None = None   # the two sides' answer against −F_x/F_y
+    route: str = "book"
 
     @property
     def verified(self) -> bool:
-        routes = self.both_sides is None or (self.both_sides.verified and self.formula_check.ok)
-        return self.fx.verified and self.fy.verified and self.check.ok and routes
+        sides = self.left is None or (self.left.verified and self.right.verified
+                                      and self.formula_check.ok)
+        return self.fx.verified and self.fy.verified and self.check.ok and sides
 
     def _data(self) -> dict:
-
+        terms = [{"dydx": [expression_string(t) for t in slope],
+                  "other": [expression_string(t) for t in other]}
+                 for slope, other in zip(self.slope_terms, self.other_terms)]
         return {
             **header("implicit", self.input, self.expression,
                    [str(self.x)]),
             "y": str(self.y),
+            "equation": {"lhs": expression_string(self.lhs), "rhs": expression_string(self.rhs)},
             "result": expression_string(self.result),
             "latex": {"expression": latex_string(self.expression),
                       "result": latex_string(self.result)},
             "verified": self.verified,
             **self.check.data(),
-            "route": "both_sides",
-            "both_sides": traced_data(self.both_sides),
+            "route": self.route,
+            "both_sides": {"left": traced_data(self.left), "right": traced_data(self.right),
+                           "terms": {"left": terms[0], "right": terms[1]}},
             "collected": {"without": expression_string(self.without),
                           "coefficient": expression_string(self.coefficient)},
             "formula_check": self.formula_check.data(),
@@ -70,9 +81,15 @@ class ImplicitDerivative(ExpressionResult):
         }
 
 
-def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitDerivative:
-    """dy/dx for the curve ``equation`` (``"x^2 + y^2 = 1"``, or F meaning F = 0)."""
-    text, F, readings = _read_equation(equation, functions, latex)
+def implicit(equation, y=None, x=None, *, functions=(), latex=None,
+             route: str | None = None) -> ImplicitDerivative:
+    """dy/dx for the curve ``equation`` (``"x^2 + y^2 = 1"``, or F meaning F = 0).
+
+    ``route`` is ``"book"`` (both sides differentiated, the default) or ``"direct"`` (−F_x/F_y
+    shown first); both are computed and checked either way."""
+    route = checked_route(route)
+    text, lhs, rhs, readings = _read_equation(equation, functions, latex)
+    F = sympy.Add(lhs, -rhs)
     y_symbol = Symbol("y") if y is None else read_variable(y)
     if y_symbol not in F.free_symbols:
         raise UsageError("implicit.no_y", y=y_symbol)
@@ -87,55 +104,81 @@ def implicit(equation, y=None, x=None, *, functions=(), latex=None) -> ImplicitD
         raise UsageError("implicit.choose_x" if others else "implicit.only_y", y=y_symbol)
     if x_symbol == y_symbol:
         raise UsageError("implicit.same")
-    return run_deep(_implicit, text, F, x_symbol, y_symbol, readings)
+    return run_deep(_implicit, text, lhs, rhs, x_symbol, y_symbol, readings, route)
 
 
-def _read_equation(equation, functions, latex) -> tuple[str, Expr, tuple]:
-    """The text, F = lhs − rhs, and how the text was read."""
+def _read_equation(equation, functions, latex) -> tuple[str, Expr, Expr, tuple]:
+    """The text, the two sides (the right one 0 for an expression alone), and how the text
+    was read."""
     if isinstance(equation, Basic):
-        return str(equation), _difference(equation), ()
+        lhs, rhs = _sides(equation)
+        return str(equation), lhs, rhs, ()
     if not isinstance(equation, str):
         raise UsageError("api.equation_type", got=type(equation).__name__)
     if "=" not in equation:
-        return read_expression(equation, functions, latex)
+        text, expr, readings = read_expression(equation, functions, latex)
+        return text, expr, Integer(0), readings
     parsed = parse_equation(equation, functions=tuple(functions), latex=latex)
-    return equation, _difference(parsed), parsed.readings
+    lhs, rhs = parsed.sides
+    return equation, lhs, rhs, parsed.readings
 
 
-def _difference(value) -> Expr:
-    """F = lhs − rhs from whatever an equation reader returns."""
+def _sides(value) -> tuple[Expr, Expr]:
+    """(lhs, rhs) of a sympy equation; an expression F is F = 0."""
     if isinstance(value, Equality):
-        return value.lhs - value.rhs
-    if isinstance(value, tuple) and len(value) == 2:
-        return _difference(value[0]) - _difference(value[1])
-    if hasattr(value, "lhs") and hasattr(value, "rhs"):
-        return _difference(value.lhs) - _difference(value.rhs)
-    if hasattr(value, "expr"):
-        return _difference(value.expr)
-    return value
+        return value.lhs, value.rhs
+    return value, Integer(0)
 
 
-def _implicit(text, F, x, y, readings) -> ImplicitDerivative:
+def _implicit(text, lhs, rhs, x, y, readings, route) -> ImplicitDerivative:
+    F = sympy.Add(lhs, -rhs)
     fx, fy = traced(F, x), traced(F, y)
     if fy.result == 0:
         raise UsageError("implicit.not_function", x=x, y=y)
-    both_sides, without, coefficient = _both_sides(F, x, y)
+    y_of_x = Function(y.name)(x)
+    left, right = (traced(side.xreplace({y: y_of_x}), x, tidy=tidy_steps_unfactored)
+                   for side in (lhs, rhs))
+    (left_slope, left_other), (right_slope, right_other) = (
+        _split_terms(side.result, y_of_x, x, y) for side in (left, right))
+    coefficient = tidy(Add(*left_slope) - Add(*right_slope))
+    without = tidy(Add(*left_other) - Add(*right_other))
+    if coefficient == 0:
+        raise UsageError("implicit.slope_cancels", x=x, y=y)
     raw = -without / coefficient
     result = tidy(raw)
     check = compare(result, regular_part(sympy.idiff(F, y, x)), "sympy.idiff")  # a.e. (floor)
     formula_check = compare(result, tidy(-fx.result / fy.result), "−F_x/F_y")
     return ImplicitDerivative(input=text, expression=F, x=x, y=y, fx=fx, fy=fy, raw=raw,
-                              result=result, check=check, readings=readings,
-                              both_sides=both_sides, without=without, coefficient=coefficient,
-                              formula_check=formula_check)
+                              result=result, check=check, readings=readings, lhs=lhs, rhs=rhs,
+                              left=left, right=right,
+                              slope_terms=(left_slope, right_slope),
+                              other_terms=(left_other, right_other),
+                              without=without, coefficient=coefficient,
+                              formula_check=formula_check, route=route)
 
 
-def _both_sides(F: Expr, x: Symbol, y: Symbol) -> tuple[Derivation, Expr, Expr]:
-    """d/dx F(x, y(x)) traced, and its parts A and B in A + B·dy/dx (y written y again)."""
-    y_of_x = Function(y.name)(x)
-    both_sides = traced(F.xreplace({y: y_of_x}), x)
+def _split_terms(derivative: Expr, y_of_x: Expr, x: Symbol, y: Symbol) -> tuple[tuple, tuple]:
+    """The terms of one side's derivative (y(x) written y again): the coefficients of the
+    dy/dx terms and the other terms, in the order of the sum.  A term that holds dy/dx inside
+    brackets, (1 + dy/dx)/(2√(x+y)), is multiplied out first."""
     slope = Dummy("slope")
-    linear = both_sides.result.xreplace({Derivative(y_of_x, x): slope}).xreplace({y_of_x: y})
-    coefficient = linear.diff(slope)
-    without = linear.xreplace({slope: Integer(0)})    # an Integer even when linear is slope
-    return both_sides, tidy(without), tidy(coefficient)
+    linear = derivative.xreplace({Derivative(y_of_x, x): slope}).xreplace({y_of_x: y})
+    slopes, others = [], []
+    pending = list(Add.make_args(linear))
+    while pending:
+        term = pending.pop(0)
+        if not term.has(slope):
+            others.append(term)
+            continue
+        coefficient = term / slope
+        if not coefficient.has(slope):
+            slopes.append(coefficient)
+            continue
+        expanded = Add.make_args(sympy.expand(term, power_exp=False, power_base=False,
+                                              log=False, multinomial=False))
+        if len(expanded) > 1:
+            pending[:0] = expanded
+        else:                        # linear in dy/dx, but not as a factor: split it by value
+            slopes.append(term.diff(slope))
+            others.append(term.xreplace({slope: Integer(0)}))
+    return tuple(s for s in slopes if s != 0), tuple(o for o in others if o != 0)

@@ -1,12 +1,13 @@
 """The two common routes of a derivation, chosen by ``--route`` (``route=`` in the API).
 
-* ``book`` (the default) — the route a textbook takes first: the log laws before
+* ``book`` (the default) — the route a textbook takes first: the function simplified first
+  where that makes the derivation clearly shorter (:mod:`derive.simplify`); the log laws before
   differentiating ln of a product, quotient or power; logarithmic differentiation for a product
   or quotient of several powered factors; implicit differentiation by differentiating both sides
   with y = y(x) and solving for dy/dx;
-* ``direct`` — the other common route: ln of a product by the chain rule with the product and
-  quotient rules; a product of powered factors by the product and quotient rules; implicit
-  differentiation by the formula dy/dx = −F_x/F_y.
+* ``direct`` — the other common route: the rules applied to the function as typed; ln of a
+  product by the chain rule with the product and quotient rules; a product of powered factors
+  by the product and quotient rules; implicit differentiation by the formula dy/dx = −F_x/F_y.
 
 Both routes give the same derivative, and both are verified.  ``fᵍ`` (a variable base and
 exponent) has no direct route: it is always done by logarithmic differentiation.  To add a
@@ -24,6 +25,8 @@ DEFAULT = "book"
 
 #: the matchers of :data:`derive.rules.MATCHERS` a route leaves out, by name
 DROPPED = {"book": (), "direct": ("match_log_laws", "match_log_product")}
+#: the routes that simplify the function first when that pays
+SIMPLIFY_FIRST = ("book",)
 
 
 def checked_route(route: str | None) -> str:

@@ -51,6 +51,10 @@ class Step:
         """The sub-derivations this step combines, in the order a teacher would show them."""
         return ()
 
+    def rewrites(self) -> tuple[RewriteStep, ...]:
+        """The named rewrites this step makes (of its function first, of its result after)."""
+        return ()
+
 
 # --- leaves ---------------------------------------------------------------------------------
 
@@ -152,7 +156,8 @@ class UnknownStep(Step):
 @dataclass(frozen=True, kw_only=True)
 class RewriteStep(Step):
     """d/dx f = a = b: one named rewrite of a derivative's form (expand, factor out, cancel,
-    sin/cos = tan, a log law …); ``expr`` is the form before, ``result`` the form after, and
+    sin/cos = tan, a log law …), or of the function before it is differentiated
+    (:class:`SimplifyFirstStep`); ``expr`` is the form before, ``result`` the form after, and
     the two are equal (that is what verification checks)."""
 
     rule: ClassVar[str] = "algebra"
@@ -211,6 +216,9 @@ class CombiningStep(Step):
         if not self.states:
             return None
         return self.formula([derivative_of(c.expr, c.var, partial) for c in self.children()])
+
+    def rewrites(self) -> tuple[RewriteStep, ...]:
+        return self.algebra
 
     @property
     def value(self) -> Expr:
@@ -416,6 +424,34 @@ class LogProductStep(ByItsLogarithm):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SimplifyFirstStep(CombiningStep):
+    """d/dx f = d/dx g where f = g is a shorter form: the function simplified first (a held
+    value worked out, e^{ln a} = a, a common factor cancelled, an exponent law …)."""
+
+    rule: ClassVar[str] = "simplify_first"
+    simplified: Expr                          # g, the form differentiated
+    simplification: tuple[RewriteStep, ...]   # f = … = g, one named rewrite at a time
+    simplified_step: Step                     # d/dx g
+
+    def children(self) -> tuple[Step, ...]:
+        return (self.simplified_step,)
+
+    def rewrites(self) -> tuple[RewriteStep, ...]:
+        return self.simplification + self.algebra
+
+    def formula(self, results: Sequence[Expr]) -> Expr:
+        return results[0]
+
+    def evaluate(self, results: Sequence[Expr]) -> Expr:
+        return results[0]
+
+    def settled(self, tidy: Tidy) -> SimplifyFirstStep:
+        """The simplified function's derivative, as it is: it was tidied when it was taken."""
+        result = self.simplified_step.result
+        return replace(self, result=result, raw=result)
+
+
+@dataclass(frozen=True, kw_only=True)
 class RepeatedStep(CombiningStep):
     """d/dx_n … d/dx_1 f = d/dx_n (… (d/dx_1 f)): each derivative taken from the one before."""
 
@@ -456,7 +492,7 @@ def walk(step: Step) -> Iterator[Step]:
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(reversed(node.children() + getattr(node, "algebra", ())))
+        stack.extend(reversed(node.children() + node.rewrites()))
 
 
 def rule_key(step: Step) -> str:

@@ -275,12 +275,12 @@ def _ratios_only(expr: Expr) -> list[Named]:
 Move = Callable[[Expr], "Expr | list[Named]"]
 
 
-def _evaluate(expr: Expr) -> Expr:
+def evaluated(expr: Expr) -> Expr:
     """Every node rebuilt with sympy's evaluation: what the parser held to keep the problem as
     typed (``sin(π/2)``, ``e^{2 ln x}``, ``3·(x+1)``) is worked out in results."""
     if expr.is_Atom or not expr.args:
         return expr
-    return expr.func(*(_evaluate(arg) for arg in expr.args))
+    return expr.func(*(evaluated(arg) for arg in expr.args))
 
 
 #: (name, move): a move returns the rewritten form, or a chain of named forms
@@ -296,7 +296,7 @@ MOVES: tuple[tuple[str, Move], ...] = (
     ("exponent_law", _exponent_law),
     ("ratios", _ratios_only),
     ("trig", _trig_identities),
-    ("evaluate", _evaluate),
+    ("evaluate", evaluated),
 )
 #: the moves for a derivative whose terms are sorted next (implicit differentiation collects the
 #: dy/dx terms): no common factor taken out of a whole sum
@@ -308,13 +308,16 @@ SUM_MOVES: tuple[tuple[str, Move], ...] = (
 )
 
 
-def tidy_steps(expr: Expr, *, sums: bool = False) -> tuple[Named, ...]:
+def tidy_steps(expr: Expr, *, sums: bool = False,
+               moves: Sequence[tuple[str, Move]] = MOVES) -> tuple[Named, ...]:
     """The named rewrites from ``expr`` to its shortest form found, in order (none when
-    ``expr`` is already shortest or large); ``sums=True``: sums over an index kept whole."""
+    ``expr`` is already shortest or large); ``sums=True``: sums over an index kept whole;
+    ``moves``: another table of moves (the rewrites of a function before it is differentiated,
+    :mod:`derive.simplify`)."""
     if not isinstance(expr, Expr) or expr.is_Atom:
         return ()
     if not sums:
-        return _greedy(expr, MOVES) if size_at_most(expr, MAX_NODES) else ()
+        return _greedy(expr, moves) if size_at_most(expr, MAX_NODES) else ()
     hidden = {s: Symbol(f"_S{p}") for p, s in enumerate(sorted(expr.atoms(Sum), key=str))}
     work = expr.xreplace(hidden)
     if not size_at_most(work, MAX_NODES):
@@ -326,9 +329,7 @@ def tidy_steps(expr: Expr, *, sums: bool = False) -> tuple[Named, ...]:
 def tidy_steps_unfactored(expr: Expr) -> tuple[Named, ...]:
     """:func:`tidy_steps` without taking a common factor out of a whole sum
     (:data:`UNFACTORED_MOVES`)."""
-    if not isinstance(expr, Expr) or expr.is_Atom or not size_at_most(expr, MAX_NODES):
-        return ()
-    return _greedy(expr, UNFACTORED_MOVES)
+    return tidy_steps(expr, moves=UNFACTORED_MOVES)
 
 
 def tidy(expr: Expr, *, sums: bool = False) -> Expr:
@@ -371,5 +372,5 @@ def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
     return tuple(steps)
 
 
-__all__ = ["MOVES", "Named", "SUM_MOVES", "UNFACTORED_MOVES", "tidy", "tidy_steps",
-           "tidy_steps_unfactored"]
+__all__ = ["MOVES", "Move", "Named", "SUM_MOVES", "UNFACTORED_MOVES", "evaluated", "tidy",
+           "tidy_steps", "tidy_steps_unfactored"]

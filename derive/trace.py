@@ -17,7 +17,8 @@ from .deep import run_deep
 from .names import NameSupply
 from .rules import MATCHERS, TraceContext
 from .rules.context import Matcher
-from .routes import matchers_for
+from .routes import SIMPLIFY_FIRST, matchers_for
+from .simplify import simplify_first
 from .sizes import Dependence
 from .steps import RepeatedStep, Step, Tidy
 from .tidy import tidy_steps
@@ -36,10 +37,21 @@ def trace(expr: Expr, var: Symbol, names: NameSupply | None = None, *,
     return run_deep(ctx.trace, expr, var)
 
 
+def trace_first(expr: Expr, var: Symbol, *, matchers: tuple[Matcher, ...] = MATCHERS,
+                tidy: Tidy = tidy_steps) -> Step:
+    """The derivative of a function as typed: traced as written, or from a shorter form of it
+    when that makes the derivation clearly shorter (:func:`derive.simplify.simplify_first`)."""
+    step = trace(expr, var, matchers=matchers, tidy=tidy)
+    return simplify_first(step, lambda form: trace(form, var, NameSupply.for_expression(expr, var),
+                                                   matchers=matchers, tidy=tidy))
+
+
 def trace_repeated(expr: Expr, variables: tuple[Symbol, ...], route: str = "book",
                    tidy: Tidy = tidy_steps) -> Step:
     """d/dvₙ … d/dv₁ expr, each derivative traced from the previous result, by ``route``
-    (:mod:`derive.routes`), its results tidied by ``tidy``.
+    (:mod:`derive.routes`), its results tidied by ``tidy``; the first one by
+    :func:`trace_first` where the route simplifies first (the later ones start from a tidied
+    result).
 
     One variable gives the plain step; several give a :class:`RepeatedStep`.
     """
@@ -50,8 +62,12 @@ def _trace_repeated(expr: Expr, variables: tuple[Symbol, ...], route: str, tidy:
     matchers = matchers_for(route)
     steps: list[Step] = []
     current = expr
+    first = route in SIMPLIFY_FIRST
     for var in variables:
-        step = trace(current, var, matchers=matchers, tidy=tidy)
+        if first and not steps:
+            step = trace_first(current, var, matchers=matchers, tidy=tidy)
+        else:
+            step = trace(current, var, matchers=matchers, tidy=tidy)
         steps.append(step)
         current = step.result
     if len(steps) == 1:

@@ -51,7 +51,8 @@ def test_the_echo_shows_the_exponential_as_typed(lang):
     first = out.splitlines()[0]
     assert "log(x)" in first or "ln(x)" in first
     data = json.loads(CliRunner().invoke(app, ["diff", r"e^{2\ln x}", "-f", "json"]).stdout)
-    assert data["expression"] == "exp(2*log(x))" and data["steps"]["rule"] == "chain"
+    assert data["expression"] == "exp(2*log(x))" and data["steps"]["expr"] == "exp(2*log(x))"
+    assert data["steps"]["rule"] == "simplify_first"     # e^{2 ln x} = x², written as a step
 
 
 @settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)

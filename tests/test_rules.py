@@ -17,7 +17,7 @@ from derive.indexed.rules import differentiate
 from derive.notation.indexed import i, j, k, n, vector
 from derive.numeric import FUNCTIONS, DPS, Evaluator, close, is_real
 from derive.parse import parse
-from derive.render.json import step_data
+from derive.render.json import expression_string, step_data
 from derive.steps import CombiningStep, Step, rule_classes, walk
 from derive.trace import trace, trace_repeated
 
@@ -90,8 +90,9 @@ def _examples() -> list[Step]:
         sympy.log(x**2 * sympy.sin(x) / (2 * x + 1)),
         sympy.sqrt(x) * (x**2 + 3)**sympy.Rational(2, 3) * (3 * x - 4)**4)]
     repeated = trace_repeated(x**2 * y, (x, y))
+    simplified = trace_repeated(sympy.exp(2 * sympy.log(x), evaluate=False), (x,))
     indexed = differentiate(sympy.exp(z[j]) / sympy.Sum(sympy.exp(z[k]), (k, 1, n)), z[i])
-    return [*ordinary, repeated, indexed]
+    return [*ordinary, repeated, simplified, indexed]
 
 
 EXAMPLES = _examples()
@@ -114,16 +115,22 @@ def test_every_step_class_states_its_formula(cls):
 @pytest.mark.parametrize("cls", rule_classes(), ids=lambda c: c.__name__)
 def test_every_step_class_writes_its_fields_to_json(cls):
     """JSON has the common keys, every field of the class that is not a child, the children
-    as ``substeps`` and the named rewrites of the algebra as ``algebra``."""
+    as ``substeps`` and the named rewrites under their field's name (``algebra``,
+    ``simplification``), each with its forms before and after."""
     step = next(s for s in STEPS if type(s) is cls)
     data = step_data(step)
     assert {"rule", "expr", "var", "raw", "result", "latex", "substeps"} <= set(data)
     assert len(data.get("algebra", [])) == len(getattr(step, "algebra", ()))
+    named = step.rewrites()
     children = 0
     for field in dataclasses.fields(cls):
-        if field.name == "algebra":
-            continue
         value = getattr(step, field.name)
+        if field.name == "algebra" or (isinstance(value, tuple) and value
+                                       and all(any(v is r for r in named) for v in value)):
+            written = data.get(field.name, [])
+            assert [(w["expr"], w["result"]) for w in written] == [
+                (expression_string(v.expr), expression_string(v.result)) for v in value]
+            continue
         if isinstance(value, Step) or (isinstance(value, tuple) and value
                                        and isinstance(value[0], Step)):
             children += 1 if isinstance(value, Step) else len(value)

@@ -20,7 +20,8 @@ from sympy import Basic, Derivative, Symbol, exp
 from sympy.printing.conventions import requires_partial
 
 from ..notation import Shown, derivative_of, distinct, named
-from ..steps import ChainStep, CombiningStep, RepeatedStep, Step, UnknownStep, rule_key
+from ..steps import (ChainStep, CombiningStep, RepeatedStep, SimplifyFirstStep, Step,
+                     UnknownStep, rule_key)
 from ..verify import Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
 from .detail import current_detail, is_known
@@ -175,6 +176,8 @@ class Narrator:
         never."""
         if self.detail != "standard":
             return self.detail == "full"
+        while isinstance(step, SimplifyFirstStep):     # the structure of what is differentiated
+            step = step.simplified_step
         return any(not is_known(child) and child.children() for child in step.children()
                    if not isinstance(child, RepeatedStep))
 
@@ -239,6 +242,10 @@ class Narrator:
         return tuple(self.decomposition(c, depth) for c in step.children())
 
     _tree_QuotientStep = _tree_ProductStep
+
+    def _tree_SimplifyFirstStep(self, step, depth: int) -> tuple[TreeNode, ...]:
+        """The structure of the simplified function, under the function as written."""
+        return (self.decomposition(step.simplified_step, depth),)
 
     def _tree_ChainStep(self, step, depth: int) -> tuple[TreeNode, ...]:
         colon = self.say("label.colon")
@@ -330,6 +337,30 @@ class Narrator:
             blocks.extend(self._algebra(node, depth))
         return blocks
 
+    def _steps_SimplifyFirstStep(self, step, depth: int, title: Parts) -> list[Block]:
+        """The function rewritten first, each rewrite named (``e^{2 ln x} = x²``, by
+        ``e^{ln a} = a``; in ``brief`` one line), then the derivation of the simplified function
+        at the same depth: it is the rest of the same derivation."""
+        blocks: list[Block]
+        if self.detail == "brief":
+            forms = join([(Math(abbreviate(f)),)
+                          for f in (step.expr, *(r.result for r in step.simplification))], " = ")
+            reasons = join([self.say(f"algebra.{r.rewrite}") for r in step.simplification],
+                           CLAUSES)
+            blocks = [RuleStep(title + (DASH,) + reasons, forms, depth)]
+        else:
+            blocks = [RuleStep(title, self._says(step), depth)]
+            for n, rewrite in enumerate(step.simplification):
+                lhs = abbreviate(step.expr) if n == 0 else CONTINUED
+                blocks.append(Equation((lhs, abbreviate(rewrite.result)), depth,
+                                       self.say(f"algebra.{rewrite.rewrite}")
+                                       + self.say("label.colon")))
+        blocks.extend(self._verdict_note(step, depth))
+        for rewrite in step.simplification:
+            blocks.extend(self._verdict_note(rewrite, depth))
+        blocks.extend(self._steps(step.simplified_step, depth))
+        return blocks
+
     def _steps_RepeatedStep(self, step, depth: int, title: Parts) -> list[Block]:
         """d²/dx² or ∂²/∂y∂x: one derivation after another, each under its own heading."""
         blocks: list[Block] = [RuleStep(title, self.say("says.repeated",
@@ -414,6 +445,9 @@ class Narrator:
 
     def _slots_ChainStep(self, step) -> dict:
         return {"outer": Math(step.outer), "u": Math(step.u), "inner": Math(abbreviate(step.inner))}
+
+    def _slots_SimplifyFirstStep(self, step) -> dict:
+        return {"simplified": Math(abbreviate(step.simplified))}
 
     def _slots_LogLawsStep(self, step) -> dict:
         return {"expanded": Math(step.expanded)}

@@ -6,7 +6,8 @@ the same expression (derive's own named functions are rewritten into plain sympy
 ``z_j`` of a vector is written ``Indexed(z, j)``) together with its LaTeX.
 
 A step's own fields are found from its dataclass: expressions become strings, child steps go to
-``substeps`` in the order of ``children()``, the named rewrites of the algebra to ``algebra``.
+``substeps`` in the order of ``children()``, the named rewrites to their field (``algebra``;
+``simplification`` of a function simplified first), each with its form before and after.
 Every step has ``raw``, the rule's formula filled in with its children's results (a sum, product
 or fraction written in the formula's order; a leaf's is its result), and ``result``, the form
 after the algebra.  A new Step class needs nothing here.
@@ -152,9 +153,11 @@ def step_data(step: Step, verification: Verification | None = None) -> dict:
     if verification is not None:
         data.update(verification.of(step).data())
     data["substeps"] = [step_data(child, verification) for child in step.children()]
-    algebra = getattr(step, "algebra", ())
-    if algebra:
-        data["algebra"] = [step_data(rewrite, verification) for rewrite in algebra]
+    named = set(map(id, step.rewrites()))
+    for field in dataclasses.fields(step):       # the named rewrites, under their field's name
+        value = getattr(step, field.name)
+        if isinstance(value, tuple) and value and id(value[0]) in named:
+            data[field.name] = [step_data(rewrite, verification) for rewrite in value]
     return data
 
 

@@ -2,7 +2,7 @@
 
 Blocks hold text and sympy objects; renderers decide how both look.  Inline content is a tuple
 of parts, each a ``str`` or a :class:`Math` (or a :class:`Formula`, a fixed piece of notation
-with a plain and a LaTeX spelling).  ``depth`` places a block in the derivation's nesting, for
+with a plain and a LaTeX spelling, or :class:`Typed`, the user's own text shown verbatim).  ``depth`` places a block in the derivation's nesting, for
 renderers that indent.  A Document holds every word the reader sees, down to the colon after a
 label: a renderer adds layout only.  The words every document shares (a rule's run-in heading,
 the colon after a label, the result's title, the mark of a note's kind) are filled in by
@@ -38,7 +38,14 @@ class Formula:
     latex: str
 
 
-Inline = Union[str, Math, Formula]
+class Typed(str):
+    """Text as the user typed it (``\\ln x``, ``xy``), shown verbatim: in a code face where the
+    format has one.  A ``str``, so a renderer without a code face shows it as plain text."""
+
+    __slots__ = ()
+
+
+Inline = Union[str, Math, Formula, Typed]
 Parts = tuple[Inline, ...]
 
 

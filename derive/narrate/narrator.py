@@ -27,7 +27,7 @@ from .abbreviate import RESULT_DEPTH, abbreviate
 from .detail import current_detail, is_known
 from .labels import CLAUSES, DASH, LIST
 from .document import (Block, Document, Equation, Formula, Heading, Math, Note, NoteKind,
-                       Paragraph, Parts, Result, RuleStep, Tree, TreeNode)
+                       Paragraph, Parts, Result, RuleStep, Tree, TreeNode, Typed)
 from .formulas import FORMULAS
 from .labels import labelled
 from .phrases import say
@@ -105,8 +105,8 @@ def _reading(lang: str, reading) -> str:
         return say(lang, key, detail=detail)
     if written.endswith("(") and read.endswith("("):    # x( -> x*( : x(…) is read as x·(…)
         written, read = written + "…)", read + "…)"
-    return say(lang, "reading_as", written=written,
-               read=read.replace("**", "^").replace("*", "·"))
+    return say(lang, "reading_as", written=Typed(written),
+               read=Typed(read.replace("**", "^").replace("*", "·")))
 
 
 def holds_where(lang: str, jumps) -> Parts:

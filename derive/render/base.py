@@ -19,7 +19,7 @@ import unicodedata
 from typing import Any, ClassVar
 
 from ..errors import UsageError
-from ..narrate.document import Block, Document, Formula, Math, Parts
+from ..narrate.document import Block, Document, Formula, Math, Parts, Typed
 
 
 def gap(first: str) -> str:
@@ -74,11 +74,17 @@ class Renderer:
             return self.math(part.expr)
         if isinstance(part, Formula):
             return self.formula(part)
+        if isinstance(part, Typed):
+            return self.typed(part)
         return self.text(part)
 
     # hooks for subclasses
     def text(self, text: str) -> str:
         return text
+
+    def typed(self, text: str) -> str:
+        """The user's own text, verbatim (a code face in formats that have one)."""
+        return self.text(text)
 
     def math(self, expr) -> str:
         raise NotImplementedError

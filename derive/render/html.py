@@ -216,6 +216,9 @@ class HtmlRenderer(Renderer):
     def text(self, text: str) -> str:
         return escape(text)
 
+    def typed(self, text: str) -> str:
+        return f"<code>{escape(text)}</code>"
+
     scale = 1.0              # the size of the text around inline maths (a heading's is larger)
 
     def math(self, expr) -> str:

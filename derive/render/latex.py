@@ -294,6 +294,9 @@ class LatexRenderer(NotesRenderer):
     def text(self, text: str) -> str:
         return escape(text)
 
+    def typed(self, text: str) -> str:
+        return rf"\texttt{{{escape(text)}}}"
+
     def dollars(self, latex: str) -> str:
         return f"${inline_friendly(latex) if self.in_heading else breakable(latex)}$"
 

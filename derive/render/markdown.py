@@ -54,6 +54,10 @@ class MarkdownRenderer(NotesRenderer):
     def text(self, text: str) -> str:
         return escape(text)
 
+    def typed(self, text: str) -> str:
+        fence = "``" if "`" in text else "`"
+        return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
+
     def render_title(self, document: Document) -> str:
         return f"# {self.heading(document.title)}"
 

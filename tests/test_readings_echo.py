@@ -33,12 +33,15 @@ def run(*args: str) -> str:
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
 @pytest.mark.parametrize("format", ["text", "markdown", "latex"])
-@pytest.mark.parametrize("lang, mark", [("en", "xy is read as x·y."), ("zh", "xy 读作 x·y。")])
+@pytest.mark.parametrize("lang, mark", [("en", "{0} is read as {1}."), ("zh", "{0} 读作 {1}。")])
 def test_the_reading_is_echoed(args, format, lang, mark):
+    """What was typed and how it was read are shown verbatim, in a code face where there is one."""
     out = run(*args, "-f", format, "--lang", lang)
+    code = {"text": "{}", "markdown": "`{}`", "latex": r"\texttt{{{}}}"}[format]
+    typed = [code.format(t) for t in ("xy", "x·y")]
     if format == "latex":
-        mark = mark.replace("·", r"$\cdot$")
-    assert mark in out
+        typed[1] = typed[1].replace("·", r"$\cdot$")
+    assert mark.format(*typed) in out
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))

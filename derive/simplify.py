@@ -31,7 +31,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable
 
-from sympy import Expr, Mul, Pow, count_ops, exp, log
+from sympy import Expr, Mul, Pow, cos, cot, count_ops, csc, exp, log, sec, sin, tan
 
 from . import tidy
 from .steps import SimplifyFirstStep, Step, rewrites, walk
@@ -72,6 +72,17 @@ def _values(expr: Expr) -> Expr:
 
 
 _TIDY = dict(tidy.MOVES)
+_TRIG = (sin, cos, tan, cot, sec, csc)
+
+
+def _trig_ratios(expr: Expr):
+    """tidy's trigonometric identities, where a product holds two trigonometric factors (the
+    ratios ``sin·sec = tan``, ``sin/cos = tan`` … that shorten a function): elsewhere they cannot
+    shorten it, and they are the costliest move to try."""
+    def two_trig(e: Expr) -> bool:
+        return e.is_Mul and sum(1 for f in e.args if isinstance(f.as_base_exp()[0], _TRIG)) >= 2
+
+    return _TIDY["trig"](expr) if expr.has(*_TRIG) and expr.find(two_trig) else expr
 #: the moves tried on the function, the local and specific ones first (a tie goes to the
 #: earlier move, and a move that rebuilds the function also works out whatever the parser held:
 #: ``1/x · x/(x+1) = 1/(x+1)`` is named for the cancelled factor, not for a value worked out)
@@ -79,8 +90,9 @@ MOVES: tuple[tuple[str, tidy.Move], ...] = (
     ("exp_log", _exp_log),
     ("log_exp", _log_exp),
     ("evaluate", _values),
-    *((name, _TIDY[name]) for name in (
-        "cancel", "exponent_law", "log_law", "ratios", "trig", "expand", "evaluate")),
+    *((name, _TIDY[name]) for name in ("cancel", "exponent_law", "log_law", "ratios")),
+    ("trig", _trig_ratios),
+    *((name, _TIDY[name]) for name in ("expand", "evaluate")),
 )
 
 

@@ -161,8 +161,8 @@ class TypedMul(Mul):
 def in_typed_order(product: Basic) -> Basic | None:
     """``product`` as a :class:`TypedMul` in the order typed (:func:`printed_factors`), or
     None when it was not typed or sympy's order is the same."""
-    if type(product) is not Mul:
-        return None
+    if type(product) is not Mul or current().typed_order(product) is None:
+        return None          # sympy's order, without sorting (its keys may print numbers)
     factors = printed_factors(product)
     if factors == tuple(product.as_ordered_factors()):
         return None

@@ -19,6 +19,8 @@ RULES = {
     "a space between Chinese and Chinese punctuation":
         re.compile(f"[{HAN}{PUNCT}] [{PUNCT}]|[{PUNCT}] [{HAN}]"),
     "a space between two Chinese characters": re.compile(f"[{HAN}] [{HAN}]"),
+    "no space between Chinese and a Latin letter or digit":
+        re.compile(f"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]"),
     "ASCII punctuation after a Chinese character": re.compile(f"[{HAN}][,:;!?]"),
     "an ASCII comma between two formulas": re.compile(r"\$, \$"),
     "an English mark": re.compile(r"\[(note|check|read|fallback|WARNING)\]"),
@@ -56,5 +58,5 @@ def test_chinese_stress_set_is_typeset_as_chinese(ext):
 def test_the_lint_finds_each_fault():
     """Every rule reports a line that breaks it (the lint can fail)."""
     bad = ["第 2 项 — 常数倍法则", "与 代入后", "其余变量（$b_1$, $w_1$）", "注 ：x", "[note] 求导",
-           r"\emph{共 58 次}", "变量,"]
+           r"\emph{共 58 次}", "变量,", "结果与sympy.diff一致"]
     assert {what for line in bad for what, _ in faults(line)} == set(RULES)

@@ -244,6 +244,7 @@ PHRASES = {
     "compose.slope": "At {x} = {a} the derivative is {value}.",
     "compose.against": "sympy.diff of f(g(x))",
     # limit definition
+    "limit.against": "sympy.diff",
     "limit.title": "Derivative of {expr} with respect to {var} from the limit definition",
     "limit.definition": "Definition: {formula}.",
     "limit.partial": "Partial derivative: only {var} moves by $h$; {held} stay fixed.",
@@ -265,6 +266,7 @@ PHRASES = {
     "limit.standard.cosine": "Standard limits as $t → 0$: $sin t / t → 1$ and $(cos t − 1)/t → 0$, with $t$ proportional to {h}.",
     "limit.standard.exp": "Standard limit as $t → 0$: $(eᵗ − 1)/t → 1$, with $t$ proportional to {h}.",
     # implicit differentiation
+    "implicit.against": "sympy.idiff",
     "implicit.title": "Implicit derivative {dydx} for {equation}",
     "implicit.setup": "Treat {y} as a function of {x}, {relation}: by the chain rule, every {y} that is differentiated brings a factor {dydx}.",
     "implicit.setup_direct": "Write the equation as $F(x, y) = 0$ with $F$ = {F}; {y} is treated as a function of {x}.",

@@ -308,7 +308,7 @@ def narrate_limit(r, lang: str) -> Document:
                 blocks.append(Note(say(lang, f"limit.standard.{piece.move}", h=Math(r.h)),
                                    NoteKind.ASSUMPTION, depth))
     lhs = Derivative(r.expression, r.var)
-    against = "sympy.diff"
+    against = say(lang, "limit.against")
     where = holds_where(lang, r.jumps)
     blocks.append(Result((lhs, r.result), _verdict(lang, r.verified, against) + where,
                          r.verified))
@@ -368,7 +368,7 @@ def narrate_implicit(r, lang: str) -> Document:
                    Heading(say(lang, "implicit.check_title"), level=2),
                    *_formula_blocks(lang, r, dydx, shown=current_detail() == "full")]
     jumps = [j for item in (r.fx, r.fy, r.left, r.right) for j in item.verification.jumps]
-    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, "sympy.idiff")
+    blocks.append(Result((dydx, r.result), _verdict(lang, r.verified, say(lang, "implicit.against"))
                          + holds_where(lang, jumps), r.verified))
     return Document(say(lang, "implicit.title", equation=Math(equation), dydx=Math(dydx)),
                     tuple(blocks), lang)

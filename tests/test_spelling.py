@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derive import explain
-from derive.notation.spelling import TEXTBOOK, spelled
+from derive.notation.spelling import TEXTBOOK, printed_factors, printed_terms, spelled
 from derive.parse import parse
 from derive.render.mathlatex import tex
 from derive.render.mathtext import inline
@@ -175,11 +175,15 @@ def typed_sums(draw):
     count = draw(st.integers(min_value=2, max_value=5))
     terms = []
     for _ in range(count):
-        kind = draw(st.integers(min_value=0, max_value=3))
+        kind = draw(st.integers(min_value=0, max_value=4))
         if kind == 0:
             terms.append(str(draw(st.integers(min_value=1, max_value=9))))
         elif kind == 1:
             terms.append(f"{draw(st.integers(2, 9))}x^{draw(st.integers(2, 6))}")
+        elif kind == 2:                  # a product, its factors in any order
+            factors = [f"{draw(_NAMES)}({draw(_ARGS)})", f"x^{draw(st.integers(2, 6))}",
+                       str(draw(st.integers(2, 9)))]
+            terms.append("*".join(draw(st.permutations(factors))[:draw(st.integers(2, 3))]))
         else:
             terms.append(f"{draw(_NAMES)}({draw(_ARGS)})")
     signs = draw(st.lists(st.sampled_from([" + ", " - "]), min_size=count - 1,
@@ -196,8 +200,13 @@ def test_a_typed_sum_is_echoed_in_its_order_and_reads_back(text):
     again = parse(echo)
     assert again.expr == parsed.expr, (text, echo)
     assert parse(latex).expr == parsed.expr, (text, latex)
-    if parsed.expr.is_Add:
-        assert again.spelling.typed_order(parsed.expr) == parsed.spelling.typed_order(parsed.expr)
+    for part in (parsed.expr, *parsed.expr.args):
+        if part.is_Add or part.is_Mul:       # the terms, and the factors, in the same order
+            with spelled(again.spelling):
+                again_order = printed_terms(part) if part.is_Add else printed_factors(part)
+            with spelled(parsed.spelling):
+                typed_order = printed_terms(part) if part.is_Add else printed_factors(part)
+            assert again_order == typed_order, (text, echo)
     with spelled(again.spelling):
         assert inline(again.expr) == echo        # the echo of the echo is the echo
 

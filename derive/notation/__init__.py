@@ -13,7 +13,9 @@ itself") using nothing but the printer they are given:
   teacher writes them; :func:`as_value` turns any of them back into plain sympy;
 * :mod:`.indexed` — vectors, entries ``z_j``, indices, ``Σ_{j≠i}``;
 * :mod:`.letters` — Greek letters (for the parser and the LaTeX writer) and plain-text notation
-  in LaTeX.
+  in LaTeX;
+* :mod:`.spelling` — how the user wrote the input (function names, the order of terms and
+  factors), which the parser records and every printer follows while it is current.
 
 To add a display object: a sympy class in the module of its kind with ``_sympystr``, ``_pretty``
 and ``_latex`` methods that use only the printer they receive.  When its drawing needs derive's

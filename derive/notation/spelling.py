@@ -4,13 +4,15 @@ sympy keeps no trace of the name a function was typed with (``ln`` and ``log`` a
 ``arctan`` and ``tan^-1`` are ``atan``) nor of the order of a sum's terms (``w1*x1 + w2*x2 + b1``
 is stored as ``b1 + w1*x1 + w2*x2``).  The parser records both in a :class:`Spelling`:
 
-* ``names``: for a sympy function, the name typed (``atan`` → ``arctan``, ``atan`` → ``tan^-1``,
-  ``log`` → ``ln``); a function the user did not name is printed by its textbook name
-  (:data:`TEXTBOOK_NAMES`: ``ln``, ``arcsin``, ``arsinh`` …; ISO 80000-2), the name a calculus
-  course writes;
+* ``calls`` and ``names``: for each function applied, the name typed (``atan(x²)`` →
+  ``tan^-1``), and for each sympy function the first name typed (``atan`` → ``arctan``, ``log`` →
+  ``ln``), which the function's other applications (those a derivation makes) are printed with;
+  a function the user did not name is printed by its textbook name (:data:`TEXTBOOK_NAMES`:
+  ``ln``, ``arcsin``, ``arsinh`` …; ISO 80000-2), the name a calculus course writes;
 * ``log_bases``: the bases of logarithms written ``log_b`` (``log_2 x`` is sympy's
   ``log(x)/log(2)``; a printer shows such a quotient as ``log₂(x)`` again, :func:`log_base_parts`);
-* ``orders``: for each sum and product typed, its arguments in the order typed.
+* ``orders``: for each sum and product typed, its arguments in the order typed (a product is
+  printed with its numbers first all the same: ``2x``, never ``x·2``; :func:`printed_factors`).
 
 The spelling travels with the data (``Parsed.spelling`` → the result → its ``Document``) and is
 made *current* (:func:`spelled`) while a result is traced, narrated, written as JSON or rendered;
@@ -52,10 +54,15 @@ class Spelling:
     log_bases: tuple[Expr, ...] = ()
     orders: tuple[tuple[Basic, tuple[Basic, ...]], ...] = field(default=(), compare=False,
                                                                 repr=False)
+    calls: tuple[tuple[Basic, str], ...] = field(default=(), compare=False, repr=False)
 
     @cached_property
     def _names(self) -> dict[str, str]:
         return dict(self.names)
+
+    @cached_property
+    def _calls(self) -> dict[Basic, str]:
+        return dict(reversed(self.calls))         # the first one recorded counts
 
     @cached_property
     def _orders(self) -> dict[Basic, tuple[Basic, ...]]:
@@ -65,6 +72,11 @@ class Spelling:
         """The name to print for the sympy function ``sympy_name``: as typed, else the
         textbook's (``tan^-1``, ``arctan``, ``ln``, ``sinh``)."""
         return self._names.get(sympy_name) or TEXTBOOK_NAMES.get(sympy_name, sympy_name)
+
+    def name_of(self, call: Basic) -> str:
+        """The name to print for the applied function ``call``: the one it was typed with, else
+        :meth:`name` of its function."""
+        return (self.calls and self._calls.get(call)) or self.name(call.func.__name__)
 
     def typed_order(self, expr: Basic) -> tuple[Basic, ...] | None:
         """The arguments of the sum or product ``expr`` in the order typed, if it was typed."""
@@ -76,7 +88,7 @@ class Spelling:
         return Spelling(
             self.names + tuple(pair for pair in other.names if pair[0] not in known),
             self.log_bases + tuple(b for b in other.log_bases if b not in self.log_bases),
-            self.orders + other.orders)
+            self.orders + other.orders, self.calls + other.calls)
 
 
 TEXTBOOK = Spelling()
@@ -127,13 +139,43 @@ def printed_terms(expr: Expr) -> tuple[Basic, ...]:
     return tuple(positive_first(list(expr.as_ordered_terms())))
 
 
-def log_base_parts(product: Basic) -> tuple[Expr, Expr, list[Basic]] | None:
-    """``(argument, base, other factors)`` when ``product`` is ``c·log(a)/log(b)`` and the
+def printed_factors(expr: Expr) -> tuple[Basic, ...]:
+    """The factors of the product ``expr`` in the order the printers show them: as typed with
+    its numbers first (``sin(x)·x²``, ``2x``), else sympy's printing order.  The product rule
+    takes them in this order, so that f in f'·g + f·g' is the first factor the reader sees."""
+    typed = current().typed_order(expr) if expr.is_Mul else None
+    if typed is None:
+        coefficient, rest = expr.as_coeff_Mul()       # −2x²: (−2, x²), not (−1, 2, x²)
+        others = tuple(rest.as_ordered_factors()) if rest.is_Mul else (rest,)
+        return ((coefficient,) if coefficient != 1 else ()) + others
+    return tuple(sorted(typed, key=lambda factor: not factor.is_Number))
+
+
+class TypedMul(Mul):
+    """A product printed in the order of its arguments (display only: the order typed)."""
+
+    def as_ordered_factors(self, order=None):
+        return list(self.args)
+
+
+def in_typed_order(product: Basic) -> Basic | None:
+    """``product`` as a :class:`TypedMul` in the order typed (:func:`printed_factors`), or
+    None when it was not typed or sympy's order is the same."""
+    if type(product) is not Mul or current().typed_order(product) is None:
+        return None          # sympy's order, without sorting (its keys may print numbers)
+    factors = printed_factors(product)
+    if factors == tuple(product.as_ordered_factors()):
+        return None
+    return TypedMul._from_args(factors)
+
+
+def log_base_parts(product: Basic) -> tuple[Basic, Basic] | None:
+    """The factors ``(log(a), 1/log(b))`` when ``product`` is ``c·log(a)/log(b)`` and the
     current spelling has ``b`` as a logarithm's base typed ``log_b``; else None."""
     bases = current().log_bases
     if not bases or not isinstance(product, Mul):
         return None
-    factors = list(product.args)
+    factors = product.args
     divisor = next((f for f in factors if isinstance(f, Pow) and f.exp == -1
                     and isinstance(f.base, log) and f.base.args[0] in bases), None)
     if divisor is None:
@@ -142,8 +184,7 @@ def log_base_parts(product: Basic) -> tuple[Expr, Expr, list[Basic]] | None:
     logarithm = next((f for f in factors if isinstance(f, log) and f.args[0] != base), None)
     if logarithm is None:
         return None
-    rest = [f for f in factors if f is not divisor and f is not logarithm]
-    return logarithm.args[0], base, rest
+    return logarithm, divisor
 
 
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -185,14 +226,17 @@ class LogTo(Function):
 
 
 def with_log_base(product: Basic) -> Basic | None:
-    """``product`` with its ``log(a)/log(b)`` shown as ``log_b(a)`` (:func:`log_base_parts`),
-    or None when there is nothing to show so."""
+    """``product`` with its ``log(a)/log(b)`` shown as ``log_b(a)`` where the logarithm
+    stands (:func:`log_base_parts`, :func:`printed_factors`), or None when there is nothing to
+    show so."""
     parts = log_base_parts(product)
     if parts is None:
         return None
-    argument, base, rest = parts
-    shown = LogTo(argument, base)
-    return Mul._from_args((*rest, shown)) if rest else shown
+    logarithm, divisor = parts
+    shown = LogTo(logarithm.args[0], divisor.base.args[0])
+    factors = [shown if f == logarithm else f for f in printed_factors(product)
+               if f != divisor]
+    return TypedMul._from_args(factors) if len(factors) > 1 else shown
 
 
 class _TextbookString(StrPrinter):

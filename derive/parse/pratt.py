@@ -100,6 +100,7 @@ class Parser:
         self.readings: list[tuple[int, Reading]] = []
         self.functions: list[str] = []
         self.names: dict[str, str] = {}          # sympy's function name -> the name typed
+        self.calls: dict[sympy.Basic, str] = {}  # a function applied -> the name typed
         self.log_bases: list[sympy.Expr] = []    # bases of logarithms written log_b
         self.orders: dict[sympy.Basic, tuple] = {}  # a sum or product -> its args as typed
 
@@ -136,7 +137,7 @@ class Parser:
     # -- the spelling: names and orders as typed (derive.notation.spelling) --------------
     def spelling(self) -> Spelling:
         return Spelling(tuple(self.names.items()), tuple(self.log_bases),
-                        tuple(self.orders.items()))
+                        tuple(self.orders.items()), tuple(self.calls.items()))
 
     def record_order(self, value: sympy.Expr, parts: list[sympy.Expr]) -> sympy.Expr:
         """Remember the order in which the terms (or factors) ``parts`` of the sum (or
@@ -157,7 +158,18 @@ class Parser:
             first.setdefault(part, k)
         typed = tuple(sorted(value.args, key=lambda arg: first.get(arg, len(flat))))
         self.orders.setdefault(value, typed)
+        if value.is_Mul:
+            self.record_parts(typed)
         return value
+
+    def record_parts(self, typed: tuple) -> None:
+        """The order of the products the tracer takes out of a typed product: without its
+        numbers (a constant multiple) and without its divisors (a quotient's numerator)."""
+        for keep in (lambda f: not f.is_Number, lambda f: not (f.is_Pow and f.exp.is_negative),
+                     lambda f: not f.is_Number and not (f.is_Pow and f.exp.is_negative)):
+            part = tuple(f for f in typed if keep(f))
+            if 1 < len(part) < len(typed):
+                self.orders.setdefault(sympy.Mul(*part), part)
 
     def record_name(self, token: Token, value: sympy.Expr, inverse: bool) -> None:
         """Remember the name typed for the function ``value`` (``arctan``, ``tan^-1``, ``ln``)
@@ -175,6 +187,7 @@ class Parser:
             word = ""
         if word:
             self.names.setdefault(own, word)
+            self.calls.setdefault(value, word)
 
     def enter(self, token: Token) -> None:
         self.depth += 1

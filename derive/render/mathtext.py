@@ -29,7 +29,8 @@ from sympy.printing.pretty.stringpict import prettyForm, stringPict
 from sympy.printing.str import StrPrinter
 
 from ..notation import distinct, guard_add, guard_mul, is_named, is_partial
-from ..notation.spelling import INVERSE_MARK, TEXTBOOK_NAMES, current, positive_first, with_log_base
+from ..notation.spelling import (INVERSE_MARK, TEXTBOOK_NAMES, current, in_typed_order,
+                                 positive_first, with_log_base)
 from ..sizes import size_at_most
 
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
@@ -90,7 +91,7 @@ def spelled_name(expr: Basic) -> str | None:
     if isinstance(expr, AppliedUndef) or len(expr.args) != 1:
         return None
     own = expr.func.__name__
-    name = current().name(own)
+    name = current().name_of(expr)
     return None if name == own and own not in TEXTBOOK_NAMES else name
 
 
@@ -119,8 +120,9 @@ class GuardedAdd:
     arguments, ``order="none"``, keeps it); a sum whose printed terms include a subtracted
     negative term prints it in parentheses (:func:`~derive.notation.guard_add`), ``a − (−b)``,
     never ``a − −b``.  The line breakers ask ``_as_ordered_terms`` too, so a broken sum keeps
-    the printed order.  A product ``log(a)/log(b)`` where the user typed ``log_b`` is printed
-    ``log_b(a)`` (:func:`~derive.notation.spelling.with_log_base`)."""
+    the printed order.  A product typed is printed in the order typed (numbers first,
+    :func:`~derive.notation.spelling.in_typed_order`); ``log(a)/log(b)`` where the user typed
+    ``log_b`` is printed ``log_b(a)`` (:func:`~derive.notation.spelling.with_log_base`)."""
 
     def _as_ordered_terms(self, expr, order=None):
         terms = super()._as_ordered_terms(expr, order=order)
@@ -133,6 +135,8 @@ class GuardedAdd:
 
     def _print_Mul(self, expr, *args, **kwargs):
         shown = with_log_base(expr)
+        if shown is None:
+            shown = in_typed_order(expr)
         if shown is not None:
             return self._print(shown)
         return super()._print_Mul(expr, *args, **kwargs)
@@ -261,6 +265,8 @@ class DisplayPrinter(ShortNumbers, StepAsH, GuardedAdd, PrettyPrinter):
 
     def _print_Mul(self, product):
         shown = with_log_base(product)
+        if shown is None:
+            shown = in_typed_order(product)
         if shown is not None:
             return self._print(shown)
         ordered = (product.as_ordered_factors() if self.order not in ("old", "none")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sympy import Expr, Integer, Mul, Pow, Symbol, log
 
+from ..notation.spelling import printed_factors
 from ..steps import LogBaseStep, ProductStep, QuotientStep
 from .context import TraceContext
 from .functions import chain_step  # a log to a base of an inner function
@@ -44,7 +45,7 @@ def match_quotient(expr: Expr, var: Symbol, ctx: TraceContext):
 def match_product(expr: Expr, var: Symbol, ctx: TraceContext):
     if not expr.is_Mul:
         return None
-    factors = tuple(expr.args)
+    factors = printed_factors(expr)
     return ProductStep.build(expr=expr, var=var, factors=factors,
                              factor_steps=tuple(ctx.trace(f, var) for f in factors), tidy=ctx.tidy)
 

@@ -111,7 +111,7 @@ PHRASES = {
     "says.simplify_first": "Before differentiating, write {expr} in a shorter form: the rules then apply to {simplified}.",
     "combine.simplify_first": "So:",
     "rule.log_laws": "Log laws first",
-    "says.log_laws": "Use the log laws to write {expr} = {expanded}, then differentiate term by term.",
+    "says.log_laws": "Write {expr} = {expanded}, then differentiate term by term.",
     "combine.log_laws": "So:",
     "note.log_laws": "The other common route (--route direct), the chain rule with the product and quotient rules, gives the same derivative in more steps. The log laws need every factor positive; the derivative found holds wherever {expr} is defined.",
     "rule.log_product": "Logarithmic differentiation",

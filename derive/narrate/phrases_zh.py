@@ -106,7 +106,7 @@ PHRASES = {
     "says.simplify_first": "求导之前，先把 {expr} 化简，再对化简后的 {simplified} 用求导法则。",
     "combine.simplify_first": "于是：",
     "rule.log_laws": "先用对数运算法则",
-    "says.log_laws": "先用对数运算法则把 {expr} 写成 {expanded}，再逐项求导。",
+    "says.log_laws": "把 {expr} 展开成 {expanded}，再逐项求导。",
     "combine.log_laws": "于是：",
     "note.log_laws": "另一种常见做法（--route direct）是直接用链式法则配合乘积、商的求导法则，结果相同，但步骤更多。对数运算法则要求各因子为正；所得导数在 {expr} 有定义处都成立。",
     "rule.log_product": "对数求导法",

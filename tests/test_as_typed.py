@@ -27,6 +27,9 @@ AS_TYPED = [
     ("(1/2)^x", sympy.Pow(sympy.Rational(1, 2), x, evaluate=False), 2**-x),
     ("(x+1)/(x+1)^2", sympy.Mul(x + 1, sympy.Pow(x + 1, -2), evaluate=False), 1 / (x + 1)),
     ("x^3/x", sympy.Mul(x**3, 1 / x, evaluate=False), x**2),
+    ("3 + 3 + x", sympy.Add(3, 3, x, evaluate=False), x + 6),
+    ("x + x", sympy.Add(x, x, evaluate=False), 2 * x),
+    ("(x+1) + 2", sympy.Add(x + 1, 2, evaluate=False), x + 3),
 ]
 
 
@@ -55,6 +58,21 @@ def test_the_echo_shows_the_exponential_as_typed(lang):
     assert data["steps"]["rule"] == "simplify_first"     # e^{2 ln x} = x², written as a step
 
 
+@pytest.mark.parametrize("text, echo", [
+    ("3 + 3 + x", "3 + 3 + x"), ("x + x", "x + x"), ("(x+1) + 2", "(x + 1) + 2"),
+])
+def test_the_echo_shows_a_sum_as_typed(text, echo):
+    """Terms sympy would merge are held: the title and the sum rule's line show them all."""
+    out = CliRunner().invoke(app, ["diff", text, "-f", "text", "--detail", "brief"]).stdout
+    assert out.splitlines()[0] == f"Derivative of {echo} with respect to x"
+    assert f"({echo})" in out or f"[{echo}]" in out
+
+
+def test_a_sum_that_cancels_to_zero_is_zero():
+    """A sum that works out to a number is that number: x − x is 0, so dividing by it is refused."""
+    assert parse("x - x").expr == 0
+
+
 @settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
 @given(smooth_expressions)
 def test_printed_text_reads_back_to_the_same_tree(expr):
@@ -65,6 +83,7 @@ def test_printed_text_reads_back_to_the_same_tree(expr):
 
 @pytest.mark.parametrize("text, result", [
     ("sin(π/2)·x", sympy.Integer(1)), (r"e^{2\ln x}", 2 * x), ("3(x^2+1)", 6 * x),
+    ("x + x", sympy.Integer(2)),
 ])
 def test_the_final_result_is_evaluated(text, result):
     """What was held to keep the problem as typed is evaluated in the tidied result."""

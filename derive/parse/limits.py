@@ -16,8 +16,8 @@ limits hold everywhere:
 * except where sympy's automatic rewriting would change the problem typed: a function is kept
   as applied (``sin(π/2)``, ``sin(-x)``, ``ln(e)``), ``e^{2 ln x}`` stays an exponential (not
   x²), a power of a number stays on its base (``(√2)^t``, ``(1/2)^x``), a number is not
-  multiplied into a sum (``3(x+1)``), and factors that would cancel stay (``(1/x)·(x/(x+1))``,
-  ``2^x·3^x``).  The derivation then starts from the expression as written.
+  multiplied into a sum (``3(x+1)``), factors that would cancel stay (``(1/x)·(x/(x+1))``,
+  ``2^x·3^x``), and so do terms that would merge (``3 + 3 + x``, ``x + x``).  The derivation then starts from the expression as written.
 
 To add a limit: add the constant here, check it in the constructor concerned, and raise
 ``fail(key, **params)`` with a message key of :mod:`derive.messages` (the parser turns it into a
@@ -39,6 +39,9 @@ MAX_DEPTH = 3_000
 MAX_DIGITS = budget.MAX_DIGITS
 MAX_LITERAL_DIGITS = 1_000
 EVAL_HEIGHT = 48
+#: terms up to which a sum whose terms sympy would merge is held as typed; a longer one (a
+#: generated or hostile input) is merged, which keeps it affordable to trace
+HOLD_TERMS = 100
 
 Fail = Callable[..., Exception]   # fail(key, **params): the error to raise
 UNDEFINED = (S.ComplexInfinity, S.NaN, S.Infinity, S.NegativeInfinity)
@@ -62,7 +65,16 @@ def numeric_weight(expr: sympy.Expr) -> float:
 
 
 def add(terms: Sequence[sympy.Expr]) -> sympy.Expr:
-    return terms[0] if len(terms) == 1 else sympy.Add(*terms)
+    """The sum as written: terms that sympy would merge (``3 + 3``, ``x + x``, ``x² + 3x − x²``)
+    are held, so the derivation starts from the sum typed; a sum that works out to a number is
+    that number, so the checks on numbers still apply (``x/(x − x)`` is a division by zero,
+    ``gamma(10^9 + 1/2)`` too large to compute)."""
+    if len(terms) == 1:
+        return terms[0]
+    value = sympy.Add(*terms)
+    if not value.is_number and len(terms) <= HOLD_TERMS and len(sympy.Add.make_args(value)) < sum(len(sympy.Add.make_args(t)) for t in terms):
+        return sympy.Add(*terms, evaluate=False)
+    return value
 
 
 def product(factors: Sequence[sympy.Expr], fail: Fail) -> sympy.Expr:

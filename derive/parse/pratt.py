@@ -145,6 +145,11 @@ class Parser:
         keeps sympy's place, after them."""
         if not (value.is_Add or value.is_Mul) or len(parts) < 2:
             return value
+        if value.args == tuple(parts):      # held as typed (derive.parse.limits)
+            self.orders.setdefault(value, value.args)
+            if value.is_Mul:
+                self.record_parts(value.args)
+            return value
         flat: list[sympy.Basic] = []
         for part in parts:
             if part.is_Add and part not in self.orders and -part in self.orders:

@@ -5,20 +5,11 @@ reads ``sys.argv`` as the console script does); options keep working in any posi
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
+from entry_point import run_main
 
-from derive.cli import main
 from derive.cli.arguments import MissingValue, arguments_last
-
-
-def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["derive", *args])
-    with pytest.raises(SystemExit) as stopped:
-        main()
-    out = capsys.readouterr()
-    return stopped.value.code or 0, out.out, out.err
 
 
 #: every command that reads an expression, with a first argument that starts with "-"

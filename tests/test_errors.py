@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from entry_point import run_main
 from test_chinese_typography import faults
 
-from derive.cli import main
 from derive.errors import ParseError, UsageError
 from derive.messages import CATALOGUES, Message, known
 
@@ -216,15 +216,6 @@ BAD_INPUTS = [
     (["diff", "x", "--output", "/nonexistent/folder/out.txt"], "file.cannot_write", None),
 ]
 IDS = [" ".join(args) for args, _, _ in BAD_INPUTS]
-
-
-def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """``derive ARGS`` through the console script's entry point."""
-    monkeypatch.setattr(sys, "argv", ["derive", *args])
-    with pytest.raises(SystemExit) as stopped:
-        main()
-    out = capsys.readouterr()
-    return stopped.value.code or 0, out.out, out.err
 
 
 @pytest.mark.parametrize(("args", "code", "position"), BAD_INPUTS, ids=IDS)

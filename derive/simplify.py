@@ -83,6 +83,8 @@ def _trig_ratios(expr: Expr):
         return e.is_Mul and sum(1 for f in e.args if isinstance(f.as_base_exp()[0], _TRIG)) >= 2
 
     return _TIDY["trig"](expr) if expr.has(*_TRIG) and expr.find(two_trig) else expr
+
+
 #: the moves tried on the function, the local and specific ones first (a tie goes to the
 #: earlier move, and a move that rebuilds the function also works out whatever the parser held:
 #: ``1/x · x/(x+1) = 1/(x+1)`` is named for the cancelled factor, not for a value worked out)

@@ -40,6 +40,7 @@ from sympy import S
 from derive.errors import ParseError
 from derive.messages import Message
 from derive.parse import limits
+from derive.parse.groups import Groups, is_quotient
 from derive.parse.indices import IndexSyntax
 from derive.notation.spelling import INVERSE_MARK, TEXTBOOK_NAMES, Spelling, textbook_string
 from derive.parse.names import FUNCTIONS, canonical_function
@@ -103,6 +104,8 @@ class Parser:
         self.calls: dict[sympy.Basic, str] = {}  # a function applied -> the name typed
         self.log_bases: list[sympy.Expr] = []    # bases of logarithms written log_b
         self.orders: dict[sympy.Basic, tuple] = {}  # a sum or product -> its args as typed
+        self.groups: dict[sympy.Basic, tuple] = {}  # a product of fractions -> each one whole
+        self.read_quotient = False   # whether the last operand read is a fraction, \frac or (a/b)
 
     # -- helpers -------------------------------------------------------------------------
     def peek(self, n: int = 0) -> Token:
@@ -137,7 +140,8 @@ class Parser:
     # -- the spelling: names and orders as typed (derive.notation.spelling) --------------
     def spelling(self) -> Spelling:
         return Spelling(tuple(self.names.items()), tuple(self.log_bases),
-                        tuple(self.orders.items()), tuple(self.calls.items()))
+                        tuple(self.orders.items()), tuple(self.calls.items()),
+                        tuple(self.groups.items()))
 
     def record_order(self, value: sympy.Expr, parts: list[sympy.Expr]) -> sympy.Expr:
         """Remember the order in which the terms (or factors) ``parts`` of the sum (or
@@ -292,6 +296,7 @@ class Parser:
     def term(self) -> sympy.Expr:
         start = self.peek()
         factors = [self.signed()]
+        groups = Groups(factors[0], self.read_quotient)
         divisor_end: int | None = None  # set while the last factor was a divisor
         while True:
             token = self.peek()
@@ -300,12 +305,15 @@ class Parser:
                 factor = self.signed()
                 if token.value == "/":
                     factors.append(limits.reciprocal(factor, self.failer(token)))
+                    groups.divide(factors[-1])
                     divisor_end = self.last_end
                 else:
                     factors.append(factor)
+                    groups.multiply(factor, self.read_quotient)
                     divisor_end = None
             elif self.starts_factor(token):
                 factors.append(self.power())
+                groups.multiply(factors[-1], self.read_quotient)
                 if divisor_end is not None:
                     self.note("fraction_then_product",
                               f"{self.source(start.pos, self.last_end)} -> "
@@ -314,7 +322,13 @@ class Parser:
                     divisor_end = None
             else:
                 break
-        return self.record_order(limits.product(factors, self.failer(start)), factors)
+        fail = self.failer(start)
+        if len(groups.parts) > 1:       # a product of fractions: each fraction stays whole
+            whole = [self.record_order(limits.product(part, fail), part) for part in groups.parts]
+            value = self.record_order(limits.product(whole, fail), whole)
+            self.groups.setdefault(value, tuple(whole))
+            return value
+        return self.record_order(limits.product(factors, fail), factors)
 
     def signed(self) -> sympy.Expr:
         token = self.peek()
@@ -330,10 +344,14 @@ class Parser:
 
     def power(self) -> sympy.Expr:
         mark = self.begin_height()
+        first = self.peek()
         base = self.atom()
         if not self.at(OP, "^"):
             self.end_height(mark)
+            self.read_quotient = (first.kind == FRAC or first.kind in OPENERS) and \
+                is_quotient(base)
             return base
+        self.read_quotient = False
         caret = self.advance()
         exponent = self.exponent(caret)
         return limits.power(base, exponent, self.failer(caret), self.end_height(mark))

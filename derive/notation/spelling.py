@@ -1,4 +1,4 @@
-"""How the user wrote the input: the function names typed and the order of terms, for printing.
+r"""How the user wrote the input: the function names typed and the order of terms, for printing.
 
 sympy keeps no trace of the name a function was typed with (``ln`` and ``log`` are one class,
 ``arctan`` and ``tan^-1`` are ``atan``) nor of the order of a sum's terms (``w1*x1 + w2*x2 + b1``

@@ -36,11 +36,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from sympy import Basic, Expr, Function, Mul, Pow, Symbol, log
+from sympy import Basic, Expr, Function, Mul, Pow, S, Symbol, log
 from sympy.core.function import AppliedUndef
 from sympy.printing.str import StrPrinter
 
-from .shown import ShownProduct
+from .shown import ShownFraction, SideBySide
 
 #: sympy's name → the name a calculus textbook writes (sympy's name when not listed).
 TEXTBOOK_NAMES: dict[str, str] = {
@@ -197,7 +197,18 @@ def side_by_side(product: Basic) -> Basic | None:
     if groups is None and spelling.groups and product.could_extract_minus_sign():
         negated = spelling.typed_groups(-product)         # a − (1/x)·(x/(x+1))
         groups = (-negated[0], *negated[1:]) if negated is not None else None
-    return ShownProduct(*groups) if groups is not None else None
+    if groups is None:
+        return None
+    first, *rest = groups
+    if first.is_Number and first.is_negative:      # −1/2 · sin(x), not (−1/2) · sin(x)
+        return Mul(S.NegativeOne, _side_by_side(-first, *rest), evaluate=False)
+    return _side_by_side(first, *rest)
+
+
+def _side_by_side(*groups: Basic) -> SideBySide:
+    """The groups joined by dots; ``x^(−2)`` shown as the fraction it was typed as, ``1/x²``."""
+    return SideBySide(*(ShownFraction(S.One, Pow(g.base, -g.exp)) if g.is_Pow and
+                          g.exp.is_number and g.exp.is_negative else g for g in groups))
 
 
 def log_base_parts(product: Basic) -> tuple[Basic, Basic] | None:

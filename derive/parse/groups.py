@@ -18,18 +18,7 @@ from __future__ import annotations
 
 import sympy
 
-
-def is_quotient(value: sympy.Basic) -> bool:
-    """Whether ``value`` is a fraction: a negative power or a non-integer number among its
-    factors (``1/x``, ``x/(x + 1)``, ``2/3``, ``−1/x``, a held ``(1/x)·(x/(x + 1))``)."""
-    for factor in sympy.Mul.make_args(value):
-        if factor.is_Mul and is_quotient(factor):
-            return True
-        if factor.is_Rational and not factor.is_Integer:
-            return True
-        if factor.is_Pow and factor.exp.is_number and factor.exp.is_negative:
-            return True
-    return False
+from derive.notation.shown import is_fraction as is_quotient
 
 
 class Groups:

@@ -177,8 +177,12 @@ class Parser:
         for keep in (lambda f: not f.is_Number, lambda f: not (f.is_Pow and f.exp.is_negative),
                      lambda f: not f.is_Number and not (f.is_Pow and f.exp.is_negative)):
             part = tuple(f for f in typed if keep(f))
-            if 1 < len(part) < len(typed):
-                self.orders.setdefault(sympy.Mul(*part), part)
+            product = sympy.Mul(*part)
+            # only when the part's product is made of it: x/(x+1)·(x+1)/x cancels to another
+            if 1 < len(part) < len(typed) and product.is_Mul and \
+                    sorted(product.args, key=sympy.default_sort_key) == \
+                    sorted(part, key=sympy.default_sort_key):
+                self.orders.setdefault(product, part)
 
     def record_name(self, token: Token, value: sympy.Expr, inverse: bool) -> None:
         """Remember the name typed for the function ``value`` (``arctan``, ``tan^-1``, ``ln``)
@@ -344,16 +348,15 @@ class Parser:
 
     def power(self) -> sympy.Expr:
         mark = self.begin_height()
-        first = self.peek()
+        whole = self.at(FRAC) or self.peek().kind in OPENERS and not self.at_parenthesized_name()
         base = self.atom()
         if not self.at(OP, "^"):
             self.end_height(mark)
-            self.read_quotient = (first.kind == FRAC or first.kind in OPENERS) and \
-                is_quotient(base)
+            self.read_quotient = whole and is_quotient(base)     # \frac{a}{b}, (a/b)
             return base
-        self.read_quotient = False
         caret = self.advance()
         exponent = self.exponent(caret)
+        self.read_quotient = False          # a power, even of a fraction, or with one in it
         return limits.power(base, exponent, self.failer(caret), self.end_height(mark))
 
     def exponent(self, caret: Token) -> sympy.Expr:
@@ -395,7 +398,7 @@ class Parser:
             return self.name()
         if kind == FUNC:
             return self.function()
-        if kind == LPAREN and self.peek(1).kind == FUNC and self.peek(2).kind == RPAREN:
+        if self.at_parenthesized_name():
             return self.function(parenthesized_name=True)
         if kind in OPENERS:
             return self.group()
@@ -406,6 +409,10 @@ class Parser:
         if kind == FRAC:
             return self.fraction()
         raise self.unexpected(token, Message("expected.expression"))
+
+    def at_parenthesized_name(self) -> bool:
+        """Whether a function's name in brackets comes next, ``(sin)^(−4)x``."""
+        return self.at(LPAREN) and self.peek(1).kind == FUNC and self.peek(2).kind == RPAREN
 
     def number(self, token: Token) -> sympy.Expr:
         digits = token.value

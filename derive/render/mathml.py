@@ -217,7 +217,7 @@ class _Printer(MathMLPresentationPrinter):
         top = d() if total == 1 else self.node("msup", d(), self._print(total))
         body = deriv.expr
         printed = self._print(body)
-        if precedence_traditional(body) < PRECEDENCE["Mul"] or (
+        if precedence_traditional(body) < PRECEDENCE["Mul"] or side_by_side(body) is not None or (
                 not body.is_Number and body.could_extract_minus_sign()):
             printed = self.bracketed(printed)
         return self.node("mrow", self.node("mfrac", top, below), printed)

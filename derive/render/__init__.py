@@ -39,8 +39,10 @@ def renderer_for(format: str, **options):
 def render_document(document: Document, format: str, **options):
     """A str (or, for ``rich``, a renderable) for ``document``, its formulas printed with the
     document's spelling."""
+    from .mathtext import remembered
+
     renderer = renderer_for(format, **options)
-    with spelled(document.spelling):
+    with spelled(document.spelling), remembered():
         return renderer.render(document)
 
 
@@ -50,7 +52,9 @@ def render_output(subject, format: str, lang: str = "en", **options) -> str:
         if options:
             raise UsageError("api.json_options", got=tuple(sorted(options)))
         return run_deep(dumps, subject.data())
+    from .mathtext import remembered
+
     renderer = renderer_for(format, **options)
     document = subject.document(lang)
-    with spelled(document.spelling):
+    with spelled(document.spelling), remembered():
         return run_deep(renderer.render_string, document)

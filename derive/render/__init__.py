@@ -16,6 +16,7 @@ from ..errors import UsageError
 from ..narrate.document import Document
 from ..notation.spelling import spelled
 from .json import dumps
+from .mathtext import remembered
 
 # format → (module, class); modules are imported on first use so the CLI stays fast
 FORMATS = {
@@ -39,8 +40,6 @@ def renderer_for(format: str, **options):
 def render_document(document: Document, format: str, **options):
     """A str (or, for ``rich``, a renderable) for ``document``, its formulas printed with the
     document's spelling."""
-    from .mathtext import remembered
-
     renderer = renderer_for(format, **options)
     with spelled(document.spelling), remembered():
         return renderer.render(document)
@@ -52,8 +51,6 @@ def render_output(subject, format: str, lang: str = "en", **options) -> str:
         if options:
             raise UsageError("api.json_options", got=tuple(sorted(options)))
         return run_deep(dumps, subject.data())
-    from .mathtext import remembered
-
     renderer = renderer_for(format, **options)
     document = subject.document(lang)
     with spelled(document.spelling), remembered():

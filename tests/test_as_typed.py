@@ -8,11 +8,15 @@ import json
 import pytest
 import sympy
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from derive import explain
 from derive.cli import app
+from derive.notation.spelling import spelled
 from derive.parse import parse
+from derive.render.mathlatex import tex
+from derive.render.mathtext import display, inline
 from strategies import smooth_expressions
 
 x, t = sympy.symbols("x t")
@@ -88,3 +92,153 @@ def test_printed_text_reads_back_to_the_same_tree(expr):
 def test_the_final_result_is_evaluated(text, result):
     """What was held to keep the problem as typed is evaluated in the tidied result."""
     assert explain(text).result == result
+
+
+# -- a product of fractions is echoed as those fractions side by side -------------------------
+
+y = sympy.Symbol("y")
+
+#: typed → (the variable, the text echo, the LaTeX echo, the MathML of the first fraction)
+SIDE_BY_SIDE = [
+    (r"\frac{1}{x}\cdot\frac{x}{x+1}", None, "1/x · x/(x + 1)",
+     r"\frac{1}{x} \cdot \frac{x}{x + 1}", "<mfrac><mn>1</mn><mi>x</mi></mfrac>"),
+    ("1/x * x/(x+1)", None, "1/x · x/(x + 1)", r"\frac{1}{x} \cdot \frac{x}{x + 1}",
+     "<mfrac><mn>1</mn><mi>x</mi></mfrac>"),
+    (r"-\frac{1}{x}\cdot\frac{x}{x+1}", None, "−1/x · x/(x + 1)",
+     r"- \frac{1}{x} \cdot \frac{x}{x + 1}", "<mfrac><mn>1</mn><mi>x</mi></mfrac>"),
+    (r"x\cdot\frac{1}{x+1}", None, "x · (1/(x + 1))", r"x \cdot \frac{1}{x + 1}",
+     "<mi>x</mi><mo>·</mo>"),
+    (r"\frac{2}{3}\cdot\frac{x}{y}", "x", "2/3 · x/y", r"\frac{2}{3} \cdot \frac{x}{y}",
+     "<mfrac><mn>2</mn><mn>3</mn></mfrac>"),
+    (r"\frac{x}{2}\cdot\sin x", None, "x/2 · sin(x)", r"\frac{x}{2} \cdot \sin{\left(x \right)}",
+     "<mfrac><mi>x</mi><mn>2</mn></mfrac>"),
+    (r"\frac{1}{x^2}(x+1)", None, "1/x² · (x + 1)",
+     r"\frac{1}{x^{2}} \cdot \left(x + 1\right)", "<mfrac><mn>1</mn><msup>"),
+]
+
+
+@pytest.mark.parametrize("typed, wrt, text, latex, mathml", SIDE_BY_SIDE,
+                         ids=[s[0] for s in SIDE_BY_SIDE])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_product_of_fractions_is_echoed_side_by_side(typed, wrt, text, latex, mathml, lang):
+    derivation = explain(typed, wrt=wrt)
+    assert derivation.verified
+    title = derivation.render("text", lang).splitlines()[0]
+    assert text in title and "((" not in title
+    assert latex in derivation.render("latex", lang)
+    assert latex in derivation.render("markdown", lang)
+    html = derivation.render("html", lang)
+    heading = html[html.index("<h1"):html.index("</h1>")]
+    assert heading.count("<mo>·</mo>") == 1 and mathml in heading
+    data = json.loads(derivation.render("json", lang))
+    assert data["latex"]["expression"] == latex
+    value = sympy.sympify(data["expression"], locals={"y": y})     # JSON stays sympy's string
+    assert sympy.simplify(value - derivation.expression) == 0
+
+
+def test_the_derivative_of_a_product_side_by_side_is_bracketed():
+    """d/dx (1/x · x/(x + 1)): without the brackets it would read (d/dx 1/x) · x/(x + 1)."""
+    derivation = explain(r"\frac{1}{x}\cdot\frac{x}{x+1}")
+    assert r"\frac{d}{d x} \left(\frac{1}{x} \cdot \frac{x}{x + 1}\right) =" in \
+        derivation.render("latex")
+    with spelled(parse(derivation.input).spelling):
+        assert inline(sympy.Derivative(derivation.expression, x)) == "d/dx (1/x · x/(x + 1))"
+    assert "──⎜─ · ─────⎟" in derivation.render("text")
+    html = derivation.render("html")
+    assert "</mfrac><mrow><mo>(</mo><mrow><mfrac><mn>1</mn><mi>x</mi></mfrac><mo>·</mo>" in html
+
+
+@pytest.mark.parametrize("typed, text, latex", [
+    (r"\sin\left(\frac{1}{x}\cdot\frac{x}{x+1}\right)", "sin(1/x · x/(x + 1))",
+     r"\sin{\left(\frac{1}{x} \cdot \frac{x}{x + 1} \right)}"),
+    (r"2 - \frac{1}{x}\cdot\frac{x}{x+1}", "2 − 1/x · x/(x + 1)",
+     r"2 - \frac{1}{x} \cdot \frac{x}{x + 1}"),
+    (r"x - \frac{1}{2}\sin x", "x − 1/2 · sin(x)", r"x - \frac{1}{2} \cdot \sin{\left(x \right)}"),
+    (r"x \cdot -\frac{1}{y}", "x · (−1/y)", r"x \cdot \left(- \frac{1}{y}\right)"),
+])
+def test_a_product_side_by_side_keeps_its_signs_and_brackets(typed, text, latex):
+    parsed = parse(typed)
+    with spelled(parsed.spelling):
+        assert (inline(parsed.expr), tex(parsed.expr)) == (text, latex)
+
+
+def test_a_product_side_by_side_is_bracketed_under_a_power():
+    parsed = parse(r"\frac{1}{x}\cdot\frac{x}{x+1}")
+    squared = sympy.Pow(parsed.expr, 2, evaluate=False)
+    with spelled(parsed.spelling):
+        assert inline(squared) == "(1/x · x/(x + 1))²"
+        assert tex(squared) == r"\left(\frac{1}{x} \cdot \frac{x}{x + 1}\right)^{2}"
+        assert display((squared,)).splitlines()[1].startswith("⎛1     x  ⎞")
+
+
+@pytest.mark.parametrize("expr, text, latex", [
+    (x / (x + 1), "x/(x + 1)", r"\frac{x}{x + 1}"),
+    (2 * (x + 1) ** -2, "2/(x + 1)²", r"\frac{2}{\left(x + 1\right)^{2}}"),
+    (sympy.Mul(1 / x, x / (x + 1), evaluate=False), "(x/(x + 1))/x",
+     r"\frac{x \frac{1}{x + 1}}{x}"),
+    (x * sympy.sin(x) / 2, "x·sin(x)/2", r"\frac{x \sin{\left(x \right)}}{2}"),
+])
+def test_a_product_nobody_typed_prints_as_one_fraction(expr, text, latex):
+    """Rules build products: without a spelling they print as sympy gathers them, as before."""
+    assert (inline(expr), tex(expr)) == (text, latex)
+
+
+@pytest.mark.parametrize("typed, echo", [
+    ("x/(x+1)", "x/(x + 1)"), ("2x/(x+1)", "2·x/(x + 1)"), (r"\frac{x\sin x}{2}", "x·sin(x)/2"),
+    (r"\frac{1}{x+1}", "1/(x + 1)"), ("x^(-1/2)(x^2+3)", "(x² + 3)/√x"),
+    ("x e^(x/y)", "x·e^(x/y)"),
+])
+def test_one_fraction_typed_is_echoed_as_one_fraction(typed, echo):
+    """Only a product of several typed operands, one of them a fraction, is shown side by side:
+    ``2x/(x+1)`` is one fraction, and a fraction in an exponent does not count."""
+    parsed = parse(typed)
+    assert not parsed.spelling.groups
+    with spelled(parsed.spelling):
+        assert inline(parsed.expr) == echo
+
+
+def test_fractions_that_cancel_each_other_are_echoed_all():
+    """x/(x+1) · (x+1)/x cancels to 1: a part of the product is never taken for another."""
+    derivation = explain(r"\frac{1}{x}\cdot\frac{x}{x+1}\cdot\frac{x}{x+1}\cdot\frac{x+1}{x}")
+    assert derivation.verified
+    assert derivation.render("text").splitlines()[0] == \
+        "Derivative of 1/x · x/(x + 1) · x/(x + 1) · (x + 1)/x with respect to x"
+
+
+_OPERANDS = st.sampled_from([
+    (r"\frac{1}{x}", "1/x"), (r"\frac{x}{x+1}", "x/(x + 1)"), (r"\frac{2}{3}", "2/3"),
+    (r"\frac{x^2}{y}", "x²/y"), ("x", "x"), (r"\sin(x)", "sin(x)"), ("(x+1)", "(x + 1)"),
+    (r"\frac{x+1}{x}", "(x + 1)/x"), ("3", "3"), (r"\frac{1}{x^2}", "1/x²"),
+])
+
+
+@st.composite
+def typed_products(draw):
+    """A product typed in LaTeX with a fraction among its factors, maybe signed."""
+    operands = draw(st.lists(_OPERANDS, min_size=2, max_size=4))
+    if not any(tex_form.startswith(r"\frac") for tex_form, _ in operands):
+        operands[draw(st.integers(0, len(operands) - 1))] = (r"\frac{1}{x}", "1/x")
+    # −(x + 1)… reads as −x − 1 (the sign goes into the bracket): a reading of its own
+    sign = "" if any("+" in o[0] for o in operands) else draw(st.sampled_from(["", "-"]))
+    joins = draw(st.lists(st.sampled_from([r"\cdot", r"\times", " "]),
+                          min_size=len(operands) - 1, max_size=len(operands) - 1))
+    typed = sign + operands[0][0] + "".join(j + " " + o[0] for j, o in zip(joins, operands[1:]))
+    return typed, operands
+
+
+@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@given(typed_products())
+def test_a_typed_product_of_fractions_reads_back_side_by_side(case):
+    """The echo, in text and in LaTeX, parses to the same tree, side by side again."""
+    typed, operands = case
+    parsed = parse(typed)
+    with spelled(parsed.spelling):
+        echo, latex = inline(parsed.expr), tex(parsed.expr)
+    for again in (parse(echo), parse(latex)):
+        assert again.expr == parsed.expr, (typed, echo, latex)
+        with spelled(again.spelling):
+            assert inline(again.expr) == echo, (typed, echo)    # the echo of the echo
+    if len(parsed.spelling.groups) and parsed.expr.is_Mul:
+        assert echo.count(" · ") >= 1, (typed, echo)
+    assert sympy.simplify(parsed.expr - sympy.Mul(*(parse(o[0]).expr for o in operands))
+                          * (-1 if typed.startswith("-") else 1)) == 0

@@ -163,6 +163,38 @@ class ShownProduct(Shown):
         return super()._parens(op, arg) or bool(op and negative)
 
 
+def is_fraction(value: Basic) -> bool:
+    """Whether ``value`` is written as a fraction: a negative power or a non-integer number
+    among its factors (``1/x``, ``x/(x + 1)``, ``2/3``, ``−1/x``, a held ``(1/x)·(x/(x + 1))``)."""
+    if isinstance(value, ShownFraction):
+        return True
+    for factor in sympy.Mul.make_args(value):
+        if factor.is_Mul and is_fraction(factor):
+            return True
+        if factor.is_Rational and not factor.is_Integer:
+            return True
+        if factor.is_Pow and factor.exp.is_number and factor.exp.is_negative:
+            return True
+    return False
+
+
+class SideBySide(ShownProduct):
+    """The factors of a product typed as fractions side by side, ``1/x · x/(x + 1)``.  In one
+    line a fraction after a factor that is none is bracketed, ``x · (1/x)``: ``x · 1/x`` would
+    read back as the one fraction (x·1)/x."""
+
+    def _sympystr(self, printer):
+        text, previous = "", None
+        for op, arg in self._pieces():
+            piece = printer._print(arg)
+            if self._parens(op, arg) or (previous is not None and is_fraction(arg)
+                                         and not is_fraction(previous)):
+                piece = f"({piece})"
+            text += f" {op} {piece}" if op else piece
+            previous = arg
+        return text
+
+
 class ShownFraction(sympy.Expr):
     """numerator/denominator shown as written (no cancelling, no reordering)."""
 

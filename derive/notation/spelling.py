@@ -1,4 +1,4 @@
-"""How the user wrote the input: the function names typed and the order of terms, for printing.
+r"""How the user wrote the input: the function names typed and the order of terms, for printing.
 
 sympy keeps no trace of the name a function was typed with (``ln`` and ``log`` are one class,
 ``arctan`` and ``tan^-1`` are ``atan``) nor of the order of a sum's terms (``w1*x1 + w2*x2 + b1``
@@ -12,7 +12,11 @@ is stored as ``b1 + w1*x1 + w2*x2``).  The parser records both in a :class:`Spel
 * ``log_bases``: the bases of logarithms written ``log_b`` (``log_2 x`` is sympy's
   ``log(x)/log(2)``; a printer shows such a quotient as ``log₂(x)`` again, :func:`log_base_parts`);
 * ``orders``: for each sum and product typed, its arguments in the order typed (a product is
-  printed with its numbers first all the same: ``2x``, never ``x·2``; :func:`printed_factors`).
+  printed with its numbers first all the same: ``2x``, never ``x·2``; :func:`printed_factors`);
+* ``groups``: for each product typed with a fraction among its factors (``\frac{1}{x}\cdot
+  \frac{x}{x+1}``, ``x·\frac{1}{x+1}``, ``x/2·sin(x)``), its factors as typed, each fraction
+  whole: it is printed as those factors side by side, joined by a dot (:func:`side_by_side`),
+  not as sympy's one fraction gathering every denominator (``(x/(x + 1))/x``).
 
 The spelling travels with the data (``Parsed.spelling`` → the result → its ``Document``) and is
 made *current* (:func:`spelled`) while a result is traced, narrated, written as JSON or rendered;
@@ -32,9 +36,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from sympy import Basic, Expr, Function, Mul, Pow, Symbol, log
+from sympy import Basic, Expr, Function, Mul, Pow, S, Symbol, log
 from sympy.core.function import AppliedUndef
 from sympy.printing.str import StrPrinter
+
+from .shown import ShownFraction, SideBySide
 
 #: sympy's name → the name a calculus textbook writes (sympy's name when not listed).
 TEXTBOOK_NAMES: dict[str, str] = {
@@ -55,6 +61,8 @@ class Spelling:
     orders: tuple[tuple[Basic, tuple[Basic, ...]], ...] = field(default=(), compare=False,
                                                                 repr=False)
     calls: tuple[tuple[Basic, str], ...] = field(default=(), compare=False, repr=False)
+    groups: tuple[tuple[Basic, tuple[Basic, ...]], ...] = field(default=(), compare=False,
+                                                                repr=False)
 
     @cached_property
     def _names(self) -> dict[str, str]:
@@ -67,6 +75,10 @@ class Spelling:
     @cached_property
     def _orders(self) -> dict[Basic, tuple[Basic, ...]]:
         return dict(reversed(self.orders))       # the first one recorded counts
+
+    @cached_property
+    def _groups(self) -> dict[Basic, tuple[Basic, ...]]:
+        return dict(reversed(self.groups))
 
     def name(self, sympy_name: str) -> str:
         """The name to print for the sympy function ``sympy_name``: as typed, else the
@@ -82,13 +94,18 @@ class Spelling:
         """The arguments of the sum or product ``expr`` in the order typed, if it was typed."""
         return self._orders.get(expr) if self.orders else None
 
+    def typed_groups(self, product: Basic) -> tuple[Basic, ...] | None:
+        """The factors of ``product`` as typed, each fraction whole (``1/x``, ``x/(x + 1)``),
+        if it was typed with a fraction among its factors."""
+        return self._groups.get(product) if self.groups else None
+
     def merged(self, other: Spelling) -> Spelling:
         """Both spellings (for a result read from several inputs); this one's names first."""
         known = {name for name, _ in self.names}
         return Spelling(
             self.names + tuple(pair for pair in other.names if pair[0] not in known),
             self.log_bases + tuple(b for b in other.log_bases if b not in self.log_bases),
-            self.orders + other.orders, self.calls + other.calls)
+            self.orders + other.orders, self.calls + other.calls, self.groups + other.groups)
 
 
 TEXTBOOK = Spelling()
@@ -167,6 +184,31 @@ def in_typed_order(product: Basic) -> Basic | None:
     if factors == tuple(product.as_ordered_factors()):
         return None
     return TypedMul._from_args(factors)
+
+
+def side_by_side(product: Basic) -> Basic | None:
+    """``product`` as the factors typed side by side, joined by a dot (``1/x · x/(x + 1)``), when
+    it was typed with a fraction among its factors (:meth:`Spelling.typed_groups`); else None.
+    A product sympy made (a rule's result) was not typed: it is never shown so."""
+    if not isinstance(product, Mul):
+        return None
+    spelling = current()
+    groups = spelling.typed_groups(product)
+    if groups is None and spelling.groups and product.could_extract_minus_sign():
+        negated = spelling.typed_groups(-product)         # a − (1/x)·(x/(x+1))
+        groups = (-negated[0], *negated[1:]) if negated is not None else None
+    if groups is None:
+        return None
+    first, *rest = groups
+    if first.is_Number and first.is_negative:      # −1/2 · sin(x), not (−1/2) · sin(x)
+        return Mul(S.NegativeOne, _side_by_side(-first, *rest), evaluate=False)
+    return _side_by_side(first, *rest)
+
+
+def _side_by_side(*groups: Basic) -> SideBySide:
+    """The groups joined by dots; ``x^(−2)`` shown as the fraction it was typed as, ``1/x²``."""
+    return SideBySide(*(ShownFraction(S.One, Pow(g.base, -g.exp)) if g.is_Pow and
+                          g.exp.is_number and g.exp.is_negative else g for g in groups))
 
 
 def log_base_parts(product: Basic) -> tuple[Basic, Basic] | None:

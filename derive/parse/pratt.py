@@ -40,6 +40,7 @@ from sympy import S
 from derive.errors import ParseError
 from derive.messages import Message
 from derive.parse import limits
+from derive.parse.groups import Groups, is_quotient
 from derive.parse.indices import IndexSyntax
 from derive.notation.spelling import INVERSE_MARK, TEXTBOOK_NAMES, Spelling, textbook_string
 from derive.parse.names import FUNCTIONS, canonical_function
@@ -103,6 +104,8 @@ class Parser:
         self.calls: dict[sympy.Basic, str] = {}  # a function applied -> the name typed
         self.log_bases: list[sympy.Expr] = []    # bases of logarithms written log_b
         self.orders: dict[sympy.Basic, tuple] = {}  # a sum or product -> its args as typed
+        self.groups: dict[sympy.Basic, tuple] = {}  # a product of fractions -> each one whole
+        self.read_quotient = False   # whether the last operand read is a fraction, \frac or (a/b)
 
     # -- helpers -------------------------------------------------------------------------
     def peek(self, n: int = 0) -> Token:
@@ -137,7 +140,8 @@ class Parser:
     # -- the spelling: names and orders as typed (derive.notation.spelling) --------------
     def spelling(self) -> Spelling:
         return Spelling(tuple(self.names.items()), tuple(self.log_bases),
-                        tuple(self.orders.items()), tuple(self.calls.items()))
+                        tuple(self.orders.items()), tuple(self.calls.items()),
+                        tuple(self.groups.items()))
 
     def record_order(self, value: sympy.Expr, parts: list[sympy.Expr]) -> sympy.Expr:
         """Remember the order in which the terms (or factors) ``parts`` of the sum (or
@@ -173,8 +177,12 @@ class Parser:
         for keep in (lambda f: not f.is_Number, lambda f: not (f.is_Pow and f.exp.is_negative),
                      lambda f: not f.is_Number and not (f.is_Pow and f.exp.is_negative)):
             part = tuple(f for f in typed if keep(f))
-            if 1 < len(part) < len(typed):
-                self.orders.setdefault(sympy.Mul(*part), part)
+            product = sympy.Mul(*part)
+            # only when the part's product is made of it: x/(x+1)·(x+1)/x cancels to another
+            if 1 < len(part) < len(typed) and product.is_Mul and \
+                    sorted(product.args, key=sympy.default_sort_key) == \
+                    sorted(part, key=sympy.default_sort_key):
+                self.orders.setdefault(product, part)
 
     def record_name(self, token: Token, value: sympy.Expr, inverse: bool) -> None:
         """Remember the name typed for the function ``value`` (``arctan``, ``tan^-1``, ``ln``)
@@ -292,6 +300,7 @@ class Parser:
     def term(self) -> sympy.Expr:
         start = self.peek()
         factors = [self.signed()]
+        groups = Groups(factors[0], self.read_quotient)
         divisor_end: int | None = None  # set while the last factor was a divisor
         while True:
             token = self.peek()
@@ -300,12 +309,15 @@ class Parser:
                 factor = self.signed()
                 if token.value == "/":
                     factors.append(limits.reciprocal(factor, self.failer(token)))
+                    groups.divide(factors[-1])
                     divisor_end = self.last_end
                 else:
                     factors.append(factor)
+                    groups.multiply(factor, self.read_quotient)
                     divisor_end = None
             elif self.starts_factor(token):
                 factors.append(self.power())
+                groups.multiply(factors[-1], self.read_quotient)
                 if divisor_end is not None:
                     self.note("fraction_then_product",
                               f"{self.source(start.pos, self.last_end)} -> "
@@ -314,7 +326,13 @@ class Parser:
                     divisor_end = None
             else:
                 break
-        return self.record_order(limits.product(factors, self.failer(start)), factors)
+        fail = self.failer(start)
+        if len(groups.parts) > 1:       # a product of fractions: each fraction stays whole
+            whole = [self.record_order(limits.product(part, fail), part) for part in groups.parts]
+            value = self.record_order(limits.product(whole, fail), whole)
+            self.groups.setdefault(value, tuple(whole))
+            return value
+        return self.record_order(limits.product(factors, fail), factors)
 
     def signed(self) -> sympy.Expr:
         token = self.peek()
@@ -330,12 +348,15 @@ class Parser:
 
     def power(self) -> sympy.Expr:
         mark = self.begin_height()
+        whole = self.at(FRAC) or self.peek().kind in OPENERS and not self.at_parenthesized_name()
         base = self.atom()
         if not self.at(OP, "^"):
             self.end_height(mark)
+            self.read_quotient = whole and is_quotient(base)     # \frac{a}{b}, (a/b)
             return base
         caret = self.advance()
         exponent = self.exponent(caret)
+        self.read_quotient = False          # a power, even of a fraction, or with one in it
         return limits.power(base, exponent, self.failer(caret), self.end_height(mark))
 
     def exponent(self, caret: Token) -> sympy.Expr:
@@ -377,7 +398,7 @@ class Parser:
             return self.name()
         if kind == FUNC:
             return self.function()
-        if kind == LPAREN and self.peek(1).kind == FUNC and self.peek(2).kind == RPAREN:
+        if self.at_parenthesized_name():
             return self.function(parenthesized_name=True)
         if kind in OPENERS:
             return self.group()
@@ -388,6 +409,10 @@ class Parser:
         if kind == FRAC:
             return self.fraction()
         raise self.unexpected(token, Message("expected.expression"))
+
+    def at_parenthesized_name(self) -> bool:
+        """Whether a function's name in brackets comes next, ``(sin)^(−4)x``."""
+        return self.at(LPAREN) and self.peek(1).kind == FUNC and self.peek(2).kind == RPAREN
 
     def number(self, token: Token) -> sympy.Expr:
         digits = token.value

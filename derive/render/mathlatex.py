@@ -12,7 +12,7 @@ from sympy import Basic, Sum, Symbol
 from sympy.printing.latex import LatexPrinter as _SympyLatexPrinter
 
 from ..notation import Parens, is_named, is_partial
-from ..notation.spelling import INVERSE_MARK
+from ..notation.spelling import INVERSE_MARK, side_by_side
 from .mathtext import GuardedAdd, ShortNumbers, StepAsH, spelled_name
 
 
@@ -26,6 +26,8 @@ class LatexPrinter(ShortNumbers, StepAsH, GuardedAdd, _SympyLatexPrinter):
         total = sum(int(count) for _, count in deriv.variable_count)
         if total == 1 and is_named(deriv.expr):
             return rf"\frac{{{d} {self._print(deriv.expr)}}}{{{d} {self._print(deriv.variables[0])}}}"
+        if side_by_side(deriv.expr) is not None:   # d/dx (1/x · x/y), not d/dx 1/x · x/y
+            return self._print_Derivative(deriv.func(Parens(deriv.expr), *deriv.variable_count))
         setting = self._settings.get("diff_operator_latex", "d")
         self._settings["diff_operator_latex"] = d
         try:

@@ -32,7 +32,7 @@ from ..functions import NamedFunction
 from ..notation import Parens, guard_mul, is_named, is_partial
 from ..notation.indexed import PRINTED
 from ..notation.letters import GREEK
-from ..notation.spelling import INVERSE_MARK, with_log_base
+from ..notation.spelling import INVERSE_MARK, side_by_side, with_log_base
 from .mathtext import GuardedAdd, spelled_name
 
 MINUS = "−"
@@ -142,7 +142,9 @@ class _Printer(MathMLPresentationPrinter):
         return row
 
     def _print_Mul(self, expr):
-        shown = with_log_base(expr)
+        shown = side_by_side(expr)
+        if shown is None:
+            shown = with_log_base(expr)
         if shown is not None:
             return self._print(shown)
         if isinstance(expr, Mul):
@@ -215,7 +217,7 @@ class _Printer(MathMLPresentationPrinter):
         top = d() if total == 1 else self.node("msup", d(), self._print(total))
         body = deriv.expr
         printed = self._print(body)
-        if precedence_traditional(body) < PRECEDENCE["Mul"] or (
+        if precedence_traditional(body) < PRECEDENCE["Mul"] or side_by_side(body) is not None or (
                 not body.is_Number and body.could_extract_minus_sign()):
             printed = self.bracketed(printed)
         return self.node("mrow", self.node("mfrac", top, below), printed)

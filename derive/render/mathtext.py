@@ -36,7 +36,7 @@ from sympy.printing.str import StrPrinter
 
 from ..notation import distinct, guard_add, guard_mul, is_named, is_partial
 from ..notation.spelling import (INVERSE_MARK, TEXTBOOK_NAMES, current, in_typed_order,
-                                 positive_first, with_log_base)
+                                 positive_first, side_by_side, with_log_base)
 from ..sizes import size_at_most
 
 _SETTINGS = {"use_unicode": True, "wrap_line": False, "order": None}
@@ -119,6 +119,17 @@ class StepAsH:
         return self._print(step, exp=exp) if exp is not None else self._print(step)
 
 
+def typed_product(product: Basic) -> Basic | None:
+    """How the product ``product`` is shown when the user typed it: its fractions side by side
+    (:func:`~derive.notation.spelling.side_by_side`), its ``log_b`` (:func:`with_log_base`), or
+    its factors in the order typed (:func:`in_typed_order`); None: as sympy prints it."""
+    for shown in (side_by_side, with_log_base, in_typed_order):
+        form = shown(product)
+        if form is not None:
+            return form
+    return None
+
+
 class GuardedAdd:
     """Printer mixin: a sum is printed in the order the user typed it, when it was typed
     (:mod:`derive.notation.spelling`); otherwise, in sympy's order, it starts with a positive
@@ -126,9 +137,8 @@ class GuardedAdd:
     arguments, ``order="none"``, keeps it); a sum whose printed terms include a subtracted
     negative term prints it in parentheses (:func:`~derive.notation.guard_add`), ``a − (−b)``,
     never ``a − −b``.  The line breakers ask ``_as_ordered_terms`` too, so a broken sum keeps
-    the printed order.  A product typed is printed in the order typed (numbers first,
-    :func:`~derive.notation.spelling.in_typed_order`); ``log(a)/log(b)`` where the user typed
-    ``log_b`` is printed ``log_b(a)`` (:func:`~derive.notation.spelling.with_log_base`)."""
+    the printed order.  A product typed is printed as typed (:func:`typed_product`): its
+    fractions side by side, ``log_b(a)`` for ``log(a)/log(b)``, its factors in the order typed."""
 
     def _as_ordered_terms(self, expr, order=None):
         terms = super()._as_ordered_terms(expr, order=order)
@@ -140,9 +150,7 @@ class GuardedAdd:
         return positive_first(list(terms))
 
     def _print_Mul(self, expr, *args, **kwargs):
-        shown = with_log_base(expr)
-        if shown is None:
-            shown = in_typed_order(expr)
+        shown = typed_product(expr)
         if shown is not None:
             return self._print(shown)
         return super()._print_Mul(expr, *args, **kwargs)
@@ -304,11 +312,11 @@ class DisplayPrinter(ShortNumbers, StepAsH, GuardedAdd, PrettyPrinter):
                                        right=right)
 
     def _print_Mul(self, product):
-        shown = with_log_base(product)
-        if shown is None:
-            shown = in_typed_order(product)
+        shown = typed_product(product)
         if shown is not None:
-            return self._print(shown)
+            form = self._print(shown)
+            form.binding = prettyForm.MUL           # bracketed under a power: (1/x · x/y)²
+            return form
         ordered = (product.as_ordered_factors() if self.order not in ("old", "none")
                    else list(product.args))
         guarded, changed = guard_mul(list(ordered))

@@ -140,9 +140,13 @@ def _cancel(expr: Expr) -> Expr:
 
 def _split(expr: Expr) -> Expr:
     """A rational function of one variable as its polynomial part plus proper fractions
-    (``270x⁴ + 39/(x+1)²``)."""
+    (``270x⁴ + 39/(x+1)²``).  Only a sum, or a fraction whose numerator holds one, can split
+    into something shorter (a monomial over a product only grows into more fractions), and
+    ``apart`` is too costly to try on the others."""
     symbols = expr.free_symbols
     if len(symbols) != 1 or not _has_denominator(expr) or not _small_powers(expr):
+        return expr
+    if not expr.is_Add and not fraction(expr)[0].atoms(Add):
         return expr
     var = next(iter(symbols))
     if not expr.is_rational_function(var):
@@ -169,10 +173,6 @@ def _exponent_law(expr: Expr) -> Expr:
 _TRIG = (sin, cos, tan, cot, sec, csc)
 
 
-def _trig_arguments(expr: Expr) -> set:
-    return {f.args[0] for f in expr.atoms(*_TRIG)}
-
-
 def _in_sin_cos(expr: Expr) -> Expr:
     return expr.replace(lambda e: isinstance(e, (tan, cot, sec, csc)), lambda e: {
         tan: lambda a: sin(a) / cos(a), cot: lambda a: cos(a) / sin(a),
@@ -184,7 +184,9 @@ def _pythagoras(expr: Expr) -> Expr:
     shortens it, or cos² as 1 − sin²."""
     numerator, denominator = fraction(expr)
     best = numerator
-    for a in sorted(_trig_arguments(expr), key=str):
+    squared = {p.base.args[0] for p in numerator.atoms(Pow)
+               if isinstance(p.base, (sin, cos)) and p.exp.is_Integer and p.exp >= 2}
+    for a in sorted(squared, key=str):
         for square, other in ((sin(a) ** 2, 1 - cos(a) ** 2), (cos(a) ** 2, 1 - sin(a) ** 2)):
             candidate = expand(best.subs(square, other))
             if count_ops(candidate) < count_ops(best):
@@ -351,6 +353,7 @@ def _cost(name: str, before: Expr, after: Expr) -> int:
 def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
     steps: list[Named] = []
     current, size = expr, count_ops(expr)
+    sizes: dict[Expr, int] = {}     # several moves often reach the same form
     for _ in range(ROUNDS):
         best: list[Named] | None = None
         best_score, best_size = size, size
@@ -361,7 +364,7 @@ def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
                 form = chain[end - 1][1]
                 if form == current:
                     continue
-                ops = count_ops(form)
+                ops = sizes[form] if form in sizes else sizes.setdefault(form, count_ops(form))
                 score = ops + _cost(name, current, form)
                 if score < best_score:
                     best, best_score, best_size = chain[:end], score, ops

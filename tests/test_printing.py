@@ -153,3 +153,23 @@ def test_power_of_a_sum_is_bracketed():
     assert inline(summed ** 2) == "(Σ_(k=1..n) e^(z_k))²"
     assert inline(z[j] / summed ** 2).endswith("/(Σ_(k=1..n) e^(z_k))²")
     assert tex(summed ** 2).startswith(r"\left(\sum")
+
+
+def test_remembered_forms_follow_the_spelling():
+    """Inside one rendering each formula is printed once, but for the spelling current when it
+    is printed: the same expression typed as ``log`` and as ``ln`` keeps its name."""
+    from sympy import log
+
+    from derive.notation.spelling import Spelling, spelled
+    from derive.render.mathtext import display_form, remembered
+
+    x = Symbol("x")
+    typed_log = Spelling(names=(("log", "log"),))
+    with remembered():
+        textbook = inline(log(x) + x)
+        with spelled(typed_log):
+            as_typed = inline(log(x) + x)
+            drawn = display_form(log(x)).render(wrap_line=False)
+        again = inline(log(x) + x)
+    assert "ln" in textbook and "ln" not in as_typed and "log" in as_typed
+    assert "log" in drawn and again == textbook == inline(log(x) + x)

@@ -16,6 +16,7 @@ from ..errors import UsageError
 from ..narrate.document import Document
 from ..notation.spelling import spelled
 from .json import dumps
+from .mathtext import remembered
 
 # format → (module, class); modules are imported on first use so the CLI stays fast
 FORMATS = {
@@ -40,7 +41,7 @@ def render_document(document: Document, format: str, **options):
     """A str (or, for ``rich``, a renderable) for ``document``, its formulas printed with the
     document's spelling."""
     renderer = renderer_for(format, **options)
-    with spelled(document.spelling):
+    with spelled(document.spelling), remembered():
         return renderer.render(document)
 
 
@@ -52,5 +53,5 @@ def render_output(subject, format: str, lang: str = "en", **options) -> str:
         return run_deep(dumps, subject.data())
     renderer = renderer_for(format, **options)
     document = subject.document(lang)
-    with spelled(document.spelling):
+    with spelled(document.spelling), remembered():
         return run_deep(renderer.render_string, document)

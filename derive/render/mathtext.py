@@ -15,11 +15,17 @@ shows a formula the same way:
 chain.  The LaTeX counterpart is :mod:`derive.render.mathlatex`.  To print a new kind of object,
 give it ``_sympystr``/``_pretty``/``_latex`` methods (:mod:`derive.notation`), or add
 ``_print_<Class>`` to both printers here and to the LaTeX printer.
+
+A renderer prints the same formula many times (a title, a chain, a sentence): inside
+:func:`remembered` each form is printed once per spelling.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Callable, Iterator
 
 from sympy import Add, Basic, Expr, Function, Mul, Number, Pow, Rational, S, Sum, Symbol
 from sympy.core.function import AppliedUndef
@@ -226,9 +232,43 @@ class InlinePrinter(ShortNumbers, StepAsH, GuardedAdd, StrPrinter):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
 
+_MEMO: ContextVar[dict | None] = ContextVar("printed forms", default=None)
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Inside the block, :func:`inline` and :func:`display_form` print each formula once (for
+    the spelling current when they print it)."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _memo(kind: Callable, expr: Basic, printed: Callable[[], object]):
+    memo = _MEMO.get()
+    if memo is None:
+        return printed()
+    spelling = current()
+    # the spelling is kept with its forms, so that its id is not reused while they are
+    forms = memo.setdefault(id(spelling), (spelling, {}))[1]
+    try:
+        return forms[kind, expr]
+    except KeyError:
+        value = forms[kind, expr] = printed()
+        return value
+    except TypeError:                   # an unhashable object: printed as it comes
+        return printed()
+
+
 def inline(expr: Basic) -> str:
     """``x²·sin(x)/(x + 1)``: a linear form with ``^``, ``·``, small superscripts and one minus
     sign, ``−`` (never the hyphen)."""
+    return _memo(inline, expr, lambda: _inline(expr))
+
+
+def _inline(expr: Basic) -> str:
     text = InlinePrinter().doprint(expr).replace("**", "^").replace("*", "·").replace("-", "−")
     return _SMALL_POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
 
@@ -322,6 +362,10 @@ PRETTY_NODES = 400   # larger expressions are shown in one line: 2-D layout is q
 
 def display_form(expr: Basic) -> prettyForm:
     """The 2-D form of ``expr`` (its one-line form when it is too large to lay out in 2-D)."""
+    return _memo(display_form, expr, lambda: _display_form(expr))
+
+
+def _display_form(expr: Basic) -> prettyForm:
     if size_at_most(expr, PRETTY_NODES):
         return DisplayPrinter(_SETTINGS)._print(expr)
     return prettyForm(inline(expr))

@@ -16,6 +16,7 @@ from derive.cli import app
 from derive.notation.spelling import spelled
 from derive.parse import parse
 from derive.render.mathlatex import tex
+from derive.render.mathml import MathMLPrinter, math_element
 from derive.render.mathtext import display, inline
 from strategies import smooth_expressions
 
@@ -205,10 +206,25 @@ def test_fractions_that_cancel_each_other_are_echoed_all():
         "Derivative of 1/x · x/(x + 1) · x/(x + 1) · (x + 1)/x with respect to x"
 
 
+@pytest.mark.parametrize("typed, echo", [
+    (r"2x \cdot \frac{1}{2} \cdot 2", "2·x"), (r"3\cdot\frac{2}{3}x", "2·x"),
+    (r"\frac{2}{3}\cdot\frac{3x}{y}", "2·x/y"),
+])
+def test_a_product_whose_numbers_merged_is_not_shown_side_by_side(typed, echo):
+    """sympy merged numbers of several fractions: the product is an ordinary one (2x would
+    otherwise print as 2x · 1/2 · 2 wherever it appears, or as itself without end)."""
+    parsed = parse(typed)
+    assert not parsed.spelling.groups
+    with spelled(parsed.spelling):
+        assert inline(parsed.expr) == echo
+    assert explain(typed, wrt="x").verified
+
+
 _OPERANDS = st.sampled_from([
     (r"\frac{1}{x}", "1/x"), (r"\frac{x}{x+1}", "x/(x + 1)"), (r"\frac{2}{3}", "2/3"),
     (r"\frac{x^2}{y}", "x²/y"), ("x", "x"), (r"\sin(x)", "sin(x)"), ("(x+1)", "(x + 1)"),
     (r"\frac{x+1}{x}", "(x + 1)/x"), ("3", "3"), (r"\frac{1}{x^2}", "1/x²"),
+    (r"\frac{3}{2}", "3/2"), ("2x", "2·x"),
 ])
 
 
@@ -234,11 +250,25 @@ def test_a_typed_product_of_fractions_reads_back_side_by_side(case):
     parsed = parse(typed)
     with spelled(parsed.spelling):
         echo, latex = inline(parsed.expr), tex(parsed.expr)
-    for again in (parse(echo), parse(latex)):
-        assert again.expr == parsed.expr, (typed, echo, latex)
+    again = parse(echo)
+    assert again.expr == parsed.expr and parse(latex).expr == parsed.expr, (typed, echo, latex)
+    if parsed.spelling.groups:              # shown side by side (else sympy merged factors)
         with spelled(again.spelling):
             assert inline(again.expr) == echo, (typed, echo)    # the echo of the echo
-    if len(parsed.spelling.groups) and parsed.expr.is_Mul:
         assert echo.count(" · ") >= 1, (typed, echo)
+    with spelled(parsed.spelling):                  # every printer draws it
+        printer = MathMLPrinter()
+        assert display((parsed.expr,)) and math_element(printer, printer._print(parsed.expr))
     assert sympy.simplify(parsed.expr - sympy.Mul(*(parse(o[0]).expr for o in operands))
                           * (-1 if typed.startswith("-") else 1)) == 0
+
+
+@settings(max_examples=20, suppress_health_check=list(HealthCheck), deadline=None)
+@given(typed_products())
+def test_a_typed_product_of_fractions_is_derived_and_drawn(case):
+    """The derivation starts from the product as typed, is verified, and every format draws it."""
+    typed, _ = case
+    derivation = explain(typed, wrt="x")
+    assert derivation.verified and derivation.expression == parse(typed).expr
+    for fmt in ("text", "latex", "html"):
+        assert derivation.render(fmt)

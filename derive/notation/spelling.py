@@ -197,7 +197,7 @@ def side_by_side(product: Basic) -> Basic | None:
     if groups is None and spelling.groups and product.could_extract_minus_sign():
         negated = spelling.typed_groups(-product)         # a − (1/x)·(x/(x+1))
         groups = (-negated[0], *negated[1:]) if negated is not None else None
-    if groups is None:
+    if groups is None or product in groups:
         return None
     first, *rest = groups
     if first.is_Number and first.is_negative:      # −1/2 · sin(x), not (−1/2) · sin(x)

@@ -10,7 +10,8 @@ A *group* is one of:
   before it in the group, as it does in the value: ``2x/(x+1)`` is one fraction);
 * the other factors between two fractions, ``x y`` in ``\\frac{1}{2} x y``.
 
-A product of one group is an ordinary product: nothing is recorded.  To change what counts as a
+A product of one group is an ordinary product: nothing is recorded; nor is a product in which
+sympy merged factors of different groups (:func:`made_of`).  To change what counts as a
 fraction written as one operand, change :func:`is_quotient` (or the tokens the parser passes).
 """
 
@@ -19,6 +20,17 @@ from __future__ import annotations
 import sympy
 
 from derive.notation.shown import is_fraction as is_quotient
+
+
+def made_of(product: sympy.Expr, groups: list[sympy.Expr]) -> bool:
+    """Whether ``product`` is ``groups`` multiplied with nothing merged: held as typed, or
+    with the factors of the groups for its factors (``2x · \frac{1}{2} · 2`` is ``2x``, which
+    must not print as that product wherever it appears)."""
+    if not product.is_Mul:
+        return False
+    key = sympy.default_sort_key
+    factors = [factor for group in groups for factor in sympy.Mul.make_args(group)]
+    return sorted(product.args, key=key) in (sorted(groups, key=key), sorted(factors, key=key))
 
 
 class Groups:

@@ -40,7 +40,7 @@ from sympy import S
 from derive.errors import ParseError
 from derive.messages import Message
 from derive.parse import limits
-from derive.parse.groups import Groups, is_quotient
+from derive.parse.groups import Groups, is_quotient, made_of
 from derive.parse.indices import IndexSyntax
 from derive.notation.spelling import INVERSE_MARK, TEXTBOOK_NAMES, Spelling, textbook_string
 from derive.parse.names import FUNCTIONS, canonical_function
@@ -330,7 +330,8 @@ class Parser:
         if len(groups.parts) > 1:       # a product of fractions: each fraction stays whole
             whole = [self.record_order(limits.product(part, fail), part) for part in groups.parts]
             value = self.record_order(limits.product(whole, fail), whole)
-            self.groups.setdefault(value, tuple(whole))
+            if made_of(value, whole):
+                self.groups.setdefault(value, tuple(whole))
             return value
         return self.record_order(limits.product(factors, fail), factors)
 

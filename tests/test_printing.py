@@ -173,3 +173,25 @@ def test_remembered_forms_follow_the_spelling():
         again = inline(log(x) + x)
     assert "ln" in textbook and "ln" not in as_typed and "log" in as_typed
     assert "log" in drawn and again == textbook == inline(log(x) + x)
+
+
+def test_a_negative_power_is_written_as_a_fraction_in_one_line():
+    """As the 2-D and LaTeX printers draw it: ``1/x²``, not ``x^(−2)``."""
+    from sympy import Pow, Rational
+
+    x, y = Symbol("x"), Symbol("y")
+    assert inline(x ** -2) == "1/x²"
+    assert inline((x ** 2 + 1) ** Rational(-3, 2)) == "1/(x² + 1)^(3/2)"
+    assert inline(Pow(x ** -2, y, evaluate=False)) == "(1/x²)^y"
+    assert inline(sin(x ** -3)) == "sin(1/x³)"
+    assert inline(x ** -1) == "1/x" and inline(x ** y) == "x^y"
+
+
+def test_roots_are_written_with_root_signs_in_one_line():
+    """``∛(x²)`` as typed with ``\\sqrt[3]{x^2}`` and as the 2-D printer draws it."""
+    from sympy import Rational, sqrt
+
+    x = Symbol("x")
+    assert inline((x ** 2) ** Rational(1, 3)) == "∛(x²)"
+    assert inline(x ** Rational(-1, 4)) == "1/∜x" and inline(sqrt(x + 1)) == "√(x + 1)"
+    assert inline(x ** Rational(2, 3)) == "x^(2/3)"

@@ -162,6 +162,9 @@ class GuardedAdd:
         return super()._print_Add(expr, order=order)
 
 
+_ROOTS = {2: "√", 3: "∛", 4: "∜"}    # x^(1/n) written as a root sign
+
+
 class InlinePrinter(ShortNumbers, StepAsH, GuardedAdd, StrPrinter):
     """One-line textbook notation: ``Σ_(k=1..n) e^(z_k)``, ``δ_ij``, ``∂L/∂z_i``, ``e^x``."""
 
@@ -197,12 +200,19 @@ class InlinePrinter(ShortNumbers, StepAsH, GuardedAdd, StrPrinter):
         return f"{text_name(name)}({self.stringify(expr.args, ', ')})"
 
     def _print_Pow(self, expr, rational=False):
-        """``√x``, ``√(x + 1)`` as a textbook writes a square root (sympy: ``sqrt(x)``)."""
-        if expr.exp in (S.Half, -S.Half) and not rational:
+        """``√x``, ``∛(x²)`` as a textbook writes a root (sympy: ``sqrt(x)``, ``(x**2)**(1/3)``),
+        and a negative power as a fraction, ``1/x²``, ``1/(x² + 1)^(3/2)``: as the 2-D and
+        LaTeX printers draw them."""
+        exponent = expr.exp
+        if (not rational and exponent.is_Rational and abs(exponent.p) == 1
+                and exponent.q in _ROOTS):
             inner = self._print(expr.base)
             simple = isinstance(expr.base, Symbol) or expr.base.is_Integer and expr.base > 0
-            root = f"√{inner}" if simple else f"√({inner})"
-            return root if expr.exp is S.Half else f"1/{root}"
+            root = _ROOTS[exponent.q] + (inner if simple else f"({inner})")
+            return root if exponent.p == 1 else f"1/{root}"
+        if (not rational and expr.exp.is_Rational and expr.exp.is_negative
+                and expr.exp != -1 and expr.is_commutative):
+            return f"1/{self._print(Pow(expr.base, -expr.exp, evaluate=False))}"
         return super()._print_Pow(expr, rational=rational)
 
     def _print_exp(self, expr):

@@ -9,6 +9,9 @@ of ``tests/data/textbook_derivatives.jsonl`` it prints:
 * how many final forms have no more operations (sympy's ``count_ops``) than the published answer
   (``answer_corrected`` where the published one is wrong; for a record asking for the value at a
   point, the value there), target ≥ 97 %, and every exception;
+* over the implicit exercises of ``tests/data/implicit_exercises.jsonl``, how many final forms
+  have the book's form: one fraction without fractions inside (where the book's answer is one),
+  with no more operations than the book's answer or the same expression, and every exception;
 * the time of explain + verify + render text over the whole corpus as a ratio to bare
   ``sympy.diff``, for this tree and for a baseline revision (``--baseline REV``, default
   ``BASELINE``) exported with ``git archive`` and timed in the same run (target: this tree's
@@ -35,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "textbook_derivatives.jsonl"
+IMPLICIT = ROOT / "tests" / "data" / "implicit_exercises.jsonl"
 BASELINE = "0d8de02"          # main before the detail levels and the named algebra
 LEVELS = ("brief", "standard", "full")
 ROUNDS = 3                    # timings: the best of this many passes over the corpus
@@ -106,6 +110,55 @@ def form_rows(items) -> list[str]:
             f"target ≥ 97 %)", *exceptions]
 
 
+def _one_fraction(expr) -> bool:
+    """Whether numerator and denominator hold no fraction outside a function's argument."""
+    from sympy import fraction
+
+    def inner(part) -> bool:
+        return any((node.is_Pow and node.exp.is_negative) or (node.is_Rational and not node.is_Integer)
+                   for node in _outside_functions(part))
+    return not any(inner(part) for part in fraction(expr))
+
+
+def _outside_functions(expr):
+    """The nodes of ``expr`` reached through sums, products and the bases of powers."""
+    pending = [expr]
+    while pending:
+        node = pending.pop()
+        yield node
+        if node.is_Pow:
+            pending.append(node.base)
+        elif node.is_Add or node.is_Mul:
+            pending.extend(node.args)
+
+
+def implicit_rows() -> list[str]:
+    import sympy
+    from sympy import count_ops
+
+    from derive import implicit
+
+    with open(IMPLICIT, encoding="utf-8") as stream:
+        cases = [json.loads(line) for line in stream if line.strip()]
+    shaped = short = same = 0
+    exceptions = []
+    for case in cases:
+        ours, book = implicit(case["equation"]).result, sympy.sympify(case["answer"])
+        form = _one_fraction(ours) or not _one_fraction(book)
+        no_longer = ours == book or count_ops(ours) <= count_ops(book)
+        shaped, short, same = shaped + form, short + no_longer, same + (ours == book)
+        if not (form and no_longer):
+            exceptions.append(f"  {case['id']}: {ours}  ({count_ops(ours)} ops"
+                              f"{'' if _one_fraction(ours) else ', fractions inside'}; book: "
+                              f"{book}, {count_ops(book)} ops"
+                              f"{'' if _one_fraction(book) else ', fractions inside'})")
+    n = len(cases)
+    return [f"implicit: one fraction where the book's answer is one   {shaped}/{n}",
+            f"implicit: no more operations than the book's, or the same   {short}/{n}",
+            f"implicit: both (the book's form)   {n - len(exceptions)}/{n}   "
+            f"(the book's expression itself: {same}/{n})", *exceptions]
+
+
 def measure_time() -> float:
     """Ratio of explain + verify + render text to bare sympy.diff over every corpus record,
     each the best of :data:`ROUNDS` passes (run inside the tree being measured)."""
@@ -173,7 +226,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     items = first_derivatives()
     print(f"textbook corpus: {len(items)} first-derivative records")
-    for row in [*line_rows(items), *form_rows(items),
+    for row in [*line_rows(items), *form_rows(items), *implicit_rows(),
                 *time_rows(None if args.no_baseline else args.baseline)]:
         print(row)
     return 0

@@ -15,6 +15,7 @@ from .notation.spelling import Spelling, spelled
 from .render.json import expression_string, header, latex_string, step_data, verification_data
 from .result import ExpressionResult, reading_data
 from .steps import Step, Tidy
+from .term_order import derived_orders
 from .tidy import tidy_steps
 from .trace import trace_repeated
 from .undefined import check_defined
@@ -69,10 +70,12 @@ def derive_expression(text: str, expr: Expr, variables: tuple[Symbol, ...], read
     """Trace and verify an expression already read (for topics that build on one derivative),
     by ``route`` (:mod:`derive.routes`), results tidied by ``tidy``; with the ``spelling`` of
     the input (by default the current one), a sum is differentiated in the order its terms
-    were typed."""
+    were typed, and the sums the derivation makes are printed in the order their terms came in
+(:mod:`derive.term_order`)."""
     check_derivative_size(expr, variables)
     with spelled(spelling) as spelling:
         step = trace_repeated(expr, variables, route, tidy)
+        spelling = spelling.merged(Spelling(orders=derived_orders(step)))
     check_defined(step.result, text, derivative=True)
     verification = verify(step)
     moving = set(variables)

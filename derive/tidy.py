@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from sympy import (Add, Expr, Mul, Pow, Sum, Symbol, apart, cancel, cos, cot, count_ops,
-                   csc, exp, expand, factor_terms, fraction, log, logcombine, powsimp, sec, sin, tan,
+from sympy import (Add, Expr, Function, Mul, Pow, Sum, Symbol, apart, cancel, collect, cos,
+                   cot, count_ops, csc, exp, expand, factor_terms, fraction, log, logcombine, powsimp, sec, sin, tan,
                    together)
 
 from .sizes import size_at_most
@@ -350,7 +350,10 @@ def _cost(name: str, before: Expr, after: Expr) -> int:
     return 0 if all(f.is_number for f in taken) else 1
 
 
-def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
+def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]],
+            keep: Callable[[Expr], bool] | None = None) -> tuple[Named, ...]:
+    """The rounds of moves (see the module docstring); with ``keep``, only forms it accepts end
+    a round."""
     steps: list[Named] = []
     current, size = expr, count_ops(expr)
     sizes: dict[Expr, int] = {}     # several moves often reach the same form
@@ -362,7 +365,7 @@ def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
             chain = outcome if isinstance(outcome, list) else [(name, outcome)]
             for end in range(len(chain), 0, -1):       # the longest best prefix of a chain
                 form = chain[end - 1][1]
-                if form == current:
+                if form == current or (keep is not None and not keep(form)):
                     continue
                 ops = sizes[form] if form in sizes else sizes.setdefault(form, count_ops(form))
                 score = ops + _cost(name, current, form)
@@ -375,5 +378,144 @@ def _greedy(expr: Expr, moves: Sequence[tuple[str, Move]]) -> tuple[Named, ...]:
     return tuple(steps)
 
 
-__all__ = ["MOVES", "Move", "Named", "SUM_MOVES", "UNFACTORED_MOVES", "evaluated", "tidy",
-           "tidy_steps", "tidy_steps_unfactored"]
+# --- one fraction ---------------------------------------------------------------------------
+
+def _holds_inner_fraction(part: Expr) -> bool:
+    """Whether ``part`` (a numerator or a denominator) holds a fraction of its own: a negative
+    power or a non-integer number outside a function's argument (``x/2``, ``1/√(x+y)``; not
+    the ``x/y`` of ``e^(x/y)``, nor the exponent of ``√(x+y)``)."""
+    pending = [part]
+    while pending:
+        node = pending.pop()
+        if node.is_Rational and not node.is_Integer:
+            return True
+        if node.is_Pow:
+            if node.exp.is_negative:
+                return True
+            pending.append(node.base)
+        elif node.is_Add or node.is_Mul:
+            pending.extend(node.args)
+    return False
+
+
+def one_fraction(expr: Expr) -> bool:
+    """Whether ``expr`` is one fraction whose numerator and denominator hold no fraction:
+    ``−(3x² + y²)/(2xy)``, not ``−(3x/y + y/x)/2``."""
+    return not any(_holds_inner_fraction(part) for part in fraction(expr))
+
+
+def _negated(part: Expr) -> Expr:
+    """−part with the sign taken into its first bracket (``x(3y² − x)`` for ``−x(x − 3y²)``),
+    or into its number when it has no bracket; terms are not multiplied out."""
+    factors = list(Mul.make_args(part))
+    for index, factor in enumerate(factors):
+        if factor.is_Add:
+            factors[index] = Add(*(-term for term in factor.args))
+            return Mul(*factors)
+    return -part
+
+
+def _minus_signs(part: Expr) -> int:
+    """How many minus signs ``part`` is written with: one for its number, one for each term of
+    a bracket (``−6x² − 2xy + y³``: 2)."""
+    count = int(part.could_extract_minus_sign() and not part.is_Add)
+    for factor in Mul.make_args(part):
+        if factor.is_Add:
+            count += sum(1 for term in factor.args if term.could_extract_minus_sign())
+    return count
+
+
+def _all_negative(part: Expr) -> bool:
+    return part.is_Add and all(term.could_extract_minus_sign() for term in part.args)
+
+
+def _signs(expr: Expr) -> list[Named]:
+    """The signs as a book writes them: numerator and denominator both negated when every term
+    of the denominator is negative, or when the numerator's are not all negative and negating
+    writes fewer minus signs (``negate_both``: ``(6x² + 2xy − y³)/(x(3y² − x))``,
+    ``2x/(3y² − 1)``); then a numerator whose terms are all negative written with its minus
+    sign in front of the fraction (``minus_front``: ``−(3x² + y²)/(2xy)``)."""
+    numerator, denominator = fraction(expr)
+    if denominator == 1:
+        return []
+    steps: list[Named] = []
+    negated = _negated(numerator), _negated(denominator)
+    fewer = sum(map(_minus_signs, negated)) < _minus_signs(numerator) + _minus_signs(denominator)
+    if _all_negative(denominator) or (fewer and not _all_negative(numerator)):
+        numerator, denominator = negated
+        steps.append(("negate_both", numerator / denominator))
+    if _all_negative(numerator):
+        # -1 before a sum and a divisor stays in front (with the sum alone sympy distributes it)
+        steps.append(("minus_front", Mul(-1, _negated(numerator), 1 / denominator)))
+    return [(name, form) for name, form in steps if form != expr]
+
+
+def _brackets_expanded(part: Expr) -> Expr:
+    """Each bracket of a product (or of a power in it) multiplied out: ``x(x − 2y(x⁴y² + 1))``
+    becomes ``x(x − 2x⁴y³ − 2y)``; the factors are kept."""
+    def expanded(factor: Expr) -> Expr:
+        base, exponent = factor.as_base_exp()
+        return Pow(expand(base), exponent) if base.is_Add else factor
+    return Mul(*map(expanded, Mul.make_args(part))) if _small_powers(part) else part
+
+
+def _combined(expr: Expr) -> list[Named]:
+    """Over a common denominator (:func:`_over_one_denominator`), the brackets of the
+    denominator's factors multiplied out as well: one fraction of polynomials."""
+    combined = _over_one_denominator(expr)
+    if not combined:
+        return []
+    name, form = combined[-1]
+    numerator, denominator = fraction(form)
+    return [(name, numerator / _brackets_expanded(denominator))]
+
+
+def _collect(expr: Expr) -> Expr:
+    """In a numerator and a denominator, the terms that share a function's value grouped
+    (``x e^(xy) + y e^y + e^y = x e^(xy) + (y + 1) e^y``)."""
+    def grouped(part: Expr) -> Expr:
+        if not part.is_Add:
+            return part
+        shared = [f for f in sorted(part.atoms(Function), key=str)
+                  if sum(1 for term in part.args if f in Mul.make_args(term)) > 1]
+        return collect(part, shared) if shared else part
+    numerator, denominator = fraction(expr)
+    return grouped(numerator) / grouped(denominator)
+
+
+#: the moves toward one fraction: tidy's, and the grouping of terms by a common function value
+FRACTION_MOVES: tuple[tuple[str, Move], ...] = (*MOVES, ("collect", _collect))
+
+
+def tidy_fraction_steps(expr: Expr) -> tuple[Named, ...]:
+    """The named rewrites to the shortest form that is :func:`one_fraction`, the form a book
+    gives for dy/dx by implicit differentiation: the fractions inside combined over a common
+    denominator first, then the moves that keep one fraction (:data:`FRACTION_MOVES`), then the
+    signs (:func:`_signs`).  When no one fraction is found, :func:`tidy_steps`."""
+    if not isinstance(expr, Expr) or expr.is_Atom or not size_at_most(expr, MAX_NODES):
+        return ()
+    steps: list[Named] = []
+    if not one_fraction(expr):
+        combined = _combined(expr)
+        if not combined or not one_fraction(combined[-1][1]):
+            return tidy_steps(expr)
+        steps.extend(combined)
+    before = steps[-1][1] if steps else expr
+    for name, form in _greedy(before, FRACTION_MOVES, keep=one_fraction):
+        steps.append((_cancelling(name, before, form), form))
+        before = form
+    steps.extend(_signs(before))
+    return tuple(steps)
+
+
+def _cancelling(name: str, before: Expr, after: Expr) -> str:
+    """``cancel`` for a common factor taken out of a fraction that also left its denominator
+    (``(6y − 3x²)/(3y² − 6x) = (2y − x²)/(y² − 2x)``), else ``name``."""
+    if name != "factor_out":
+        return name
+    changed = expand(fraction(before)[1]) != expand(fraction(after)[1])
+    return "cancel" if changed else name
+
+
+__all__ = ["FRACTION_MOVES", "MOVES", "Move", "Named", "SUM_MOVES", "UNFACTORED_MOVES", "evaluated", "one_fraction",
+           "tidy", "tidy_fraction_steps", "tidy_steps", "tidy_steps_unfactored"]

@@ -35,3 +35,18 @@ def _extend(children):
 
 
 smooth_expressions = st.recursive(leaves, _extend, max_leaves=12)
+
+
+def _monomial(draw_coefficient, a, b):
+    return draw_coefficient * x ** a * y ** b
+
+
+monomials = st.builds(_monomial, st.integers(-5, 5).filter(bool), st.integers(0, 3),
+                      st.integers(-1, 3))
+#: equations lhs = rhs of sums of monomials c·xᵃ·yᵇ (b may be −1: a term c·xᵃ/y) in both x
+#: and y: curves whose dy/dx is a rational function of x and y
+rational_equations = st.tuples(
+    st.lists(monomials, min_size=2, max_size=4).map(lambda terms: sympy.Add(*terms)),
+    st.one_of(st.integers(-6, 6).map(sympy.Integer), monomials),
+).filter(lambda sides: (sides[0] - sides[1]).free_symbols == {x, y}
+         and sympy.diff(sides[0] - sides[1], y) != 0)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 import sympy
+from hypothesis import HealthCheck, given, settings
 
 from derive import implicit
+from strategies import rational_equations
 
 CASES = [json.loads(line) for line in
          (Path(__file__).parent / "data" / "implicit_exercises.jsonl").read_text().splitlines()]
@@ -104,3 +106,72 @@ def test_y_itself_is_a_function_of_x_not_a_missing_rule():
         assert "[fallback]" not in text and "No rule" not in text and "sympy's derivative" not in text
     text = implicit("x y = 25").render("text", "en", "full", width=400)
     assert "y is a function of x; its derivative is written dy/dx." in text
+
+
+def _polynomial_fraction(expr) -> bool:
+    """One fraction whose numerator and denominator are polynomials in x and y."""
+    numerator, denominator = sympy.fraction(expr)
+    return numerator.is_polynomial(x, y) and denominator.is_polynomial(x, y)
+
+
+def _all_negative(part) -> bool:
+    return part.is_Add and all(term.could_extract_minus_sign() for term in part.args)
+
+
+def _signs_as_written(expr) -> tuple:
+    """The numerator and denominator after the number in front (−1 of −(3x² + y²)/(2xy))."""
+    return sympy.fraction(expr.as_coeff_Mul()[1])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_the_answer_is_one_fraction_as_the_book_writes_it(case):
+    """One fraction without fractions inside, no longer than the book's answer when that is one
+    fraction too, and the rewrites to it named and checked."""
+    from derive.tidy import one_fraction
+
+    r = implicit(case["equation"])
+    book = sympy.sympify(case["answer"])
+    assert one_fraction(r.result)
+    if one_fraction(book):
+        assert r.result == book or sympy.count_ops(r.result) <= sympy.count_ops(book)
+    numerator, denominator = _signs_as_written(r.result)
+    assert not _all_negative(numerator) and not _all_negative(denominator)
+    assert len(r.algebra) == len(r.algebra_checks) and all(v.ok for v in r.algebra_checks)
+    forms = [r.raw] + [step.result for step in r.algebra]
+    assert all(step.expr == before for step, before in zip(r.algebra, forms))
+
+
+def test_the_book_form_of_x3_plus_xy2():
+    """−(3x² + y²)/(2xy), not −(3x/y + y/x)/2, with the minus sign taken out as a named step."""
+    from derive.render.mathtext import inline
+
+    r = implicit("x^3 + y^2*x = 3")
+    assert inline(r.result).replace("-", "−") == "−(3·x² + y²)/(2·x·y)"
+    assert [step.rewrite for step in r.algebra] == ["minus_front"]
+    for lang, phrase in (("en", "Take the minus sign out in front"), ("zh", "把负号提到前面")):
+        assert phrase in r.render("text", lang, "standard", width=400)
+    data = json.loads(r.render("json"))
+    assert data["algebra"][0]["rewrite"] == "minus_front" and data["algebra"][0]["check"] == "symbolic"
+    assert sympy.sympify(data["raw"]) == r.raw
+
+
+def test_fractions_inside_are_combined_over_a_common_denominator():
+    r = implicit("arctan(x^2 y) = x + x y^2")
+    assert r.algebra[0].rewrite.startswith("common_denominator")
+    assert _polynomial_fraction(r.result) and r.verified
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rational_equations)
+def test_random_rational_curves_end_in_one_fraction_equal_to_idiff(sides):
+    """For a curve of monomials (and c·xᵃ/y), dy/dx is sympy.idiff's, one fraction of
+    polynomials in lowest terms, with no all-negative numerator or denominator."""
+    lhs, rhs = sides
+    r = implicit(sympy.Eq(lhs, rhs, evaluate=False))
+    assert sympy.cancel(r.result - sympy.idiff(lhs - rhs, y, x)) == 0
+    assert _polynomial_fraction(r.result)
+    numerator, denominator = sympy.fraction(r.result)
+    assert sympy.gcd(numerator, denominator).is_number
+    numerator, denominator = _signs_as_written(r.result)
+    assert not _all_negative(numerator) and not _all_negative(denominator)
+    assert r.verified and all(v.ok for v in r.algebra_checks)

@@ -16,13 +16,15 @@ tree, ``_steps_<Class>`` replaces the whole narration of the step.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from sympy import Basic, Derivative, Symbol, exp
 from sympy.printing.conventions import requires_partial
 
 from ..notation import Shown, derivative_of, distinct, named
 from ..steps import (ChainStep, CombiningStep, RepeatedStep, SimplifyFirstStep, Step,
                      UnknownStep, rule_key)
-from ..verify import Verification
+from ..verify import Verdict, Verification
 from .abbreviate import RESULT_DEPTH, abbreviate
 from .detail import current_detail, is_known
 from .labels import CLAUSES, DASH, LIST
@@ -291,15 +293,24 @@ class Narrator:
     def _algebra(self, step: Step, depth: int) -> list[Block]:
         """Each named rewrite from the formula's value to the result, a step of its own:
         ``Take out the common factor:  = 2(x² + 1)²(…)``."""
+        rewrites = getattr(step, "algebra", ())
+        verdicts = [self.verification.of(r) if self.verification is not None else None
+                    for r in rewrites]
+        return self.algebra(rewrites, verdicts, depth)
+
+    def algebra(self, rewrites: Sequence[Step], verdicts: Sequence[Verdict | None],
+                depth: int = 0) -> list[Block]:
+        """The blocks of named rewrites (``rewrite`` and ``result`` of each), with a warning
+        where its verdict failed: also for a topic's own algebra."""
         blocks: list[Block] = []
-        for rewrite in getattr(step, "algebra", ()):
+        for rewrite, verdict in zip(rewrites, verdicts):
             title = self.say(f"algebra.{rewrite.rewrite}")
             if self.detail == "brief":
                 blocks.append(RuleStep(title, (Math(abbreviate(rewrite.result)),), depth))
             else:
                 blocks.append(Equation((CONTINUED, abbreviate(rewrite.result)), depth,
                                        title + self.say("label.colon")))
-            blocks.extend(self._verdict_note(rewrite, depth))
+            blocks.extend(self._failed_note(verdict, depth))
         return blocks
 
     def _standard(self, step: Step, depth: int, title: Parts) -> list[Block]:
@@ -532,11 +543,14 @@ class Narrator:
                      depth)]
 
     def _verdict_note(self, step: Step, depth: int) -> list[Block]:
-        if self.verification is not None:
-            verdict = self.verification.of(step)
-            if verdict.status == "failed":
-                return [Note(self.say("verdict.step_failed", detail=verdict.detail),
-                             NoteKind.WARNING, depth)]
+        if self.verification is None:
+            return []
+        return self._failed_note(self.verification.of(step), depth)
+
+    def _failed_note(self, verdict: Verdict | None, depth: int) -> list[Block]:
+        if verdict is not None and verdict.status == "failed":
+            return [Note(self.say("verdict.step_failed", detail=verdict.detail),
+                         NoteKind.WARNING, depth)]
         return []
 
 

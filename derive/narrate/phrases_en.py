@@ -143,6 +143,9 @@ PHRASES = {
     "algebra.csc": "Use $1/sin = csc$",
     "algebra.exp_log": "Use $e^(ln a) = a$",
     "algebra.log_exp": "Use $ln(e^a) = a$",
+    "algebra.collect": "Group the terms with a common factor",
+    "algebra.negate_both": "Multiply the numerator and the denominator by −1",
+    "algebra.minus_front": "Take the minus sign out in front",
     "algebra.evaluate": "Work out the values",
     # parts of combined rules
     "part.term": "term {i}",

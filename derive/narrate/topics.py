@@ -402,9 +402,11 @@ def _sides_blocks(lang, r, dydx, written, brief: bool) -> list[Block]:
     if len(slope_side) > 1:
         blocks.append(Equation((Mul(r.coefficient, dydx), solved_for),
                                label=say(lang, "implicit.factor", dydx=Math(dydx))))
-    blocks.append(Equation(_shown_once((dydx, fraction_shown(solved_for, r.coefficient), r.result)),
+    blocks.append(Equation(_shown_once((dydx, fraction_shown(solved_for, r.coefficient), r.raw)),
                            label=say(lang, "implicit.solve", dydx=Math(dydx),
                                      coefficient=Math(r.coefficient))))
+    # the named rewrites as the equations around them, "label:  = form", at every level
+    blocks.extend(Narrator(lang, detail="standard").algebra(r.algebra, r.algebra_checks))
     return blocks
 
 

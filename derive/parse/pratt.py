@@ -158,6 +158,8 @@ class Parser:
         for part in parts:
             if part.is_Add and part not in self.orders and -part in self.orders:
                 flat.extend(-term for term in self.orders[-part])    # a − (b + c)
+            elif part.is_Mul and part not in self.orders and 1 / part in self.orders:
+                flat.extend(1 / factor for factor in self.orders[1 / part])  # a/(b·c)
             elif part.func is value.func:
                 flat.extend(self.orders.get(part, part.args))
             else:

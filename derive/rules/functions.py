@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sympy import Abs, Add, Expr, Function, Heaviside, Mul, Symbol, exp, log, sign
+from sympy import Abs, Add, Expr, Function, Heaviside, Mul, Symbol, exp, fraction, log, sign
 
 from ..functions import TABLED, relu
+from ..notation.spelling import Spelling, current, printed_factors, spelled
 from ..steps import (AbsStep, ChainStep, ExponentialStep, ExpStep, FunctionStep, LogDiffStep,
-                     LogLawsStep, LogProductStep, LogStep, ReluStep, UnknownStep)
+                     LogLawsStep, LogProductStep, LogStep, ReluStep, Step, UnknownStep)
 from .context import TraceContext
 
 
@@ -62,10 +63,26 @@ def _powered(factor: Expr, var: Symbol, ctx: TraceContext) -> bool:
 
 
 def log_terms(product: Expr, var: Symbol, ctx: TraceContext) -> list[Expr]:
-    """ln of a product by the log laws, factor by factor in the product's order:
-    ln(f·g⁻¹·hⁿ) = ln f − ln g + n·ln h."""
-    return [factor.exp * log(factor.base) if _powered(factor, var, ctx) else log(factor)
-            for factor in Mul.make_args(product)]
+    """ln of a product by the log laws, in the order a book writes them: the numerator's
+    factors in the order typed (:func:`~derive.notation.spelling.printed_factors`), then the
+    denominator's: ln(x²·sin x/(2x+1)) = 2·ln x + ln sin x − ln(2x+1)."""
+    factors = printed_factors(product)
+    ordered = ([f for f in factors if not _divisor(f)] + [f for f in factors if _divisor(f)])
+    return [factor.exp * log(factor.base) if _powered(factor, var, ctx)
+            else -log(1 / factor) if _divisor(factor) else log(factor)   # −ln eˣ for e^(−x)
+            for factor in ordered]
+
+
+def _divisor(factor: Expr) -> bool:
+    """A factor of the denominator: 1/g, g⁻ⁿ, e^(−x)."""
+    return fraction(factor)[1] != 1
+
+
+def _traced_in_order(terms: list[Expr], var: Symbol, ctx: TraceContext) -> tuple[Expr, Step]:
+    """The sum of ``terms`` and its derivative, the terms taken (and printed) in this order."""
+    written = Add(*terms, evaluate=False)
+    with spelled(current().merged(Spelling(orders=((written, tuple(terms)),)))):
+        return written, ctx.trace(written, var)
 
 
 def match_log_laws(expr: Expr, var: Symbol, ctx: TraceContext):
@@ -78,9 +95,9 @@ def match_log_laws(expr: Expr, var: Symbol, ctx: TraceContext):
     if not (len(varying) >= 2 or (len(varying) == 1 and _powered(varying[0], var, ctx)
                                   and varying[0].exp != -1)):
         return None
-    expanded = Add(*log_terms(arg, var, ctx), evaluate=False)     # in the factors' order
+    expanded, expanded_step = _traced_in_order(log_terms(arg, var, ctx), var, ctx)
     return LogLawsStep.build(expr=expr, var=var, expanded=expanded,
-                             expanded_step=ctx.trace(expanded, var), tidy=ctx.tidy)
+                             expanded_step=expanded_step, tidy=ctx.tidy)
 
 
 def match_log_product(expr: Expr, var: Symbol, ctx: TraceContext):
@@ -92,9 +109,9 @@ def match_log_product(expr: Expr, var: Symbol, ctx: TraceContext):
     powered = [f for f in varying if _powered(f, var, ctx) and not f.base.is_Symbol]
     if len(varying) < 3 or len(powered) < 2:
         return None
-    log_form = Add(*log_terms(expr, var, ctx), evaluate=False)
+    log_form, log_step = _traced_in_order(log_terms(expr, var, ctx), var, ctx)
     return LogProductStep.build(expr=expr, var=var, log_form=log_form,
-                                log_step=ctx.trace(log_form, var), tidy=ctx.tidy)
+                                log_step=log_step, tidy=ctx.tidy)
 
 
 def match_table(expr: Expr, var: Symbol, ctx: TraceContext):

@@ -1,7 +1,9 @@
 """Implicit differentiation, the textbook's way: for an equation ``lhs = rhs`` in x and y,
 differentiate both sides with respect to x with y = y(x) (every y brings a factor dy/dx by the
 chain rule), collect the dy/dx terms on the left and the others on the right, take dy/dx out
-and solve.  dy/dx = −F_x/F_y (F = lhs − rhs) and ``sympy.idiff`` are the checks.
+and solve.  The quotient is then brought to the form a book gives, one fraction with the minus
+sign in front (:func:`derive.tidy.tidy_fraction_steps`), each rewrite a named step checked like
+every other.  dy/dx = −F_x/F_y (F = lhs − rhs) and ``sympy.idiff`` are the checks.
 
 ``route="direct"`` makes −F_x/F_y the route shown and the two sides the check: both are always
 computed and compared, only the narration changes.  An expression alone is read as F = 0.
@@ -23,7 +25,8 @@ from ..parse import parse_equation
 from ..render.json import expression_string, header, latex_string
 from ..result import ExpressionResult
 from ..routes import checked_route
-from ..tidy import tidy, tidy_steps_unfactored
+from ..steps import RewriteStep, rewrites
+from ..tidy import tidy, tidy_fraction_steps, tidy_steps_unfactored
 from ..verify import Verdict
 from .common import by_name, compare, traced, traced_data
 
@@ -50,12 +53,15 @@ class ImplicitDerivative(ExpressionResult):
     coefficient: Expr = Integer(1)         # B
     formula_check: Verdict | None = None   # the two sides' answer against −F_x/F_y
     route: str = "book"
+    algebra: tuple[RewriteStep, ...] = ()  # the named rewrites from ``raw`` to ``result``
+    algebra_checks: tuple[Verdict, ...] = ()  # each rewrite's two forms compared
 
     @property
     def verified(self) -> bool:
         sides = self.left is None or (self.left.verified and self.right.verified
                                       and self.formula_check.ok)
-        return self.fx.verified and self.fy.verified and self.check.ok and sides
+        algebra = all(verdict.ok for verdict in self.algebra_checks)
+        return self.fx.verified and self.fy.verified and self.check.ok and sides and algebra
 
     def _data(self) -> dict:
         terms = [{"dydx": [expression_string(t) for t in slope],
@@ -76,6 +82,10 @@ class ImplicitDerivative(ExpressionResult):
                            "terms": {"left": terms[0], "right": terms[1]}},
             "collected": {"without": expression_string(self.without),
                           "coefficient": expression_string(self.coefficient)},
+            "raw": expression_string(self.raw),
+            "algebra": [{"rewrite": step.rewrite, "expr": expression_string(step.expr),
+                         "result": expression_string(step.result), **verdict.data()}
+                        for step, verdict in zip(self.algebra, self.algebra_checks)],
             "formula_check": self.formula_check.data(),
             "steps": [traced_data(self.fx), traced_data(self.fy)],
         }
@@ -146,7 +156,10 @@ def _implicit(text, lhs, rhs, x, y, readings, route) -> ImplicitDerivative:
     if coefficient == 0:
         raise UsageError("implicit.slope_cancels", x=x, y=y)
     raw = -without / coefficient
-    result = tidy(raw)
+    algebra = rewrites(raw, x, tidy_fraction_steps)
+    algebra_checks = tuple(compare(step.result, step.expr, "the form before")
+                           for step in algebra)
+    result = algebra[-1].result if algebra else raw
     check = compare(result, regular_part(sympy.idiff(F, y, x)), "sympy.idiff")  # a.e. (floor)
     formula_check = compare(result, tidy(-fx.result / fy.result), "−F_x/F_y")
     return ImplicitDerivative(input=text, expression=F, x=x, y=y, fx=fx, fy=fy, raw=raw,
@@ -155,7 +168,8 @@ def _implicit(text, lhs, rhs, x, y, readings, route) -> ImplicitDerivative:
                               slope_terms=(left_slope, right_slope),
                               other_terms=(left_other, right_other),
                               without=without, coefficient=coefficient,
-                              formula_check=formula_check, route=route)
+                              formula_check=formula_check, route=route, algebra=algebra,
+                              algebra_checks=algebra_checks)
 
 
 def _split_terms(derivative: Expr, y_of_x: Expr, x: Symbol, y: Symbol) -> tuple[tuple, tuple]:

@@ -55,6 +55,34 @@ def test_a_real_function_of_a_number_that_is_not_real_is_refused(text, argument,
         assert result.stderr == f"error: {message}\n"
 
 
+@pytest.mark.parametrize("text, number", [("x + ln(-1)", "ln(-1)"), ("sqrt(-4)*x", "I"),
+                                          ("asin(2) + x", "arcsin(2)"),
+                                          ("(-8)^(1/3)*x", "(-1)**(1/3)"),
+                                          ("abs(sqrt(-4))*x", "2*I"),
+                                          ("x*LambertW(-1)", "LambertW(-1)")])
+@pytest.mark.parametrize("command", [("diff",), ("grad",), ("check", "1")])
+def test_a_number_that_is_not_real_is_refused(text, number, command):
+    """derive differentiates real functions: x + ln(−1) is refused (not differentiated to 1),
+    with the number named and a hint, in every command that reads an expression."""
+    result = run(command[0], text, *command[1:])
+    assert result.exit_code == 2 and result.stdout == ""
+    first, hint = result.stderr.splitlines()
+    assert first == (f"error: {text} is undefined: {number} is not a real number, and derive "
+                     "differentiates real functions of a real variable")
+    assert hint.startswith("hint: ln needs a positive argument")
+    chinese = run(command[0], text, *command[1:], "--lang", "zh").stderr
+    assert chinese.startswith(f"错误：{text} 没有定义：{number} 不是实数") and "提示：" in chinese
+
+
+@pytest.mark.parametrize("text", ["x + ln(2)", "asin(1/2)*x", "sqrt(2)*x", "-8^(1/3)*x",
+                                  "abs(-3)*x", "x^(1/3)", "ln(x)", "asin(x)", "(-x)^(1/3)"])
+def test_real_numbers_and_functions_of_the_variable_are_explained(text):
+    """Only numbers are judged: ln(x), x^(1/3) have real values where they are defined."""
+    result = explain(text)
+    assert result.verified
+    assert sympy.simplify(result.result - sympy.diff(result.steps.expr, result.var)) == 0
+
+
 # --- wrong or broken contracts ----------------------------------------------------------------
 
 def test_critical_points_along_whole_lines():

@@ -130,6 +130,9 @@ MESSAGES = {
     "hint.variable_name": "give a name such as x",
     "hint.variable_forms": "a variable is a letter, optionally with digits or a subscript: x, "
                            "x1, x_1, θ",
+    "hint.real_numbers": "ln needs a positive argument, arcsin and arccos one from −1 to 1, an "
+                          "even root one that is not negative; (−8)^(1/3) is read as a complex "
+                          "root (for the real cube root write −8^(1/3))",
     "hint.function_name": "a function name is letters and digits, such as phi or F",
     "hint.operator_commands": "give the function itself; derive diff, check, grad and limit "
                               "read d/dx (…)",
@@ -256,6 +259,8 @@ MESSAGES = {
     "undefined.value": "it involves an undefined value (a division by zero or the logarithm "
                        "of 0)",
     "undefined.not_real": "{function} needs a real argument and {arg} is not a real number",
+    "undefined.not_real_number": "{value} is not a real number, and derive differentiates real "
+                                 "functions of a real variable",
     "value.not_number": "the value of {var} must be a number (got {got})",
 
     # -- topics -------------------------------------------------------------------------------

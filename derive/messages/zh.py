@@ -124,6 +124,8 @@ MESSAGES = {
     "hint.write_call": "写成 {name}(x)",
     "hint.variable_name": "给出一个变量名，例如 x",
     "hint.variable_forms": "变量是一个字母，后面可以跟数字或下标：x、x1、x_1、θ",
+    "hint.real_numbers": "ln 的自变量要大于 0，arcsin 和 arccos 的自变量在 −1 到 1 之间，偶次根号下不能是"
+                          "负数；(−8)^(1/3) 会被当作复数根（要实数立方根，请写 −8^(1/3)）",
     "hint.function_name": "函数名由字母和数字组成，例如 phi 或 F",
     "hint.operator_commands": "请直接给出函数本身；derive diff、check、grad 和 limit 可以读 d/dx (…)",
     "hint.operator_first": "它作用于后面的全部内容：d/dx (x^2 + 1)",
@@ -232,6 +234,7 @@ MESSAGES = {
     "undefined.derivative": "{text} 的导数没有定义：{reason}",
     "undefined.value": "其中出现了没有定义的值（除以 0 或 0 的对数）",
     "undefined.not_real": "{function} 需要实数自变量，而 {arg} 不是实数",
+    "undefined.not_real_number": "{value} 不是实数，而 derive 只对实变量的实函数求导",
     "value.not_number": "{var} 的值必须是数（现在是 {got}）",
 
     # -- 各个主题 -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ variable when none is given).
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 
 from sympy import Basic, Expr, Symbol
 
@@ -18,7 +18,9 @@ from .messages import Message
 from .notation.spelling import Spelling, current, spelled
 from .parse import Operator, parse, parse_variable
 from .render.json import expression_string
+from .steps import Step
 from .undefined import check_defined
+from .verify import Verification
 
 MAX_ORDER = 20
 
@@ -51,10 +53,39 @@ def read_spelled(expression, functions=(), latex=None, operators=True):
 
 def run_spelled(spelling: Spelling, work, *args):
     """``work(*args)``, a topic's computation returning a result, run deep with ``spelling``
-    current (so that sums are differentiated in the order typed); the result keeps it."""
+    current (so that sums are differentiated in the order typed); the result keeps it, with
+    the orders of the sums its derivations made (:mod:`derive.term_order`)."""
     with spelled(spelling):
         result = run_deep(work, *args)
-    return replace(result, spelling=spelling)
+    made = tuple(order for inner in _inner_results(result) for order in inner.spelling.orders)
+    return replace(result, spelling=spelling.merged(Spelling(orders=made)))
+
+
+def _inner_results(result) -> list:
+    """The results (derivations) inside ``result``'s fields, however nested in tuples, lists,
+    dicts and dataclasses, in field order (not inside a result found, nor inside a Step tree)."""
+    found, seen, pending = [], {id(result)}, [result]
+    while pending:
+        value = pending.pop(0)
+        if value is not result and isinstance(getattr(value, "spelling", None), Spelling):
+            found.append(value)             # its spelling holds its own sums' orders
+            continue
+        if isinstance(value, (Step, Verification)):
+            continue                        # a tree: its sums are its result's to order
+        if is_dataclass(value) and not isinstance(value, type):
+            children = [getattr(value, f.name) for f in fields(value)]
+        elif isinstance(value, (tuple, list)):
+            children = list(value)
+        elif isinstance(value, dict):
+            children = list(value.values())
+        else:
+            continue
+        for child in children:
+            if (is_dataclass(child) or isinstance(child, (tuple, list, dict))) \
+                    and id(child) not in seen:
+                seen.add(id(child))
+                pending.append(child)
+    return found
 
 
 def read_variable(value: str | Symbol) -> Symbol:

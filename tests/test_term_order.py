@@ -82,3 +82,17 @@ def test_a_term_rewritten_in_place_keeps_its_place():
     assert ordered_like(a + sympy.cot(x) + c, [a, b, c]) == (a, sympy.cot(x), c)
     assert ordered_like(a + c, [c, a]) == (c, a)
     assert ordered_like(a + c, [sympy.sin(x)]) is None
+
+
+def test_a_sums_derivative_keeps_the_typed_order_in_the_topics_too():
+    """d/dx (x³ + sin(x)·y + x²) = 3x² + y·cos x + 2x, in diff and in the gradient."""
+    from derive import gradient
+    from derive.render.mathtext import inline
+
+    text = "x^3 + sin(x)*y + x^2"
+    d, g = explain(text, wrt="x"), gradient(text)
+    for result, spelling in ((d.result, d.spelling), (g.partials[0].result, g.spelling)):
+        with spelled(spelling):
+            assert inline(result) == "3·x² + y·cos(x) + 2·x"
+    assert sympy.diff(d.expression, x) == d.result
+    assert "3⋅x  + y⋅cos(x) + 2⋅x" in g.render("text", width=400)

@@ -63,6 +63,23 @@ def test_nothing_defined_means_unchecked_not_passed():
     assert not verification.verified
 
 
+def test_a_domain_outside_the_usual_points_is_looked_for_farther_out():
+    """ln(sin x·(x − 3)) is real only where x > 3 and sin x > 0 (3 < x < π, 2π < x < 3π …):
+    a check that finds no usable point near 0 looks farther out, and every step is checked
+    there; the wide points are seeded and boxed like the others."""
+    from derive.verify.sampling import WIDE_BOXES, Sampler
+
+    for expr in (log(sin(x) * (x - 3)), log(x - 3) * log(sin(x)), log(cos(x) * (x - 4))):
+        verification = verify(trace(expr, x))
+        assert "unchecked" not in verification.counts, expr
+        assert verification.verified, expr
+    wide = Sampler([x]).wide()
+    assert wide.points == Sampler([x]).wide().points
+    for i, point in enumerate(wide.points):
+        low, high = WIDE_BOXES[i % len(WIDE_BOXES)]
+        assert low <= point[x] <= high
+
+
 def test_the_same_tree_gets_the_same_verdicts():
     step = trace(exp(sin(x)) * y, x)
     assert verify(step).verdicts == verify(step).verdicts

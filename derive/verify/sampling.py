@@ -13,7 +13,9 @@ evaluation when the sampler is built with ``concrete=True``.
 
 To change the sampling for everyone, change the constants here; a check that needs more or
 fewer points passes ``count``, and a variable that must be positive (a probability, a length)
-is named in ``positive`` (or ``simplex`` for a vector that also sums to 1).
+is named in ``positive`` (or ``simplex`` for a vector that also sums to 1).  A check that finds
+no usable point among them (``ln(sin x·(x − 3))`` is real only where x > 3 and sin x > 0) looks
+again farther out, in :data:`WIDE_BOXES` (:func:`wide`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ from ..sizes import distinct_nodes
 SEED = 20240611
 BOXES = ((0.3, 1.7), (1.1, 2.9), (-1.7, -0.3), (-0.9, 0.9), (2.0, 4.0), (0.05, 0.3))
 POINTS = 30                    # candidate points of a check, unless it asks for another count
+#: where a check looks when no point of :data:`BOXES` is in the expression's domain
+WIDE_BOXES = ((4.0, 7.0), (-7.0, -2.0), (7.0, 15.0), (-15.0, -7.0), (15.0, 40.0))
+WIDE_POINTS = 60
 STEP = mpmath.mpf("1e-15")     # the step of central differences
 
 
@@ -58,14 +63,15 @@ class Sampler:
     """
 
     def __init__(self, symbols: Iterable[Symbol], count: int = POINTS, *, concrete: bool = False,
-                 positive: Iterable[Symbol] = (), simplex: Iterable[Symbol] = ()) -> None:
+                 positive: Iterable[Symbol] = (), simplex: Iterable[Symbol] = (),
+                 boxes: tuple[tuple[float, float], ...] = BOXES) -> None:
         self.symbols = sorted(set(symbols), key=lambda s: s.name)
         self.concrete = concrete          # replace undefined functions by a stand-in
         positive, simplex = set(positive), sorted(set(simplex), key=lambda s: s.name)
         rng = random.Random(SEED)
         self.points: list[dict[Symbol, object]] = []
         for i in range(count):
-            low, high = BOXES[i % len(BOXES)]
+            low, high = boxes[i % len(boxes)]
             point = {s: mpmath.mpf(f"{rng.uniform(low, high):.6f}") for s in self.symbols}
             for s in positive.union(simplex) & point.keys():
                 point[s] = abs(point[s])
@@ -75,6 +81,10 @@ class Sampler:
                     point.update({s: point[s] / total for s in simplex})
             self.points.append(point)
         self._evaluators: dict[tuple, Evaluator] = {}
+
+    def wide(self) -> Sampler:
+        """A sampler for the same symbols whose points lie farther out (:data:`WIDE_BOXES`)."""
+        return Sampler(self.symbols, WIDE_POINTS, concrete=self.concrete, boxes=WIDE_BOXES)
 
     def prepare(self, expr: Expr) -> Expr:
         """``expr`` ready to evaluate (undefined functions replaced, if the sampler says so)."""

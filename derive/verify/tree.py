@@ -27,6 +27,7 @@ and ``sympy.diff`` is only called on small nodes and the root.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from functools import cached_property
 
 import mpmath
@@ -116,6 +117,7 @@ class _Checker:
         self._oracle: Verdict | None = None
         self._jumps: dict[Expr, tuple[Jump, ...]] = {}
         self._any_jumps = root.expr.has(*PIECEWISE_CONSTANT)
+        self._wide: Sampler | None = None     # points farther out, made when needed
 
     def run(self) -> Verification:
         with mpmath.workdps(DPS):
@@ -126,7 +128,7 @@ class _Checker:
         return Verification(root=root, verdicts=verdicts, oracle=oracle,
                             jumps=jumps(root.expr, variables))
 
-    def near_a_jump(self, expr: Expr, index: int) -> bool:
+    def near_a_jump(self, expr: Expr, index: int, sampler: Sampler) -> bool:
         """Whether at point ``index`` an argument of a piecewise-constant function in ``expr``
         is at (or within :data:`JUMP_MARGIN` of) a jump, where no derivative exists."""
         if not self._any_jumps:
@@ -134,7 +136,7 @@ class _Checker:
         if expr not in self._jumps:
             self._jumps[expr] = jumps(expr, expr.free_symbols)
         for jump in self._jumps[expr]:
-            value = self.sampler.value(jump.argument, index)
+            value = sampler.value(jump.argument, index)
             if value is None or not is_real(value) or jump.distance(value) < JUMP_MARGIN:
                 return True
         return False
@@ -161,7 +163,17 @@ class _Checker:
             self.symbolic_budget -= 1
             if self._equal(step.result, step.expr):
                 return Verdict("symbolic")
-        return numeric_check(self.sampler, values(self.sampler, step.expr, step.result))
+        return self._widened(lambda sampler: numeric_check(
+            sampler, values(sampler, step.expr, step.result)))
+
+    def _widened(self, check: Callable[[Sampler], Verdict]) -> Verdict:
+        """``check`` at the sample points, and again farther out when none was usable there."""
+        verdict = check(self.sampler)
+        if verdict.status != "unchecked":
+            return verdict
+        if self._wide is None:
+            self._wide = self.sampler.wide()
+        return check(self._wide)
 
     def _reference(self, expr: Expr, variables: tuple[Symbol, ...]) -> Expr:
         """sympy's derivative, computed once per (expression, variables) in this tree."""
@@ -198,14 +210,18 @@ class _Checker:
 
     def _numeric(self, expr: Expr, var: Symbol, result: Expr, reference: Expr | None,
                  finite_difference: bool) -> Verdict:
-        sampler = self.sampler
+        return self._widened(lambda sampler: self._numeric_with(
+            sampler, expr, var, result, reference, finite_difference))
+
+    def _numeric_with(self, sampler: Sampler, expr: Expr, var: Symbol, result: Expr,
+                      reference: Expr | None, finite_difference: bool) -> Verdict:
         expr, result = sampler.prepare(expr), sampler.prepare(result)
         reference = sampler.prepare(reference) if reference is not None else None
 
         def sides(index: int):
             if not (sampler.usable(result, index) and sampler.usable(expr, index)):
                 return None   # outside the real domain of the expression
-            if self.near_a_jump(expr, index):
+            if self.near_a_jump(expr, index, sampler):
                 return None   # no derivative at a jump
             expected = []
             if reference is not None:

@@ -103,3 +103,21 @@ def test_every_command_takes_detail(command):
     assert len(outputs["brief"]) <= len(outputs["standard"]) <= len(outputs["full"])
     bad = runner.invoke(app, [*command, "--detail", "short"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("x^x", "Take logarithms", "Logarithmic differentiation"),
+    ("(x+1)^2*(x-3)^5/(x^2+1)^3", "Take logarithms", "Logarithmic differentiation"),
+    ("ln(x^2*sin(x)/(2x+1))", "Log laws first", "Sum rule")])
+def test_brief_states_a_rewrite_before_differentiating_it(text, first, last):
+    """A book takes logarithms (or uses the log laws) first and then differentiates: the
+    rewrite is the first line, ``ln(x^x) = x·ln(x)``, and the log laws' derivative is not
+    written twice."""
+    derivation = explain(text, detail="brief")
+    titles = [str(b.title[0]) for b in _rule_steps(derivation.document())]
+    assert titles[0] == first and titles[-1] == last and titles.count(first) == 1
+    opening = derivation.render("text").splitlines()[2]
+    assert opening.startswith(f"• {first}: ln(") and "d/dx" not in opening
+    chinese = derivation.render("text", "zh").splitlines()[2]
+    assert chinese.startswith("• 两边取对数：ln(" if first == "Take logarithms"
+                              else "• 先用对数运算法则：ln(")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from sympy import Basic, Derivative, Symbol, exp
+from sympy import Basic, Derivative, Symbol, exp, log
 from sympy.printing.conventions import requires_partial
 
 from ..notation import Shown, derivative_of, distinct, named
@@ -340,13 +340,35 @@ class Narrator:
             order.append(node)
             stack.extend(c for c in node.children() if c.children() and not is_known(c))
         blocks: list[Block] = []
+        for node in order:               # a rewrite made before differentiating comes first
+            stated = self._hook("rewritten", node)(node)
+            if stated is not None:
+                title, forms = stated
+                blocks.append(RuleStep(title, join([(Math(f),) for f in forms], " = "), depth))
         for node in reversed(order):
+            if self._hook("rewritten", node)(node) is not None and not node.rewrites() \
+                    and node.result == node.children()[0].result:
+                continue                 # its derivative is its part's, just written above
             line = join([(Math(form),) for form in self._chain(node)], " = ")
             blocks.append(RuleStep(self.say(f"rule.{self._key(node)}"), line, depth))
             blocks.extend(self._hook("notes", node)(node, depth))
             blocks.extend(self._verdict_note(node, depth))
             blocks.extend(self._algebra(node, depth))
         return blocks
+
+    # in brief, the rewrite a step makes before differentiating: (title, forms) or None
+
+    def _rewritten_Step(self, step: Step) -> tuple[Parts, tuple[Basic, ...]] | None:
+        return None
+
+    def _rewritten_LogLawsStep(self, step) -> tuple[Parts, tuple[Basic, ...]]:
+        """``ln(x² sin x/(2x+1)) = 2 ln x + ln sin x − ln(2x+1)``, before the terms' lines."""
+        return self.say("rule.log_laws"), (abbreviate(step.expr), abbreviate(step.expanded))
+
+    def _rewritten_ByItsLogarithm(self, step) -> tuple[Parts, tuple[Basic, ...]]:
+        """``ln(x^x) = x·ln x``: the logarithm taken, before it is differentiated."""
+        return (self.say("rule.take_logs"),
+                (log(abbreviate(step.expr), evaluate=False), abbreviate(step.log_form)))
 
     def _steps_SimplifyFirstStep(self, step, depth: int, title: Parts) -> list[Block]:
         """The function rewritten first, each rewrite named (``e^{2 ln x} = x²``, by

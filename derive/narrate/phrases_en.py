@@ -110,6 +110,7 @@ PHRASES = {
     "rule.simplify_first": "Simplify first",
     "says.simplify_first": "Before differentiating, write {expr} in a shorter form: the rules then apply to {simplified}.",
     "combine.simplify_first": "So:",
+    "rule.take_logs": "Take logarithms",
     "rule.log_laws": "Log laws first",
     "says.log_laws": "Write {expr} = {expanded}, then differentiate term by term.",
     "combine.log_laws": "So:",

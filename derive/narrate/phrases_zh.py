@@ -105,6 +105,7 @@ PHRASES = {
     "rule.simplify_first": "先化简",
     "says.simplify_first": "求导之前，先把 {expr} 化简，再对化简后的 {simplified} 用求导法则。",
     "combine.simplify_first": "于是：",
+    "rule.take_logs": "两边取对数",
     "rule.log_laws": "先用对数运算法则",
     "says.log_laws": "把 {expr} 展开成 {expanded}，再逐项求导。",
     "combine.log_laws": "于是：",

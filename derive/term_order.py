@@ -11,8 +11,12 @@ to be added to the spelling the result is printed with (typed orders come first)
 * a :class:`~derive.steps.SumStep`: its sum in the order its terms were taken, and its value
   (the terms' derivatives added) in that order, a term whose derivative is a sum giving its
   terms in place;
+* a :class:`~derive.steps.ProductStep`: its value in the order of the rule's formula,
+  ``f'·g + f·g'`` (``2x·sin x + x²·cos x``, ``eˣ + x·eˣ``), and a
+  :class:`~derive.steps.QuotientStep`: its numerator so, ``f'·g − f·g'``;
 * each named rewrite after it: the terms the rewrite leaves as they are keep their places, and
-  when as many terms changed as were replaced, the new ones take the old ones' places.
+  when as many terms changed as were replaced, the new ones take the old ones' places (in a
+  sum, or in the numerator of a fraction).
 
 To order another kind of sum: yield its (sum, terms in order) in :func:`derived_orders`.
 """
@@ -21,10 +25,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from sympy import Add, Basic, Expr
+from sympy import Add, Basic, Expr, Mul, fraction
 
 from .notation.spelling import current, positive_first
-from .steps import SumStep, walk
+from .steps import ProductStep, QuotientStep, SumStep, walk
 
 
 def _printed(expr: Expr) -> tuple[Basic, ...]:
@@ -65,17 +69,37 @@ def derived_orders(root) -> tuple[tuple[Expr, tuple[Basic, ...]], ...]:
         if terms is not None and expr.is_Add and expr not in known:
             known[expr] = terms
 
+    def follow(before: Expr, after: Expr) -> None:
+        """A rewrite keeps the order of the sum it rewrites (or of its numerator)."""
+        for old, new in ((before, after), (fraction(before)[0], fraction(after)[0])):
+            if new.is_Add and old.is_Add:
+                record(new, ordered_like(new, order_of(old)))
+
     for node in reversed(list(walk(root))):          # the terms' steps before their sum's
-        if not isinstance(node, SumStep):
+        if isinstance(node, SumStep):
+            record(node.expr, tuple(term.expr for term in node.terms))
+            value = node.value
+            if value.is_Add:
+                record(value, ordered_like(value, [piece for term in node.terms
+                                                   for piece in order_of(term.result)]))
+        elif isinstance(node, ProductStep):
+            value = node.value
+            if value.is_Add:
+                record(value, ordered_like(value, [
+                    Mul(*node.factors[:i], step.result, *node.factors[i + 1:])
+                    for i, step in enumerate(node.factor_steps)]))
+        elif isinstance(node, QuotientStep):
+            numerator = fraction(node.value)[0]
+            df, dg = node.numerator_step.result, node.denominator_step.result
+            if numerator.is_Add:
+                record(numerator, ordered_like(numerator, [df * node.denominator,
+                                                           -node.numerator * dg]))
+        else:
             continue
-        record(node.expr, tuple(term.expr for term in node.terms))
-        value = node.value
-        if value.is_Add:
-            record(value, ordered_like(value, [piece for term in node.terms
-                                               for piece in order_of(term.result)]))
+        previous = node.value
         for rewrite in node.algebra:
-            if rewrite.result.is_Add and rewrite.expr.is_Add:
-                record(rewrite.result, ordered_like(rewrite.result, order_of(rewrite.expr)))
+            follow(previous, rewrite.result)
+            previous = rewrite.result
     return tuple((expr, terms) for expr, terms in known.items()
                  if spelling.typed_order(expr) is None and terms != _printed(expr))
 

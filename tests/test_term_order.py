@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from derive import explain
 from derive.notation.spelling import printed_terms, spelled
 from derive.render.mathtext import inline
-from derive.steps import LogLawsStep, SumStep, walk
+from derive.steps import LogLawsStep, ProductStep, SumStep, walk
 from derive.term_order import ordered_like
 
 x = sympy.Symbol("x")
@@ -96,3 +96,36 @@ def test_a_sums_derivative_keeps_the_typed_order_in_the_topics_too():
             assert inline(result) == "3·x² + y·cos(x) + 2·x"
     assert sympy.diff(d.expression, x) == d.result
     assert "3⋅x  + y⋅cos(x) + 2⋅x" in g.render("text", width=400)
+
+
+def test_the_product_and_quotient_rules_keep_the_formulas_order():
+    """f'·g + f·g' and f'·g − f·g' as a book writes them, filled in and simplified: the terms
+    stay in the formula's order (sympy's would be x²·cos x + 2x·sin x)."""
+    for text, result in [("x^2*sin(x)", "2·x·sin(x) + x²·cos(x)"), ("x*e^x", "e^x + x·e^x"),
+                         ("x*ln(sin(x))", "ln(sin(x)) + x·cot(x)"),
+                         ("x^3*ln(x)", "3·x²·ln(x) + x²"),
+                         ("sin(x)/x", "(x·cos(x) − sin(x))/x²")]:
+        d = explain(text)
+        with spelled(d.spelling):
+            assert inline(d.result) == result, text
+        assert sympy.simplify(d.result - sympy.diff(d.expression, x)) == 0 and d.verified
+        assert result in d.render("text", "zh", "brief", width=400)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(range(len(FACTORS))), min_size=2, max_size=3, unique=True))
+def test_a_product_rules_terms_follow_its_factors(chosen):
+    """d/dx (f₁·f₂·f₃): the i-th term of the result (when nothing merged) holds fᵢ' — each
+    term in its factor's place — and the result is sympy's derivative."""
+    factors = [FACTORS[k][1] for k in chosen]
+    d = explain("*".join(f"({FACTORS[k][0]})" for k in chosen))
+    assert sympy.simplify(d.result - sympy.diff(d.expression, x)) == 0
+    rule = d.steps
+    if not isinstance(rule, ProductStep) or rule.algebra or not d.result.is_Add \
+            or len(d.result.args) != len(factors):
+        return                                   # terms merged or rewritten: no places to keep
+    with spelled(d.spelling):
+        terms = list(printed_terms(d.result))
+    for i, term in enumerate(terms):
+        others = sympy.Mul(*(f for j, f in enumerate(factors) if j != i))
+        assert sympy.simplify(term / others - sympy.diff(factors[i], x)) == 0, (terms, i)

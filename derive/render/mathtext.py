@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Callable, Iterator
+from typing import Callable, Hashable, Iterator
 
 from sympy import Add, Basic, Expr, Function, Mul, Number, Pow, Rational, S, Sum, Symbol
 from sympy.core.function import AppliedUndef
@@ -141,6 +141,10 @@ class GuardedAdd:
     fractions side by side, ``log_b(a)`` for ``log(a)/log(b)``, its factors in the order typed."""
 
     def _as_ordered_terms(self, expr, order=None):
+        key = ("terms", order or self._settings.get("order"))
+        return list(_memo(key, expr, lambda: tuple(self._ordered_terms(expr, order))))
+
+    def _ordered_terms(self, expr, order=None):
         terms = super()._as_ordered_terms(expr, order=order)
         if (order or self._settings.get("order")) == "none":
             return terms
@@ -247,8 +251,8 @@ _MEMO: ContextVar[dict | None] = ContextVar("printed forms", default=None)
 
 @contextmanager
 def remembered() -> Iterator[None]:
-    """Inside the block, :func:`inline` and :func:`display_form` print each formula once (for
-    the spelling current when they print it)."""
+    """Inside the block, :func:`inline` and :func:`display_form` print each formula once, and a
+    sum's terms are ordered once (for the spelling current when they print it)."""
     token = _MEMO.set({})
     try:
         yield
@@ -256,7 +260,7 @@ def remembered() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def _memo(kind: Callable, expr: Basic, printed: Callable[[], object]):
+def _memo(kind: Hashable, expr: Basic, printed: Callable[[], object]):
     memo = _MEMO.get()
     if memo is None:
         return printed()

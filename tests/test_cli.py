@@ -149,3 +149,12 @@ def test_help_teaches():
     """The command's help names its options and shows an example."""
     out = run("diff", "--help").stdout
     assert "--wrt" in out and "--order" in out and "sin(x^2)" in out
+
+
+def test_the_readmes_example_is_what_derive_prints():
+    """The README shows ``derive diff "sin(x^2)" --format text`` with its output: kept true."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    command = '$ derive diff "sin(x^2)" --format text\n'
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    result = CliRunner().invoke(app, ["diff", "sin(x^2)", "--format", "text"])
+    assert result.exit_code == 0 and result.stdout == shown

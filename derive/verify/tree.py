@@ -27,8 +27,8 @@ and ``sympy.diff`` is only called on small nodes and the root.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 from functools import cached_property
+from typing import Callable
 
 import mpmath
 import sympy

@@ -34,8 +34,8 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from sympy import (Add, Expr, Function, Mul, Pow, Sum, Symbol, apart, cancel, collect, cos,
-                   cot, count_ops, csc, exp, expand, factor_terms, fraction, log, logcombine, powsimp, sec, sin, tan,
-                   together)
+                   cot, count_ops, csc, exp, expand, factor_terms, fraction, log, logcombine,
+                   powsimp, sec, sin, tan, together)
 
 from .sizes import size_at_most
 

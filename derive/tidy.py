@@ -6,7 +6,8 @@ rewrite a teacher names at the board: take out a common factor, expand and colle
 expand a bracket inside a factored form, combine over a common denominator, cancel a common
 factor, split off the polynomial part of a fraction, write in sin and cos, use
 ``sin² + cos² = 1``, use ``sin/cos = tan`` (``cos/sin = cot``, ``1/cos = sec``, ``1/sin = csc``),
-a log law (``ln a − ln b = ln(a/b)``) and an exponent law (``aⁿ/bⁿ = (a/b)ⁿ``).
+a log law (``ln a − ln b = ln(a/b)``), an exponent law (``aⁿ/bⁿ = (a/b)ⁿ``), and step functions
+that differ only at their jump written as one (``H(x) − H(x) = 0``, almost everywhere).
 
 The moves are chosen greedily: in each round every move is tried on the current form and the
 one that shortens it most (sympy's ``count_ops``, plus a small :func:`_cost` for a move a
@@ -33,9 +34,9 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from sympy import (Add, Expr, Function, Mul, Pow, Sum, Symbol, apart, cancel, collect, cos,
-                   cot, count_ops, csc, exp, expand, factor_terms, fraction, log, logcombine,
-                   powsimp, sec, sin, tan, together)
+from sympy import (Add, Expr, Function, Heaviside, Mul, Pow, Sum, Symbol, apart, cancel,
+                   collect, cos, cot, count_ops, csc, exp, expand, factor_terms, fraction, log,
+                   logcombine, powsimp, sec, sin, tan, together)
 
 from .sizes import size_at_most
 
@@ -274,6 +275,18 @@ def _ratios_only(expr: Expr) -> list[Named]:
     return _ratios(expr) if expr.has(sin, cos) else []
 
 
+def _one_step_function(expr: Expr) -> Expr:
+    """Step functions of one argument that differ only in their value at the jump
+    (``Heaviside(x, 0)`` from ReLU′, ``Heaviside(x)``) written as one: a derivative that holds
+    almost everywhere does not see that value, and ``H(x) − H(x)`` is 0."""
+    if not expr.has(Heaviside):
+        return expr
+    first: dict[Expr, Heaviside] = {}
+    for step in sorted(expr.atoms(Heaviside), key=str):
+        first.setdefault(step.args[0], step)
+    return expr.xreplace({step: first[step.args[0]] for step in expr.atoms(Heaviside)})
+
+
 Move = Callable[[Expr], "Expr | list[Named]"]
 
 
@@ -299,6 +312,7 @@ MOVES: tuple[tuple[str, Move], ...] = (
     ("ratios", _ratios_only),
     ("trig", _trig_identities),
     ("evaluate", evaluated),
+    ("one_step_function", _one_step_function),
 )
 #: the moves for a derivative whose terms are sorted next (implicit differentiation collects the
 #: dy/dx terms): no common factor taken out of a whole sum

@@ -236,3 +236,21 @@ def test_implicit_with_a_jump_function():
 def test_the_gradient_says_where_it_holds():
     out = run("grad", "floor(x)*y + H(y-1)", "-f", "text")
     assert "where x is not an integer, y ≠ 1 (almost everywhere)" in out
+
+
+@pytest.mark.parametrize("text, result", [("relu(x) - x*H(x)", 0),
+                                          ("relu(x) + x*H(x)", 2 * Heaviside(sympy.Symbol("x"))),
+                                          ("relu(x)", Heaviside(sympy.Symbol("x"), 0))])
+def test_step_functions_that_differ_only_at_the_jump_are_one(text, result):
+    """relu′ = H(x) with H(0) = 0 and (x·H(x))′ = H(x) almost everywhere: their difference is
+    written 0 by a named, checked step (not H(x) − H(x)); ReLU alone keeps its convention."""
+    d = explain(text)
+    assert d.result == result and d.verified
+    x = sympy.Symbol("x")
+    one = {Heaviside(x, 0): Heaviside(x)}      # sympy's derivative, H(0) aside
+    assert sympy.simplify((d.result - regular_part(sympy.diff(d.expression, x))).subs(one)) == 0
+    named = "Write the step functions as one" in d.render("text")
+    assert named == (text != "relu(x)")
+    if named:
+        assert "把两个阶跃函数看作同一个" in d.render("text", "zh")
+        assert "H(x) − H(x)" not in d.render("text", "en", "brief").split("=")[-1]

@@ -147,6 +147,7 @@ PHRASES = {
     "algebra.collect": "Group the terms with a common factor",
     "algebra.negate_both": "Multiply the numerator and the denominator by −1",
     "algebra.minus_front": "Take the minus sign out in front",
+    "algebra.one_step_function": "Write the step functions as one (they differ only at the jump)",
     "algebra.evaluate": "Work out the values",
     # parts of combined rules
     "part.term": "term {i}",

@@ -142,6 +142,7 @@ PHRASES = {
     "algebra.collect": "把含公因式的项合并",
     "algebra.negate_both": "分子、分母同乘 −1",
     "algebra.minus_front": "把负号提到前面",
+    "algebra.one_step_function": "把两个阶跃函数看作同一个（它们只在跳跃点处不同）",
     "algebra.evaluate": "计算出数值",
     "part.term": "第 {i} 项",
     "part.factor": "第 {i} 个因子",

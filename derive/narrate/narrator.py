@@ -339,14 +339,14 @@ class Narrator:
             node = stack.pop()
             order.append(node)
             stack.extend(c for c in node.children() if c.children() and not is_known(c))
+        rewritten = {id(node): self._hook("rewritten", node)(node) for node in order}
         blocks: list[Block] = []
         for node in order:               # a rewrite made before differentiating comes first
-            stated = self._hook("rewritten", node)(node)
-            if stated is not None:
-                title, forms = stated
+            if rewritten[id(node)] is not None:
+                title, forms = rewritten[id(node)]
                 blocks.append(RuleStep(title, join([(Math(f),) for f in forms], " = "), depth))
         for node in reversed(order):
-            if self._hook("rewritten", node)(node) is not None and not node.rewrites() \
+            if rewritten[id(node)] is not None and not node.rewrites() \
                     and node.result == node.children()[0].result:
                 continue                 # its derivative is its part's, just written above
             line = join([(Math(form),) for form in self._chain(node)], " = ")
